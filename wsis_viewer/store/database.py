@@ -1,0 +1,337 @@
+"""Open a database read-only, check that it is ours and of our schema, and read it.
+
+`open_database` turns every way a file can be wrong (missing, a folder, not SQLite, corrupt,
+another application's, older or newer schema) into a DatabaseError with a sentence a user can
+act on. Nothing here writes: file databases are opened with SQLite's `mode=ro`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session as OrmSession
+
+from wsis_viewer.domain.model import (
+    Bilingual,
+    Consideration,
+    Contributor,
+    Dataset,
+    Document,
+    Event,
+    Figure,
+    Person,
+    Precision,
+    Recommendation,
+    RecommendationLinks,
+    RecordType,
+    Resolution,
+    ResolutionStep,
+    Role,
+    Session,
+    Source,
+    SourceType,
+    Topic,
+)
+from wsis_viewer.store import schema as s
+from wsis_viewer.store.problems import DatabaseError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class EventRowTuple:
+    """The columns the timeline needs for one event, without building a full Event."""
+
+    id: str
+    lane: str
+    kind: str
+    start: str
+    end: str
+    precision: str
+    title_en: str
+    title_zh: str
+
+
+def _readonly_file_engine(path: Path, label: str) -> Engine:
+    if not path.exists():
+        raise DatabaseError(f"{label}: no such file")
+    if path.is_dir():
+        raise DatabaseError(f"{label}: is a folder, not a database file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"{label}: cannot be read ({exc.strerror})") from exc
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(f"{label}: not an SQLite database")
+    # mode=ro: SQLite itself refuses any write, whatever the code above us does.
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    return create_engine("sqlite+pysqlite:///" + uri + "&uri=true")
+
+
+def _engine_for(target: str | Path) -> tuple[Engine, str]:
+    if isinstance(target, Path) or "://" not in str(target):
+        path = Path(target)
+        return _readonly_file_engine(path, str(path)), str(path)
+    try:
+        url: URL = make_url(str(target))
+    except ArgumentError as exc:
+        raise DatabaseError(f"{target}: not a database path or URL ({exc})") from exc
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+            and not url.database.startswith("file:"):
+        return _readonly_file_engine(Path(url.database), str(target)), str(target)
+    try:
+        return create_engine(url), str(target)
+    except (NoSuchModuleError, ArgumentError) as exc:
+        raise DatabaseError(f"{target}: cannot open ({exc})") from exc
+
+
+def open_database(target: str | Path) -> Store:
+    """Open a database file path or SQLAlchemy URL read-only and check its schema version."""
+    engine, label = _engine_for(target)
+    try:
+        with engine.connect() as conn:
+            app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
+            tables = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
+            if app_id != s.APPLICATION_ID or "meta" not in tables:
+                raise DatabaseError(
+                    f"{label}: an SQLite database, but not a WSIS viewer database "
+                    "(build one with 'wsis-viewer build-db')")
+            raw = conn.execute(
+                select(s.Meta.value).where(s.Meta.key == "schema_version")).scalar()
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        raise DatabaseError(f"{label}: cannot be read as a database ({reason})") from exc
+    try:
+        version = int(raw) if raw is not None else -1
+    except ValueError:
+        version = -1
+    if version != s.SCHEMA_VERSION:
+        engine.dispose()
+        if version < s.SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{label}: built for schema version {version}, older than this viewer's "
+                f"{s.SCHEMA_VERSION}; rebuild it with 'wsis-viewer build-db'")
+        raise DatabaseError(
+            f"{label}: built for schema version {version}, newer than this viewer's "
+            f"{s.SCHEMA_VERSION}; install a newer WSIS viewer to open it")
+    return Store(engine, label)
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _bi(zh: str | None, en: str | None, translated: bool = False) -> Bilingual:
+    return Bilingual(zh or "", en or "", translated)
+
+
+def _opt_bi(zh: str | None, en: str | None) -> Bilingual | None:
+    return None if zh is None and en is None else _bi(zh, en)
+
+
+class Store:
+    """A read-only view of one database, handing out plain domain objects."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self.engine = engine
+        self.label = label
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- fast paths for the timeline (columnar, no per-record objects) ------------------------
+
+    def event_rows(self) -> list[EventRowTuple]:
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT id, lane, kind, start, \"end\", precision, title_en, title_zh "
+                "FROM events ORDER BY start, id").all()
+        return [EventRowTuple(*r) for r in rows]
+
+    def session_rows(self) -> list[tuple[str, int, str, str]]:
+        """(event_id, seq, start, end) for every session, in event then seq order."""
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+                "SELECT event_id, seq, start, \"end\" FROM sessions ORDER BY event_id, seq")]
+
+    def search_rows(self) -> list[tuple[str, str]]:
+        """(event_id, text) pairs to search: titles, document symbols, resolution numbers."""
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+                "SELECT id, title_en || ' ' || title_zh FROM events "
+                "UNION ALL SELECT event_id, symbol || ' ' || title_en || ' ' || title_zh "
+                "FROM documents WHERE event_id IS NOT NULL "
+                "UNION ALL SELECT c.event_id, d.symbol FROM considerations c "
+                "JOIN documents d ON d.symbol = c.document_symbol "
+                "UNION ALL SELECT st.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
+                "FROM resolution_steps st JOIN resolutions r ON r.id = st.resolution_id "
+                "WHERE st.event_id IS NOT NULL")]
+
+    def meta(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {k: v for k, v in conn.execute(select(s.Meta.key, s.Meta.value))}
+
+    # --- whole dataset ------------------------------------------------------------------------
+
+    def _sources(self, conn: OrmSession) -> dict[tuple[str, str], list[Source]]:
+        out: dict[tuple[str, str], list[Source]] = defaultdict(list)
+        q = select(s.SourceRow).order_by(s.SourceRow.record_type, s.SourceRow.record_id,
+                                         s.SourceRow.seq)
+        for r in conn.execute(q).scalars():
+            out[(r.record_type, r.record_id)].append(
+                Source(SourceType(r.type), r.ref, r.url, r.title))
+        return out
+
+    def load(self) -> Dataset:
+        """Read every record. Fine for the real dataset; the timeline uses event_rows()."""
+        try:
+            # An ORM Session (not a bare connection) so select(Row) yields mapped objects.
+            with OrmSession(self.engine) as session:
+                return self._load(session)
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"{self.label}: cannot be read ({exc})") from exc
+
+    def _load(self, conn: OrmSession) -> Dataset:
+        src = self._sources(conn)
+
+        def sources(kind: RecordType, rid: str) -> tuple[Source, ...]:
+            return tuple(src.get((kind.value, rid), ()))
+
+        sessions: dict[str, list[Session]] = defaultdict(list)
+        for r in conn.execute(select(s.SessionRow).order_by(s.SessionRow.event_id,
+                                                            s.SessionRow.seq)).scalars():
+            sessions[r.event_id].append(Session(_date(r.start), _date(r.end), r.time,
+                                                r.end_time, r.room, r.location, r.label))
+        docs_of_event: dict[str, list[str]] = defaultdict(list)
+        considered: dict[str, list[Consideration]] = defaultdict(list)
+        for c in conn.execute(select(s.ConsiderationRow).order_by(
+                s.ConsiderationRow.document_symbol, s.ConsiderationRow.seq)).scalars():
+            considered[c.document_symbol].append(Consideration(c.event_id, c.action))
+        doc_rows = list(conn.execute(select(s.DocumentRow).order_by(s.DocumentRow.symbol))
+                        .scalars())
+        for d in doc_rows:
+            if d.event_id:
+                docs_of_event[d.event_id].append(d.symbol)
+            for c in considered[d.symbol]:
+                if d.symbol not in docs_of_event[c.event]:
+                    docs_of_event[c.event].append(d.symbol)
+
+        event_resolutions: dict[str, list[str]] = defaultdict(list)
+        for er in conn.execute(select(s.EventResolutionRow).order_by(
+                s.EventResolutionRow.event_id, s.EventResolutionRow.seq)).scalars():
+            event_resolutions[er.event_id].append(er.resolution_id)
+        events = tuple(
+            Event(
+                id=e.id, kind=e.kind, lane=e.lane,
+                title=_bi(e.title_zh, e.title_en, e.title_en_is_translation),
+                start=_date(e.start), end=_date(e.end), precision=Precision(e.precision),
+                sessions=tuple(sessions[e.id]), number=e.number, location=e.location,
+                description=_opt_bi(e.description_zh, e.description_en), date_note=e.date_note,
+                documents=tuple(docs_of_event.get(e.id, ())),
+                resolutions=tuple(event_resolutions[e.id]),
+                sources=sources(RecordType.EVENT, e.id))
+            for e in conn.execute(select(s.EventRow).order_by(s.EventRow.start, s.EventRow.id))
+            .scalars())
+        documents = tuple(
+            Document(
+                symbol=d.symbol, kind=d.kind,
+                title=_bi(d.title_zh, d.title_en, d.title_en_is_translation),
+                submitted_by=d.submitted_by, event=d.event_id,
+                considered_at=tuple(considered[d.symbol]),
+                description=_opt_bi(d.description_zh, d.description_en),
+                sources=sources(RecordType.DOCUMENT, d.symbol))
+            for d in doc_rows)
+        steps: dict[str, list[ResolutionStep]] = defaultdict(list)
+        for st in conn.execute(select(s.ResolutionStepRow).order_by(
+                s.ResolutionStepRow.resolution_id, s.ResolutionStepRow.seq)).scalars():
+            steps[st.resolution_id].append(ResolutionStep(st.action, st.year, st.event_id,
+                                                          st.document_symbol, st.note))
+        resolutions = tuple(
+            Resolution(
+                id=r.id, body=r.body, number=r.number,
+                title=_bi(r.title_zh, r.title_en, r.title_en_is_translation),
+                history=tuple(steps[r.id]),
+                description=_opt_bi(r.description_zh, r.description_en),
+                sources=sources(RecordType.RESOLUTION, r.id))
+            for r in conn.execute(select(s.ResolutionRow).order_by(s.ResolutionRow.id))
+            .scalars())
+        links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for lk in conn.execute(select(s.RecommendationLinkRow).order_by(
+                s.RecommendationLinkRow.recommendation_id, s.RecommendationLinkRow.seq)).scalars():
+            links[lk.recommendation_id][lk.target_type].append(lk.target_id)
+        recommendations = tuple(
+            Recommendation(
+                id=m.id, ref=m.ref, text=_bi(m.text_zh, m.text_en, m.text_en_is_translation),
+                status=m.status, event=m.event_id,
+                links=RecommendationLinks(
+                    resolutions=tuple(links[m.id]["resolution"]),
+                    events=tuple(links[m.id]["event"]),
+                    documents=tuple(links[m.id]["document"])),
+                note=m.note, sources=sources(RecordType.RECOMMENDATION, m.id))
+            for m in conn.execute(select(s.RecommendationRow).order_by(s.RecommendationRow.id))
+            .scalars())
+        roles: dict[str, list[Role]] = defaultdict(list)
+        for ro in conn.execute(select(s.RoleRow).order_by(s.RoleRow.person_id, s.RoleRow.seq)
+                               ).scalars():
+            roles[ro.person_id].append(Role(ro.role, ro.body, ro.start_year, ro.end_year))
+        people = tuple(
+            Person(id=p.id, name=p.name, name_zh=p.name_zh, country=p.country,
+                   roles=tuple(roles[p.id]), sources=sources(RecordType.PERSON, p.id))
+            for p in conn.execute(select(s.PersonRow).order_by(s.PersonRow.id)).scalars())
+        contributors = tuple(
+            Contributor(id=c.id, name=_bi(c.name_zh, c.name_en, c.name_en_is_translation),
+                        type=c.type, country=c.country,
+                        sources=sources(RecordType.CONTRIBUTOR, c.id))
+            for c in conn.execute(select(s.ContributorRow).order_by(s.ContributorRow.id))
+            .scalars())
+        topic_events: dict[str, list[str]] = defaultdict(list)
+        for te in conn.execute(select(s.TopicEventRow).order_by(s.TopicEventRow.topic_id,
+                                                               s.TopicEventRow.seq)).scalars():
+            topic_events[te.topic_id].append(te.event_id)
+        topics = tuple(
+            Topic(id=t.id, category=t.category, ref=t.ref,
+                  title=_bi(t.title_zh, t.title_en, t.title_en_is_translation),
+                  start_year=t.start_year, end_year=t.end_year,
+                  events=tuple(topic_events[t.id]), sources=sources(RecordType.TOPIC, t.id))
+            for t in conn.execute(select(s.TopicRow).order_by(s.TopicRow.id)).scalars())
+        figures = tuple(
+            Figure(id=f.id, value=f.value, qualifier=f.qualifier,
+                   text=_bi(f.text_zh, f.text_en, f.text_en_is_translation), event=f.event_id,
+                   sources=sources(RecordType.FIGURE, f.id))
+            for f in conn.execute(select(s.FigureRow).order_by(s.FigureRow.id)).scalars())
+        return Dataset(events=events, documents=documents, resolutions=resolutions,
+                       recommendations=recommendations, people=people,
+                       contributors=contributors, topics=topics, figures=figures)
+
+    def dump_sql(self) -> Iterator[str]:
+        """A canonical text dump, used to prove the committed database equals a fresh build."""
+        raw = self.engine.raw_connection()
+        try:
+            yield from raw.driver_connection.iterdump()  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(text(f'SELECT COUNT(*) FROM "{table}"')).scalar_one())
