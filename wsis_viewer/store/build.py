@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, insert, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from wsis_viewer.domain.model import Bilingual, Dataset, RecordType, Source
 from wsis_viewer.store import schema as s
@@ -46,9 +47,10 @@ def _source_rows(kind: RecordType, rid: str, sources: Iterable[Source]) -> list[
 def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
     """Every table's rows for `ds`, in insertion order (parents before children)."""
     rows: dict[type[s.Base], list[dict[str, Any]]] = {t: [] for t in (
-        s.EventRow, s.SessionRow, s.ResolutionRow, s.EventResolutionRow, s.DocumentRow, s.ConsiderationRow,
-        s.ResolutionStepRow, s.RecommendationRow, s.RecommendationLinkRow, s.PersonRow,
-        s.RoleRow, s.ContributorRow, s.TopicRow, s.TopicEventRow, s.FigureRow, s.SourceRow)}
+        s.EventRow, s.SessionRow, s.ResolutionRow, s.EventResolutionRow, s.DocumentRow,
+        s.ConsiderationRow, s.ResolutionStepRow, s.RecommendationRow, s.RecommendationLinkRow,
+        s.PersonRow, s.RoleRow, s.ContributorRow, s.TopicRow, s.TopicEventRow, s.FigureRow,
+        s.SourceRow)}
     src = rows[s.SourceRow]
     for e in ds.events:
         rows[s.EventRow].append({
@@ -131,6 +133,20 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def _create_schema(engine: Engine) -> None:
+    """Create tables, then indexes in name order.
+
+    metadata.create_all walks each table's indexes as a set, whose order changes with Python's
+    hash seed; the file (and its SQL dump) would then differ from run to run.
+    """
+    with engine.begin() as conn:
+        for table in s.Base.metadata.sorted_tables:
+            conn.execute(CreateTable(table))
+        indexes = [ix for t in s.Base.metadata.sorted_tables for ix in t.indexes]
+        for index in sorted(indexes, key=lambda ix: str(ix.name)):
+            conn.execute(CreateIndex(index))
+
+
 def write_database(
     ds: Dataset, output: Path, *, built_from: str = "resources/data",
     progress: ProgressFn | None = None,
@@ -145,7 +161,7 @@ def write_database(
         tmp.unlink()  # SQLite must create the file itself
         engine = _sqlite_engine(tmp)
         try:
-            s.Base.metadata.create_all(engine)
+            _create_schema(engine)
             tables = dataset_rows(ds)
             total = sum(len(v) for v in tables.values())
             done = 0

@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, select, text
@@ -114,7 +113,8 @@ def open_database(target: str | Path) -> Store:
         raise
     except SQLAlchemyError as exc:
         engine.dispose()
-        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        orig = getattr(exc, "orig", None)
+        reason = str(orig) if orig is not None else str(exc)
         raise DatabaseError(f"{label}: cannot be read as a database ({reason})") from exc
     try:
         version = int(raw) if raw is not None else -1
@@ -172,13 +172,13 @@ class Store:
     def session_rows(self) -> list[tuple[str, int, str, str]]:
         """(event_id, seq, start, end) for every session, in event then seq order."""
         with self.engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+            return [(r[0], r[1], r[2], r[3]) for r in conn.exec_driver_sql(
                 "SELECT event_id, seq, start, \"end\" FROM sessions ORDER BY event_id, seq")]
 
     def search_rows(self) -> list[tuple[str, str]]:
         """(event_id, text) pairs to search: titles, document symbols, resolution numbers."""
         with self.engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+            return [(r[0], r[1]) for r in conn.exec_driver_sql(
                 "SELECT id, title_en || ' ' || title_zh FROM events "
                 "UNION ALL SELECT event_id, symbol || ' ' || title_en || ' ' || title_zh "
                 "FROM documents WHERE event_id IS NOT NULL "
@@ -233,9 +233,9 @@ class Store:
         for d in doc_rows:
             if d.event_id:
                 docs_of_event[d.event_id].append(d.symbol)
-            for c in considered[d.symbol]:
-                if d.symbol not in docs_of_event[c.event]:
-                    docs_of_event[c.event].append(d.symbol)
+            for cons in considered[d.symbol]:
+                if d.symbol not in docs_of_event[cons.event]:
+                    docs_of_event[cons.event].append(d.symbol)
 
         event_resolutions: dict[str, list[str]] = defaultdict(list)
         for er in conn.execute(select(s.EventResolutionRow).order_by(

@@ -196,7 +196,8 @@ def _optional_bilingual(rec: dict[str, Any], key: str, ctx: _Ctx) -> Bilingual |
 def _sources(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> tuple[Source, ...]:
     refs = _str_list(rec, "sources", ctx)
     if not refs:
-        ctx.add("sources", "missing source: every record must cite the report or an external source")
+        ctx.add("sources",
+                "missing source: every record must cite the report or an external source")
     out: list[Source] = []
     for ref in refs:
         if ref.startswith("§"):
