@@ -1,0 +1,206 @@
+"""Table models for the Recommendations and Resolutions lists (Qt model/view).
+
+Plain data in, Qt roles out: the models hold domain objects, name their columns with constants
+and sort through SORT_ROLE keys (so "§4.5.10" sorts after "§4.5.9"). Tested without a window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from wsis_viewer.domain.model import Recommendation, RecordType, Resolution
+from wsis_viewer.domain.relations import RecordRef, Relations
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's RecordRef
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Statuses grouped the way an analyst asks: did it reach a decision, or not (yet)?
+DECISION_STATUSES = ("led-to-resolution", "approved", "endorsed")
+
+
+def natural_key(text: str) -> str:
+    """Zero-pad every number so plain string order is natural order ('§4.5.10' > '§4.5.9')."""
+    return re.sub(r"\d+", lambda m: m.group(0).zfill(6), text)
+
+
+def status_summary(recs: Sequence[Recommendation], tr: Callable[[str], str] = str) -> str:
+    """'5 led to a decision · 2 forwarded · 11 proposed'."""
+    counts = Counter(r.status for r in recs)
+    decided = sum(counts.pop(s, 0) for s in DECISION_STATUSES)
+    parts = [f"{decided} {tr('led to a decision')}"] if decided else []
+    labels = (("forwarded", "forwarded"), ("proposed", "proposed, outcome not recorded"),
+              ("noted", "noted"))
+    for status, label in labels:
+        if counts.get(status):
+            parts.append(f"{counts.pop(status)} {tr(label)}")
+    parts += [f"{n} {tr(s)}" for s, n in sorted(counts.items())]
+    return " · ".join(parts)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordLists", text)
+
+
+class _RecordTable(QAbstractTableModel):
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, rel: Relations, lang: str = "en") -> None:
+        super().__init__()
+        self.rel = rel
+        self.lang = lang
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def row_of(self, ref: RecordRef) -> int:
+        for row in range(self.rowCount()):
+            if self.data(self.index(row, 0), REF_ROLE) == ref:
+                return row
+        return -1
+
+
+class RecommendationsModel(_RecordTable):
+    REF, TEXT, STATUS, RESOLUTIONS, MADE_AT = range(5)
+    COLUMNS = ("Ref", "Recommendation", "Status", "Resolutions", "Made at")
+
+    def __init__(self, rel: Relations, lang: str = "en") -> None:
+        super().__init__(rel, lang)
+        self.rows = sorted(rel.ds.recommendations, key=lambda r: natural_key(r.ref))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def _resolutions(self, rec: Recommendation) -> str:
+        return ", ".join(self.rel.resolutions[x].number for x in rec.links.resolutions
+                         if x in self.rel.resolutions)
+
+    def _made_at(self, rec: Recommendation) -> str:
+        e = self.rel.events.get(rec.event or "")
+        return e.title.get(self.lang) if e else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        rec = self.rows[index.row()]
+        col = index.column()
+        if role == REF_ROLE:
+            return RecordRef(RecordType.RECOMMENDATION, rec.id)
+        if role == STATUS_ROLE:
+            return rec.status
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            value = {
+                self.REF: rec.ref,
+                self.TEXT: _short(rec.text.get(self.lang)),
+                self.STATUS: _tr(rec.status),
+                self.RESOLUTIONS: self._resolutions(rec),
+                self.MADE_AT: self._made_at(rec),
+            }[col]
+            if role == SORT_ROLE:
+                if col == self.MADE_AT and rec.event in self.rel.events:
+                    return self.rel.events[rec.event].start.isoformat()
+                return natural_key(value)
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
+            return rec.text.get(self.lang)
+        return None
+
+
+class ResolutionsModel(_RecordTable):
+    NUMBER, BODY, TITLE, FIRST, LAST, STEPS = range(6)
+    COLUMNS = ("Number", "Body", "Title", "First adopted", "Last modified", "Steps")
+
+    def __init__(self, rel: Relations, lang: str = "en") -> None:
+        super().__init__(rel, lang)
+        self.rows: list[Resolution] = sorted(
+            rel.ds.resolutions, key=lambda r: (r.history[0].year if r.history else 0, r.number))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == REF_ROLE:
+            return RecordRef(RecordType.RESOLUTION, r.id)
+        first = next((st.year for st in r.history if st.action in ("adopted", "revised")),
+                     r.history[0].year if r.history else None)
+        changes = [st.year for st in r.history if st.action in ("modified", "revised")]
+        last = max(changes) if changes else None
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            display = {
+                self.NUMBER: r.number,
+                self.BODY: _tr(r.body),
+                self.TITLE: _short(r.title.get(self.lang)),
+                self.FIRST: str(first) if first else "",
+                self.LAST: str(last) if last else "—",
+                self.STEPS: str(len(r.history)),
+            }[col]
+            if role == SORT_ROLE:
+                if col == self.STEPS:
+                    return len(r.history)
+                if col in (self.FIRST, self.LAST):
+                    return (first if col == self.FIRST else last) or 0
+                return natural_key(display)
+            return display
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+            return r.title.get(self.lang)
+        return None
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Case-insensitive text filter over every column, plus an optional status filter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self._status: str | None = None
+
+    def set_status(self, status: str | None) -> None:
+        # begin/endFilterChange replace invalidateFilter (deprecated since Qt 6.10).
+        self.beginFilterChange()
+        self._status = status or None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if self._status is not None:
+            src = self.sourceModel().index(row, 0, parent)
+            if self.sourceModel().data(src, STATUS_ROLE) != self._status:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
