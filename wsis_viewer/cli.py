@@ -13,7 +13,7 @@ from pathlib import Path
 
 from wsis_viewer import __version__, paths
 
-SUBCOMMANDS = ("build-db", "export", "check")
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
 
 
 def _progress_line(done: int, total: int) -> None:
@@ -69,6 +69,69 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    """Render the timeline headless to PNG, SVG or PDF."""
+    from wsis_viewer.report.view_spec import SpecError, build_spec, output_format
+
+    out = Path(args.output)
+    try:
+        fmt = output_format(out)
+        spec = build_spec(from_=args.from_, to=args.to, lanes=args.lanes, select=args.select,
+                          search=args.search, details=args.details, lang=args.lang,
+                          theme=args.theme, size=args.size, scale=args.scale)
+    except SpecError as exc:
+        print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
+        return 2
+    from wsis_viewer.report.export import export_view
+    from wsis_viewer.ui.loaded_database import LoadedDatabase
+
+    db = LoadedDatabase.open(args.db or paths.bundled_database())
+    try:
+        export_view(db, spec, out, fmt)
+    except SpecError as exc:
+        print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"wsis-viewer screenshot: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The multi-page PDF report."""
+    from wsis_viewer.report.view_spec import SpecError, caption_date_from_env, parse_date_bound
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".pdf":
+        print(f"wsis-viewer report: {out}: the report is a PDF (OUT.pdf)", file=sys.stderr)
+        return 2
+    try:
+        start = parse_date_bound(args.from_, end=False, option="--from") if args.from_ else None
+        end = parse_date_bound(args.to, end=True, option="--to") if args.to else None
+    except SpecError as exc:
+        print(f"wsis-viewer report: {exc}", file=sys.stderr)
+        return 2
+    from wsis_viewer.report.pdf_report import print_progress, write_report
+    from wsis_viewer.ui.loaded_database import LoadedDatabase
+
+    db = LoadedDatabase.open(args.db or paths.bundled_database())
+    result = write_report(db, out, lang=args.lang, start=start, end=end,
+                          generated=caption_date_from_env(), progress=print_progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"wrote {out}: {result.pages} pages")
+    return 0
+
+
+def _add_view_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
+    p.add_argument("--from", dest="from_", metavar="DATE",
+                   help="first day shown: YYYY, YYYY-MM or YYYY-MM-DD (default: whole dataset)")
+    p.add_argument("--to", metavar="DATE", help="last day shown (same forms as --from)")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language (default: en)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wsis-viewer",
@@ -86,6 +149,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("screenshot", help="render the timeline to PNG, SVG or PDF (headless)")
+    p.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
+    _add_view_options(p)
+    p.add_argument("--lanes", help="comma-separated lane ids to show (default: all)")
+    p.add_argument("--select", metavar="ID",
+                   help="record to select, with its chain (event id, resolution id or number, "
+                        "recommendation id, document symbol)")
+    p.add_argument("--search", metavar="TEXT", help="highlight matches of TEXT, dim the rest")
+    p.add_argument("--details", action="store_true",
+                   help="include the detail panel of the selected record")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--size", default="1600x900", help="WIDTHxHEIGHT in pixels (default 1600x900)")
+    p.add_argument("--scale", type=float, default=1.0, help="pixel ratio for PNG (1, 2, 3)")
+    p.set_defaults(func=cmd_screenshot)
+
+    p = sub.add_parser("report", help="write the multi-page PDF report (headless)")
+    p.add_argument("output", metavar="OUT.pdf")
+    _add_view_options(p)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("check", help="validate the source files, write nothing")
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")

@@ -186,7 +186,9 @@ class Store:
                 "JOIN documents d ON d.symbol = c.document_symbol "
                 "UNION ALL SELECT st.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
                 "FROM resolution_steps st JOIN resolutions r ON r.id = st.resolution_id "
-                "WHERE st.event_id IS NOT NULL")]
+                "WHERE st.event_id IS NOT NULL "
+                "UNION ALL SELECT er.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
+                "FROM event_resolutions er JOIN resolutions r ON r.id = er.resolution_id")]
 
     def meta(self) -> dict[str, str]:
         with self.engine.connect() as conn:

@@ -1,0 +1,27 @@
+"""Write one picture of the timeline to a file, in the format its suffix names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wsis_viewer.report.render import render_png, write_pdf, write_svg
+from wsis_viewer.report.scene import build_scene
+from wsis_viewer.report.view_spec import ViewSpec
+from wsis_viewer.ui.loaded_database import LoadedDatabase
+
+
+def export_view(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
+    scene = build_scene(db, spec)
+    try:
+        title = scene.view.windowTitle() or "WSIS timeline"
+        if fmt == "png":
+            image = render_png(scene.view, spec.width, spec.height, spec.scale)
+            if not image.save(str(out), "PNG"):
+                raise OSError(0, "the PNG writer failed", str(out))
+        elif fmt == "svg":
+            write_svg(scene.view, out, spec.width, spec.height, title)
+        else:
+            write_pdf(scene.view, out, spec.width, spec.height, title)
+    finally:
+        scene.view.close()
+        scene.view.deleteLater()

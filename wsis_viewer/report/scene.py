@@ -1,0 +1,185 @@
+"""A headless timeline set up from a ViewSpec: the engine of `screenshot` and of the report.
+
+Determinism: the same database and ViewSpec give the same pixels. So the offscreen platform,
+the Fusion style, a fixed palette per theme and only the bundled font are used, never the
+machine's fonts or desktop theme; and the caption's date comes from the spec.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.timeline_index import date_to_x
+from wsis_viewer.panels.record_html import RecordPage
+from wsis_viewer.report.render import Caption, ExportView, legend_entries
+from wsis_viewer.report.view_spec import SpecError, ViewSpec
+from wsis_viewer.timeline.dates import DateFormatter, english_formatter, locale_formatter
+from wsis_viewer.timeline.widget import TimelineWidget
+from wsis_viewer.ui.fonts import bundled_families
+from wsis_viewer.ui.i18n import lane_label
+from wsis_viewer.ui.loaded_database import LoadedDatabase
+
+_DONT_SHOW = Qt.WidgetAttribute.WA_DontShowOnScreen
+PERIOD = (dt.date(2010, 10, 4), dt.date(2014, 11, 7))  # PP-10 opens .. PP-14 closes
+POINT_SIZE = 9.0
+
+
+def headless_app() -> QApplication:
+    """A QApplication for rendering without a display (offscreen unless one already exists)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication(["wsis-viewer"])
+
+
+def palette_for(theme: str) -> QPalette:
+    """Fixed light and dark palettes, so an export does not depend on the desktop theme."""
+    pal = QPalette()
+    if theme == "dark":
+        colours = {"Window": "#202124", "WindowText": "#e8eaed", "Base": "#1b1b1d",
+                   "AlternateBase": "#26272a", "Text": "#e8eaed", "Button": "#2d2e31",
+                   "ButtonText": "#e8eaed", "Highlight": "#8ab4f8",
+                   "HighlightedText": "#202124", "Link": "#8ab4f8",
+                   "PlaceholderText": "#9aa0a6", "ToolTipBase": "#303134",
+                   "ToolTipText": "#e8eaed"}
+    else:
+        colours = {"Window": "#ffffff", "WindowText": "#1f1f1f", "Base": "#ffffff",
+                   "AlternateBase": "#f4f4f6", "Text": "#1f1f1f", "Button": "#f0f0f0",
+                   "ButtonText": "#1f1f1f", "Highlight": "#0b57d0",
+                   "HighlightedText": "#ffffff", "Link": "#0b57d0",
+                   "PlaceholderText": "#5f6368", "ToolTipBase": "#ffffe1",
+                   "ToolTipText": "#1f1f1f"}
+    for role, colour in colours.items():
+        pal.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return pal
+
+
+def export_font() -> QFont:
+    """Only the bundled font: the same glyphs on every machine, Chinese included."""
+    families = bundled_families()
+    font = QFont(families[0] if families else "Sans")
+    font.setFamilies(families or ["Sans"])
+    font.setPointSizeF(POINT_SIZE)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def resolve_record(rel: Relations, text: str) -> RecordRef:
+    """`--select` accepts any id or symbol, or a resolution number such as 1334."""
+    for kind in RecordType:
+        ref = RecordRef(kind, text)
+        if rel.exists(ref):
+            return ref
+    by_number = [r for r in rel.ds.resolutions if r.number == text]
+    if len(by_number) == 1:
+        return RecordRef(RecordType.RESOLUTION, by_number[0].id)
+    raise SpecError(f"--select: no record with id, symbol or resolution number {text!r}")
+
+
+@dataclass
+class Scene:
+    """The widgets of one export, kept alive until rendered."""
+
+    view: ExportView
+    timeline: TimelineWidget
+    selected: RecordRef | None
+
+
+def build_scene(db: LoadedDatabase, spec: ViewSpec, *, title: str | None = None) -> Scene:
+    app = headless_app()
+    app.setStyle(QStyleFactory.create("Fusion"))
+    palette = palette_for(spec.theme)
+    font = export_font()
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and not _has_windows(app):
+        # Headless: pyqtgraph's axes and other children take the application font, so it
+        # must be the bundled one too for the picture not to depend on the machine's fonts.
+        app.setFont(font)
+    lang = spec.lang
+    rel = Relations(db.dataset)
+
+    timeline = TimelineWidget(overview=False)
+    timeline.setPalette(palette)
+    timeline.setFont(font)
+    lanes = [lane for lane in db.lanes if spec.lanes is None or lane.id in spec.lanes]
+    if spec.lanes is not None:
+        unknown = spec.lanes - {lane.id for lane in db.lanes}
+        if unknown:
+            known = ", ".join(lane.id for lane in db.lanes)
+            raise SpecError(f"--lanes: unknown lane(s) {', '.join(sorted(unknown))} "
+                            f"(this database has: {known})")
+    timeline.set_data(db.index, {lane.id: lane_label(lane, lang) for lane in db.lanes})
+    timeline.set_visible_lanes({lane.id for lane in lanes})
+    timeline.set_title_language(lang)
+    timeline.set_axis_formatter(_formatter(lang))
+    timeline.set_markers(PERIOD, today=False)  # "today" would make exports unreproducible
+
+    selected: RecordRef | None = None
+    details_html: str | None = None
+    if spec.search:
+        timeline.set_highlight(set(db.find(spec.search)))
+    if spec.select:
+        selected = resolve_record(rel, spec.select)
+        chain = rel.chain_for(selected)
+        events = rel.events_of(selected)
+        if selected.type is RecordType.EVENT:
+            timeline.select(selected.id, ensure_visible=False)
+        elif events:
+            timeline.set_highlight(set(chain.events) | set(events))
+        timeline.set_connectors([(e.source, e.target, e.label(lang)) for e in chain.edges])
+    if spec.details:
+        ref = selected
+        if ref is None:
+            raise SpecError("--details needs --select (the record whose panel to show)")
+        details_html = RecordPage(rel, lang).render(ref)
+
+    start, end = _range(db, spec)
+    caption = Caption(title or _default_title(lang), db.label, start, end, spec.caption_date,
+                      lang, extra=_extra(spec, lang))
+    lane_entries = [(lane_label(lane, lang), db.index.lane_ids.index(lane.id))
+                    for lane in lanes if lane.id in db.index.lane_ids]
+    view = ExportView(timeline, caption, legend_entries(lane_entries, lang), details_html)
+    view.setPalette(palette)
+    view.setFont(font)
+    view.resize(spec.width, spec.height)
+    timeline.set_view_range(date_to_x(start), date_to_x(end + dt.timedelta(days=1)))
+    return Scene(view, timeline, selected)
+
+
+def _has_windows(app: QApplication) -> bool:
+    return any(w.isVisible() and not w.testAttribute(_DONT_SHOW) for w in app.topLevelWidgets())
+
+
+def _range(db: LoadedDatabase, spec: ViewSpec) -> tuple[dt.date, dt.date]:
+    events = db.dataset.events
+    first = min((e.start for e in events), default=PERIOD[0])
+    last = max((e.end for e in events), default=PERIOD[1])
+    return spec.start or first, spec.end or last
+
+
+def _formatter(lang: str) -> DateFormatter:
+    if lang == "zh":
+        return locale_formatter(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return english_formatter
+
+
+def _default_title(lang: str) -> str:
+    return "CWG-WSIS 时间线（2010–2014年）" if lang == "zh" else \
+        "ITU's work on WSIS, 2010–2014: the CWG-WSIS timeline"
+
+
+def _extra(spec: ViewSpec, lang: str) -> str:
+    parts = []
+    if spec.select:
+        parts.append(("选中：" if lang == "zh" else "selected: ") + spec.select)
+    if spec.search:
+        parts.append(("搜索：" if lang == "zh" else "search: ") + f"“{spec.search}”")
+    return " · ".join(parts)

@@ -1,0 +1,96 @@
+"""What a picture of the timeline shows, as plain data (Qt-free).
+
+The window's File > Export and the headless `wsis-viewer screenshot` both describe the view with
+a ViewSpec, so "the same inputs give the same picture" has one meaning in both places.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMATS = ("png", "svg", "pdf")
+
+
+class SpecError(ValueError):
+    """A bad option value; the message names the option."""
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSpec:
+    start: dt.date | None = None  # None: fit the whole dataset
+    end: dt.date | None = None
+    lanes: frozenset[str] | None = None  # None: every lane
+    select: str | None = None  # any record id (event, resolution, recommendation, symbol …)
+    search: str = ""
+    details: bool = False
+    lang: str = "en"
+    theme: str = "light"
+    width: int = 1600
+    height: int = 900
+    scale: float = 1.0
+    caption_date: dt.date = field(default_factory=dt.date.today)
+
+
+def parse_date_bound(text: str, *, end: bool, option: str) -> dt.date:
+    """'2012', '2012-01' or '2012-01-15': the first day, or with `end` the last day, covered."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
+    if not m:
+        raise SpecError(f"{option}: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            if not end:
+                return dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise SpecError(f"{option}: {text!r} is not a valid date ({exc})") from exc
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{2,5})[xX×](\d{2,5})", text.strip())
+    if not m:
+        raise SpecError(f"--size: {text!r} is not WIDTHxHEIGHT (e.g. 1600x900)")
+    width, height = int(m.group(1)), int(m.group(2))
+    if not (200 <= width <= 10000 and 150 <= height <= 10000):
+        raise SpecError(f"--size: {text!r} is outside 200x150 .. 10000x10000")
+    return width, height
+
+
+def caption_date_from_env() -> dt.date:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the caption's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def output_format(path: Path) -> str:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise SpecError(f"{path}: unknown picture format {path.suffix!r} (use .png, .svg or .pdf)")
+    return fmt
+
+
+def build_spec(*, from_: str | None, to: str | None, lanes: str | None, select: str | None,
+               search: str | None, details: bool, lang: str, theme: str, size: str,
+               scale: float) -> ViewSpec:
+    start = parse_date_bound(from_, end=False, option="--from") if from_ else None
+    end = parse_date_bound(to, end=True, option="--to") if to else None
+    if start and end and end < start:
+        raise SpecError(f"--to {to} is before --from {from_}")
+    if not 0.5 <= scale <= 4:
+        raise SpecError(f"--scale: {scale} is outside 0.5 .. 4")
+    width, height = parse_size(size)
+    lane_set = frozenset(x.strip() for x in lanes.split(",") if x.strip()) if lanes else None
+    return ViewSpec(start=start, end=end, lanes=lane_set, select=select, search=search or "",
+                    details=details, lang=lang, theme=theme, width=width, height=height,
+                    scale=scale, caption_date=caption_date_from_env())
