@@ -1,0 +1,65 @@
+"""python -m benchmarks --events N [N ...] [--json] [--keep DB] [--frames K]
+
+Generates a synthetic database per size (not timed), then times the timeline on it (see
+benchmarks/harness.py). Each size runs in a fresh process so peak memory is per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import generate
+
+KEYS = ("load_s", "first_frame_s", "frame_full_ms", "frame_month_ms", "frame_pan_ms",
+        "frame_p95_ms", "search_ms", "peak_rss_mb")
+
+
+def _one(n: int, keep: Path | None, frames: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = keep if keep is not None else Path(tmp) / f"synthetic-{n}.sqlite"
+        if not db.exists():
+            t = time.perf_counter()
+            generate(db, n)
+            print(f"generated {n} events in {time.perf_counter() - t:.1f} s: {db}",
+                  file=sys.stderr)
+        out = subprocess.run(
+            [sys.executable, "-c",
+             "import json, sys; from pathlib import Path; from benchmarks.harness import run; "
+             "print(json.dumps(run(Path(sys.argv[1]), int(sys.argv[2]))))",
+             str(db), str(frames)],
+            check=True, capture_output=True, text=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, nargs="+", default=[100_000])
+    ap.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    ap.add_argument("--keep", type=Path, help="keep (or reuse) the database at this path "
+                    "(one size only)")
+    ap.add_argument("--frames", type=int, default=30, help="frames per measured case (≥30)")
+    args = ap.parse_args(argv)
+    if args.keep and len(args.events) != 1:
+        ap.error("--keep works with one --events size")
+    results = [_one(n, args.keep, max(30, args.frames)) for n in args.events]
+    if args.json:
+        print(json.dumps({"machine": "offscreen (QT_QPA_PLATFORM=offscreen), 1600x900",
+                          "results": results}))
+        return 0
+    for r in results:
+        print(f"--- {r['events']} events ({r['sessions']} sessions)")
+        for k in KEYS:
+            print(f"{k:>15}: {r[k]}")
+        print(f"{'load parts':>15}: {r['load_parts_s']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

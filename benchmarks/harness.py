@@ -1,0 +1,134 @@
+"""Time the timeline on one synthetic database: load, first frame, frames, search, memory.
+
+What is measured, honestly:
+* load_s: open_database + event_rows + session_rows + TimelineIndex + SearchIndex (search_rows
+  included); generation of the database is not timed.
+* first_frame_s: set_data on a shown 1600×900 widget until its first synchronous repaint ends.
+* frames: `viewport().repaint()` of the QGraphicsView, which paints synchronously into the
+  offscreen backing store (every item: lanes, axes, overview is a separate widget and not
+  included). Each frame first changes something so no cache can answer:
+  frame_full_ms  – whole period, the range nudged by ±0.1 % per frame (raster path recomputed);
+  frame_month_ms – May 2013, the item's state bumped per frame (as a hover or selection does);
+  frame_pan_ms   – May 2013 panned by 2 % of the range per frame (axis and items recomputed).
+  Each is the median of `frames` frames, plus the 95th percentile over all of them.
+* search_ms: median over realistic queries (several runs each).
+* peak_rss_mb: the process's maximum resident set size (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SEARCH_QUERIES = ("C13/1", "1334", "第22次", "council 2012", "wsis forum", "resolution 10",
+                  "cwg-wsis/12")
+
+
+def _ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def run(db: Path, frames: int = 30) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from wsis_viewer.domain.lanes import ordered_lanes
+    from wsis_viewer.domain.search import SearchIndex
+    from wsis_viewer.domain.timeline_index import TimelineIndex, date_to_x
+    from wsis_viewer.store.database import open_database
+    from wsis_viewer.timeline import TimelineWidget
+
+    app = QApplication.instance() or QApplication([])
+    parts: dict[str, float] = {}
+    t0 = time.perf_counter()
+    store = open_database(db)
+    rows = store.event_rows()
+    parts["event_rows_s"] = time.perf_counter() - t0
+    t = time.perf_counter()
+    sessions = store.session_rows()
+    parts["session_rows_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    lanes = ordered_lanes({r.lane for r in rows})
+    index = TimelineIndex.from_rows(rows, sessions, [lane.id for lane in lanes])
+    parts["timeline_index_s"] = time.perf_counter() - t
+    # The rows are not needed once the index exists; dropping them before the search texts
+    # are read keeps the peak memory down (the app should load in this order too).
+    del rows, sessions
+    t = time.perf_counter()
+    search_rows = store.search_rows()
+    parts["search_rows_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    search = SearchIndex(search_rows, index.ids)
+    parts["search_index_s"] = time.perf_counter() - t
+    load_s = time.perf_counter() - t0
+    store.close()
+    del search_rows
+
+    widget = TimelineWidget()
+    widget.resize(1600, 900)
+    widget.show()
+    app.processEvents()
+    viewport = widget._plot.viewport()
+    item = widget._item
+    t = time.perf_counter()
+    widget.set_data(index, {lane.id: lane.label_en for lane in lanes})
+    viewport.repaint()
+    first_frame_s = time.perf_counter() - t
+    app.processEvents()
+
+    def frame(change: Any) -> float:
+        before = item.paint_count
+        t = time.perf_counter()
+        change()
+        viewport.repaint()
+        elapsed = time.perf_counter() - t
+        if item.paint_count == before:
+            raise RuntimeError("repaint() did not paint the timeline item")
+        return elapsed
+
+    widget.fit_all()
+    app.processEvents()
+    full0, full1 = widget.view_range()
+    span = full1 - full0
+    full = [frame(lambda k=k: widget.set_view_range(full0 + (k % 2) * span * 1e-3, full1))
+            for k in range(frames)]
+    m0, m1 = date_to_x(dt.date(2013, 5, 1)), date_to_x(dt.date(2013, 6, 1))
+    widget.set_view_range(m0, m1)
+    app.processEvents()
+    month = [frame(item.changed) for _ in range(frames)]
+    step = (m1 - m0) * 0.02
+    pan = [frame(lambda k=k: widget.set_view_range(m0 + k * step, m1 + k * step))
+           for k in range(frames)]
+    everything = sorted(full + month + pan)
+    p95 = everything[min(len(everything) - 1, round(0.95 * (len(everything) - 1)))]
+
+    search_samples = []
+    for q in SEARCH_QUERIES:
+        runs = []
+        for _ in range(5):
+            t = time.perf_counter()
+            search.find(q)
+            runs.append(time.perf_counter() - t)
+        search_samples.append(statistics.median(runs))
+    widget.close()
+    return {
+        "events": len(index),
+        "sessions": len(index.s_event),
+        "load_s": round(load_s, 3),
+        "load_parts_s": {k: round(v, 3) for k, v in parts.items()},
+        "first_frame_s": round(first_frame_s, 3),
+        "frame_full_ms": _ms(full),
+        "frame_month_ms": _ms(month),
+        "frame_pan_ms": _ms(pan),
+        "frame_p95_ms": round(p95 * 1000, 2),
+        "search_ms": _ms(search_samples),
+        "search_max_ms": round(max(search_samples) * 1000, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "frames_per_case": frames,
+    }

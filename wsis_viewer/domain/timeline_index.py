@@ -1,0 +1,319 @@
+"""Columnar arrays of everything the timeline draws, and the look-ups its interaction needs.
+
+Qt-free. Dates become x coordinates: seconds since 1970-01-01 00:00 UTC of the day's start, so a
+day d covers [x(d), x(d) + 86400). Dates are treated as UTC days throughout; no local time zone
+can shift an item by a day. Event ends are stored exclusive (the day after the inclusive end).
+
+Events keep the order of `event_rows()` (start, then id): index order *is* time order, which
+makes "next / previous event in time" an index step and visible-range culling a binary search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from wsis_viewer.domain.stacking import stack_intervals
+
+DAY = 86_400.0
+_EPOCH = dt.date(1970, 1, 1)
+
+PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+PRECISION_DAY, PRECISION_MONTH, PRECISION_YEAR = 0, 1, 2
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int32]
+BoolArray = npt.NDArray[np.bool_]
+
+
+class EventRowLike(Protocol):
+    """What `Store.event_rows()` yields (EventRowTuple); any object with these fields works."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def lane(self) -> str: ...
+    @property
+    def start(self) -> str: ...
+    @property
+    def end(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def title_en(self) -> str: ...
+    @property
+    def title_zh(self) -> str: ...
+
+
+def date_to_x(day: dt.date) -> float:
+    """x of the start of `day` (UTC)."""
+    return float((day - _EPOCH).days) * DAY
+
+
+def x_to_date(x: float) -> dt.date:
+    """The UTC day that contains x."""
+    return _EPOCH + dt.timedelta(days=int(np.floor(x / DAY)))
+
+
+def iso_to_x(values: Sequence[str]) -> FloatArray:
+    """Vectorised ISO 'YYYY-MM-DD' → x of the day's start."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.float64)
+    days = np.asarray(values, dtype="datetime64[D]").astype(np.int64)
+    return days.astype(np.float64) * DAY
+
+
+@dataclass(eq=False)
+class TimelineIndex:
+    """Per-event and per-session arrays; build it with `from_rows`."""
+
+    ids: list[str]
+    lane_ids: tuple[str, ...]
+    lane: IntArray                 # index into lane_ids
+    start: FloatArray              # x of the first day
+    end: FloatArray                # x just after the last day (exclusive)
+    precision: npt.NDArray[np.int8]  # PRECISION_DAY / _MONTH / _YEAR
+    title_en: list[str]
+    title_zh: list[str]
+    row: IntArray                  # sub-row inside the lane (stacking)
+    lane_rows: IntArray            # sub-rows per lane (at least 1)
+    # Sessions, sorted by start; every event has at least one (its own span when it has none).
+    s_event: IntArray
+    s_start: FloatArray
+    s_end: FloatArray
+    n_sessions: IntArray           # sessions per event
+    # Derived for culling: the running maximum of `end` in time order, per events and sessions.
+    _end_cummax: FloatArray = field(repr=False, default_factory=lambda: np.zeros(0))
+    _s_end_cummax: FloatArray = field(repr=False, default_factory=lambda: np.zeros(0))
+    _s_by_event: IntArray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
+    _s_offsets: npt.NDArray[np.int64] = field(repr=False,
+                                              default_factory=lambda: np.zeros(1, np.int64))
+    _id_to_index: dict[str, int] = field(repr=False, default_factory=dict)
+
+    # --- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def from_rows(
+        cls,
+        event_rows: Sequence[EventRowLike],
+        session_rows: Iterable[tuple[str, int, str, str]] = (),
+        lane_order: Sequence[str] | None = None,
+    ) -> TimelineIndex:
+        """Build from `Store.event_rows()` and `Store.session_rows()`.
+
+        `lane_order` fixes the lanes' order (e.g. from `ordered_lanes`); by default lanes come in
+        order of first appearance. Sessions of unknown events are ignored.
+        """
+        ev = list(event_rows)
+        ids = [r.id for r in ev]
+        start = iso_to_x([r.start for r in ev])
+        end = iso_to_x([r.end for r in ev]) + DAY
+        end = np.maximum(end, start + DAY)  # a reversed range still occupies its first day
+        order = np.argsort(start, kind="stable")
+        if len(order) and np.any(np.diff(start) < 0):
+            ev = [ev[i] for i in order]
+            ids = [ids[i] for i in order]
+            start, end = start[order], end[order]
+
+        lane_names = [r.lane for r in ev]
+        known = list(dict.fromkeys(lane_order)) if lane_order is not None else []
+        for name in dict.fromkeys(lane_names):
+            if name not in known:
+                known.append(name)
+        lane_pos = {name: i for i, name in enumerate(known)}
+        lane = np.fromiter((lane_pos[n] for n in lane_names), dtype=np.int32, count=len(ev))
+        prec_code = {p: i for i, p in enumerate(PRECISIONS)}
+        precision = np.fromiter((prec_code.get(r.precision, 0) for r in ev), dtype=np.int8,
+                                count=len(ev))
+        id_to_index = {eid: i for i, eid in enumerate(ids)}
+
+        s_ev: list[int] = []
+        s_st: list[str] = []
+        s_en: list[str] = []
+        get = id_to_index.get
+        for event_id, _seq, s_iso, e_iso in session_rows:
+            i = get(event_id)
+            if i is not None:
+                s_ev.append(i)
+                s_st.append(s_iso)
+                s_en.append(e_iso)
+        s_event = np.asarray(s_ev, dtype=np.int32)
+        s_start = iso_to_x(s_st)
+        s_end = np.maximum(iso_to_x(s_en) + DAY, s_start + DAY)
+        n_sessions = np.bincount(s_event, minlength=len(ev)).astype(np.int32)
+        lonely = np.flatnonzero(n_sessions == 0).astype(np.int32)
+        if len(lonely):  # an event without sessions is drawn as one session over its span
+            s_event = np.concatenate([s_event, lonely])
+            s_start = np.concatenate([s_start, start[lonely]])
+            s_end = np.concatenate([s_end, end[lonely]])
+            n_sessions[lonely] = 1
+        s_order = np.argsort(s_start, kind="stable")
+        s_event, s_start, s_end = s_event[s_order], s_start[s_order], s_end[s_order]
+
+        # An event's drawn extent covers its sessions too (data may disagree slightly).
+        if len(s_event):
+            np.minimum.at(start, s_event, s_start)
+            np.maximum.at(end, s_event, s_end)
+        # Touching items (one ends the day before the next starts) go to separate sub-rows:
+        # in one row they would read as a single bar.
+        row, counts = stack_intervals(lane, start, end, gap=DAY / 2)
+        lane_rows = np.ones(len(known), dtype=np.int32)
+        lane_rows[: len(counts)] = np.maximum(counts, 1)
+
+        s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
+        offsets = np.zeros(len(ev) + 1, dtype=np.int64)
+        np.cumsum(n_sessions, out=offsets[1:])
+        index = cls(
+            ids=ids, lane_ids=tuple(known), lane=lane, start=start, end=end,
+            precision=precision,
+            title_en=[r.title_en or "" for r in ev], title_zh=[r.title_zh or "" for r in ev],
+            row=row, lane_rows=lane_rows,
+            s_event=s_event, s_start=s_start, s_end=s_end, n_sessions=n_sessions,
+        )
+        index._end_cummax = np.maximum.accumulate(end) if len(end) else end.copy()
+        index._s_end_cummax = np.maximum.accumulate(s_end) if len(s_end) else s_end.copy()
+        index._s_by_event = s_by_event
+        index._s_offsets = offsets
+        index._id_to_index = id_to_index
+        return index
+
+    # --- basic look-ups -------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def index_of(self, event_id: str) -> int | None:
+        return self._id_to_index.get(event_id)
+
+    def extent(self) -> tuple[float, float]:
+        """(first x, last x) over all events; (0, DAY) when empty."""
+        if not len(self.ids):
+            return 0.0, DAY
+        return float(self.start[0]), float(self._end_cummax[-1])
+
+    def precision_name(self, i: int) -> str:
+        return PRECISIONS[int(self.precision[i])]
+
+    def sessions_of(self, i: int) -> list[tuple[float, float]]:
+        """(start x, end x exclusive) of event i's sessions, in time order."""
+        idx = self._s_by_event[self._s_offsets[i]:self._s_offsets[i + 1]]
+        pairs = sorted(zip(self.s_start[idx].tolist(), self.s_end[idx].tolist(), strict=True))
+        return [(float(a), float(b)) for a, b in pairs]
+
+    def lane_mask(self, lane_indices: Iterable[int]) -> BoolArray:
+        keep = np.zeros(len(self.lane_ids), dtype=bool)
+        keep[list(lane_indices)] = True
+        return keep[self.lane]
+
+    def date_mask(self, x0: float | None, x1: float | None) -> BoolArray:
+        """Events overlapping [x0, x1) (None: open end)."""
+        mask = np.ones(len(self.ids), dtype=bool)
+        if x0 is not None:
+            mask &= self.end > x0
+        if x1 is not None:
+            mask &= self.start < x1
+        return mask
+
+    # --- culling --------------------------------------------------------------------------
+
+    def events_in_range(self, x0: float, x1: float) -> IntArray:
+        """Indices (time order) of events overlapping [x0, x1)."""
+        return _overlapping(self.start, self.end, self._end_cummax, x0, x1)
+
+    def sessions_in_range(self, x0: float, x1: float) -> IntArray:
+        """Positions in the s_* arrays of sessions overlapping [x0, x1)."""
+        return _overlapping(self.s_start, self.s_end, self._s_end_cummax, x0, x1)
+
+    # --- interaction ----------------------------------------------------------------------
+
+    def hit_test(
+        self, x: float, lane: int, row: int, tolerance: float = 0.0,
+        mask: BoolArray | None = None,
+    ) -> int | None:
+        """The event drawn at x in (lane, sub-row), within `tolerance` (x units); else None.
+
+        Of several candidates the nearest wins (0 when x is inside), then the later-drawn one.
+        """
+        cand = self.events_in_range(x - tolerance, x + tolerance)
+        if not len(cand):
+            return None
+        keep = (self.lane[cand] == lane) & (self.row[cand] == row)
+        if mask is not None:
+            keep &= mask[cand]
+        cand = cand[keep]
+        if not len(cand):
+            return None
+        dist = np.maximum(0.0, np.maximum(self.start[cand] - x, x - self.end[cand]))
+        best = np.flatnonzero(dist == dist.min())
+        return int(cand[best[-1]])
+
+    def adjacent_in_time(self, i: int | None, step: int, mask: BoolArray | None = None
+                         ) -> int | None:
+        """The event `step` places after (or before, step < 0) event i in time order.
+
+        Only events where `mask` is True count. From no event (i None) step > 0 gives the
+        first, step < 0 the last. Stops at the ends (None past them).
+        """
+        allowed = np.arange(len(self.ids)) if mask is None else np.flatnonzero(mask)
+        if not len(allowed) or step == 0:
+            return i
+        if i is None:
+            pos = step - 1 if step > 0 else len(allowed) + step
+        else:
+            at = int(np.searchsorted(allowed, i))
+            if step > 0:
+                on = at < len(allowed) and allowed[at] == i
+                pos = at + step - (0 if on else 1)
+            else:
+                pos = at + step
+        if 0 <= pos < len(allowed):
+            return int(allowed[pos])
+        return None
+
+    def nearest_in_lane(self, lane: int, x: float, mask: BoolArray | None = None) -> int | None:
+        """The event in `lane` nearest to x (distance 0 when x falls inside it)."""
+        cand = np.flatnonzero(self.lane == lane)
+        if mask is not None:
+            cand = cand[mask[cand]]
+        if not len(cand):
+            return None
+        dist = np.maximum(0.0, np.maximum(self.start[cand] - x, x - self.end[cand]))
+        return int(cand[int(np.argmin(dist))])
+
+    def adjacent_lane(
+        self, i: int, step: int, lane_order: Sequence[int], mask: BoolArray | None = None
+    ) -> int | None:
+        """The nearest-in-time event in the next lane (in `lane_order`) that has one."""
+        lanes = list(lane_order)
+        here = int(self.lane[i])
+        if here not in lanes or step == 0:
+            return None
+        centre = 0.5 * (float(self.start[i]) + float(self.end[i]))
+        pos = lanes.index(here) + step
+        while 0 <= pos < len(lanes):
+            found = self.nearest_in_lane(lanes[pos], centre, mask)
+            if found is not None:
+                return found
+            pos += 1 if step > 0 else -1
+        return None
+
+
+def _overlapping(start: FloatArray, end: FloatArray, end_cummax: FloatArray,
+                 x0: float, x1: float) -> IntArray:
+    """Indices of [start, end) intervals (sorted by start) that overlap [x0, x1).
+
+    Everything before the first position whose running-max end passes x0 ends before x0;
+    everything from the first start >= x1 starts after. In between, a mask removes short
+    items hidden behind a long one.
+    """
+    lo = int(np.searchsorted(end_cummax, x0, side="right"))
+    hi = int(np.searchsorted(start, x1, side="left"))
+    if hi <= lo:
+        return np.zeros(0, dtype=np.int32)
+    sel = np.arange(lo, hi, dtype=np.int32)
+    return sel[end[lo:hi] > x0]
