@@ -1,0 +1,476 @@
+"""The main window: the timeline in the middle, details in a dock, search and filters on top.
+
+The window wires widgets together and owns the opened database; each widget does one job
+(DetailView, SearchBar, LaneToggles, YearRangeFilter) and the TimelineWidget draws.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from wsis_viewer.domain.model import Dataset, Event
+from wsis_viewer.domain.timeline_index import DAY, date_to_x
+from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.timeline.dates import locale_formatter
+from wsis_viewer.timeline.widget import TimelineWidget
+from wsis_viewer.ui.actions import make_action
+from wsis_viewer.ui.date_text import dates_text
+from wsis_viewer.ui.detail_view import DetailView
+from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter
+from wsis_viewer.ui.i18n import count_text, lane_label, tr
+from wsis_viewer.ui.loaded_database import LoadedDatabase
+from wsis_viewer.ui.matches import SearchMatches
+from wsis_viewer.ui.search_bar import SearchBar
+from wsis_viewer.ui.settings import ViewerSettings
+
+ZOOM_STEP = 1.5
+DEFAULT_SIZE = (1400, 850)
+MIN_DETAIL_WIDTH = 300
+DEFAULT_DETAIL_WIDTH = 420  # a bilingual title and a document title fit on a line or two
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or ViewerSettings()
+        self.lang = lang
+        self.db: LoadedDatabase | None = None
+        self._matches = SearchMatches()
+
+        self.timeline = TimelineWidget(self)
+        self.timeline.setObjectName("timeline")
+        self.setCentralWidget(self.timeline)
+        self.detail = DetailView(self, lang=lang)
+        self.detail_dock = QDockWidget(self.tr("Details"), self)
+        self.detail_dock.setObjectName("detailDock")
+        self.detail_dock.setWidget(self.detail)
+        self.detail_dock.setMinimumWidth(MIN_DETAIL_WIDTH)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+
+        self.search = SearchBar(self)
+        self.years = YearRangeFilter(self)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_status_bar()
+        self._connect()
+        self._set_database(None)
+        self._restore_window()
+        self._show_overview(self.act_show_overview.isChecked())
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        tr = self.tr
+        self.act_open = make_action(self, tr("&Open…"), self.choose_database,
+                                    shortcuts=[QKeySequence.StandardKey.Open],
+                                    tip=tr("Open a WSIS database file"), name="open")
+        self.act_clear_recent = make_action(self, tr("Clear Recent Files"),
+                                            self._clear_recent_files)
+        self.act_quit = make_action(self, tr("&Quit"), self.close, shortcuts=["Ctrl+Q"],
+                                    name="quit")
+        self.act_find = make_action(self, tr("&Find"), self.search.focus,
+                                    shortcuts=[QKeySequence.StandardKey.Find], name="find")
+        self.act_find_next = make_action(self, tr("Find &Next"), self.next_match,
+                                         shortcuts=["F3"], name="findNext")
+        self.act_find_previous = make_action(self, tr("Find &Previous"), self.previous_match,
+                                             shortcuts=["Shift+F3"], name="findPrevious")
+        # Single keys act on the timeline only (see _scope_to_timeline).
+        self.act_fit = make_action(self, tr("&Fit All"), self._fit_all,
+                                   shortcuts=[Qt.Key.Key_Home], name="fitAll",
+                                   tip=tr("Show the whole time span"))
+        self.act_zoom_in = make_action(self, tr("Zoom &In"), self._zoom_in,
+                                       shortcuts=["+", "=", QKeySequence.StandardKey.ZoomIn],
+                                       name="zoomIn")
+        self.act_zoom_out = make_action(self, tr("Zoom &Out"), self._zoom_out,
+                                        shortcuts=["-", QKeySequence.StandardKey.ZoomOut],
+                                        name="zoomOut")
+        self.act_years = make_action(self, tr("&Year Range…"), self._focus_years,
+                                     name="yearRange", tip=tr("Show only some years"))
+        self.act_all_years = make_action(self, tr("Show &All Years"),
+                                         lambda: self.years.set_years(None), name="allYears")
+        self.act_show_details = self.detail_dock.toggleViewAction()
+        self.act_show_details.setText(tr("Show &Details"))
+        self.act_show_details.setObjectName("showDetails")
+        self.act_show_overview = make_action(self, tr("Show &Overview"), None, checkable=True,
+                                             name="showOverview")
+        self.act_show_overview.setChecked(self.settings.overview_visible())
+        self.act_prev_event = make_action(self, tr("&Previous Event"),
+                                          lambda: self.timeline.select_adjacent_in_time(-1),
+                                          shortcuts=[Qt.Key.Key_Left], name="previousEvent")
+        self.act_next_event = make_action(self, tr("&Next Event"),
+                                          lambda: self.timeline.select_adjacent_in_time(1),
+                                          shortcuts=[Qt.Key.Key_Right], name="nextEvent")
+        self.act_prev_lane = make_action(self, tr("Previous &Lane"),
+                                         lambda: self.timeline.select_adjacent_lane(-1),
+                                         shortcuts=[Qt.Key.Key_Up], name="previousLane")
+        self.act_next_lane = make_action(self, tr("Next L&ane"),
+                                         lambda: self.timeline.select_adjacent_lane(1),
+                                         shortcuts=[Qt.Key.Key_Down], name="nextLane")
+        self.act_open_details = make_action(self, tr("Open &Details"), self.open_details,
+                                            shortcuts=[Qt.Key.Key_Enter, Qt.Key.Key_Return],
+                                            name="openDetails")
+        self.act_clear_selection = make_action(self, tr("&Clear Selection"),
+                                               lambda: self.timeline.select(None),
+                                               shortcuts=[Qt.Key.Key_Escape],
+                                               name="clearSelection")
+        self._scope_to_timeline([
+            self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
+            self.act_next_event, self.act_prev_lane, self.act_next_lane, self.act_open_details,
+            self.act_clear_selection])
+
+    def _scope_to_timeline(self, actions: list[QAction]) -> None:
+        """Let single-key shortcuts fire only while the timeline (or a child) has focus.
+
+        As window shortcuts, Left/Right/Enter/Esc/+/- would be taken from the search box and
+        the year spin boxes while the user types there.
+        """
+        for action in actions:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.timeline.addAction(action)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_open)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_previous])
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out])
+        view_menu.addSeparator()
+        self.lanes_menu = QMenu(self.tr("&Lanes"), self)
+        self.lanes_menu.setObjectName("lanesMenu")
+        view_menu.addMenu(self.lanes_menu)
+        self.lane_toggles = LaneToggles(self.lanes_menu, self)
+        view_menu.addActions([self.act_years, self.act_all_years])
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_show_details, self.act_show_overview])
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addActions([self.act_prev_event, self.act_next_event, self.act_prev_lane,
+                            self.act_next_lane])
+        go_menu.addSeparator()
+        go_menu.addActions([self.act_open_details, self.act_clear_selection])
+        self._rebuild_recent_menu()
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main Toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.act_open)
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_prev_event, self.act_next_event])
+        toolbar.addSeparator()
+        toolbar.addWidget(self.years)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_show_details)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _create_status_bar(self) -> None:
+        self.status_database = QLabel(self)
+        self.status_database.setObjectName("statusDatabase")
+        self.status_counts = QLabel(self)
+        self.status_counts.setObjectName("statusCounts")
+        self.status_matches = QLabel(self)
+        self.status_matches.setObjectName("statusMatches")
+        status = self.statusBar()
+        status.addWidget(self.status_database)
+        status.addWidget(self.status_counts)
+        status.addPermanentWidget(self.status_matches)
+
+    def _connect(self) -> None:
+        self.timeline.selectionChanged.connect(self._on_selection)
+        self.timeline.activated.connect(lambda _id: self.open_details())
+        self.search.queryChanged.connect(self._on_query)
+        self.search.nextRequested.connect(self.next_match)
+        self.search.previousRequested.connect(self.previous_match)
+        self.lane_toggles.changed.connect(self._apply_lanes)
+        self.years.changed.connect(self._apply_years)
+        self.act_show_overview.toggled.connect(self._show_overview)
+        self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.window_state()
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.detail_dock], [DEFAULT_DETAIL_WIDTH],
+                             Qt.Orientation.Horizontal)
+
+    # --- databases ----------------------------------------------------------------------------
+
+    def open_database(self, target: str | Path, *, restore_view: bool = False) -> bool:
+        """Show `target`; on failure explain in a message box and keep the current database."""
+        try:
+            db = LoadedDatabase.open(target)
+        except DatabaseError as exc:
+            self.show_error(self.tr("Cannot open database"), str(exc))
+            return False
+        self._set_database(db, restore_view=restore_view)
+        path = str(target)
+        self.settings.set_last_database(path)
+        self.settings.add_recent_file(path)
+        self._rebuild_recent_menu()
+        return True
+
+    def choose_database(self) -> None:
+        start = str(Path(self.db.path).parent) if self.db and "://" not in self.db.path else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open WSIS Database"), start,
+            self.tr("WSIS databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_database(path)
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _set_database(self, db: LoadedDatabase | None, *, restore_view: bool = False) -> None:
+        self.db = db
+        self.detail.set_dataset(db.dataset if db else Dataset(), db.lanes if db else ())
+        lanes = db.lanes if db else ()
+        self.lane_toggles.set_lanes(lanes, self.settings.hidden_lanes(), self.lang)
+        self.years.set_bounds(db.year_bounds() if db else None)
+        if db is not None:
+            self.timeline.set_data(db.index, {lane.id: lane_label(lane, self.lang)
+                                              for lane in lanes})
+            self.timeline.set_tooltip_provider(self._tooltip)
+            self.timeline.set_title_language(self.lang)
+            if self.lang == "zh":
+                self.timeline.set_axis_formatter(locale_formatter(QLocale(QLocale.Language.Chinese)))
+            if restore_view:
+                self.years.set_years(self.settings.year_range())
+        self._apply_lanes()
+        self._apply_years()
+        self._on_query(self.search.text())
+        saved = self.settings.view_range() if restore_view and db else None
+        if saved is not None:
+            self.timeline.set_view_range(*saved)
+        elif db is not None:
+            self.timeline.fit_all()
+        self._update_status()
+        self._update_enabled()
+
+    def _update_status(self) -> None:
+        db = self.db
+        if db is None:
+            self.setWindowTitle(self.tr("WSIS Timeline Viewer"))
+            self.status_database.setText(self.tr("No database"))
+            self.status_counts.clear()
+            return
+        self.setWindowTitle(self.tr("%1 — WSIS Timeline Viewer").replace("%1", db.label))
+        self.status_database.setText(db.label)
+        self.status_database.setToolTip(db.path)
+        ds = db.dataset
+        ctx = "MainWindow"
+        self.status_counts.setText(" · ".join([
+            count_text(ctx, len(ds.events), "%n event", "%n events"),
+            count_text(ctx, len(ds.documents), "%n document", "%n documents"),
+            count_text(ctx, len(ds.resolutions), "%n resolution", "%n resolutions"),
+            count_text(ctx, len(ds.recommendations), "%n recommendation", "%n recommendations"),
+        ]))
+
+    def _update_enabled(self) -> None:
+        has_data = self.db is not None and bool(self.db.dataset.events)
+        for action in (self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
+                       self.act_next_event, self.act_prev_lane, self.act_next_lane,
+                       self.act_open_details, self.act_clear_selection, self.act_find,
+                       self.act_find_next, self.act_find_previous, self.act_years,
+                       self.act_all_years):
+            action.setEnabled(has_data)
+        self.search.setEnabled(has_data)
+
+    # --- recent files -------------------------------------------------------------------------
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            name = Path(path).name if "://" not in path else path
+            action = self.recent_menu.addAction(f"&{number} {name}")
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.act_clear_recent)
+        self.act_clear_recent.setEnabled(bool(recent))
+
+    def _open_recent(self, path: str) -> None:
+        if not self.open_database(path):
+            # The message box said why; a file that no longer opens leaves the list.
+            self.settings.remove_recent_file(path)
+            self._rebuild_recent_menu()
+
+    def _clear_recent_files(self) -> None:
+        for path in self.settings.recent_files():
+            self.settings.remove_recent_file(path)
+        self._rebuild_recent_menu()
+
+    # --- selection and details ----------------------------------------------------------------
+
+    def _on_selection(self, event_id: str) -> None:
+        if event_id:
+            self.detail.show_event(event_id)
+        else:
+            self.detail.clear()
+
+    def open_details(self) -> None:
+        event_id = self.timeline.selected()
+        if not event_id:
+            return
+        self.detail.show_event(event_id)
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+
+    def _tooltip(self, event_id: str) -> str:
+        event = self.db.event(event_id) if self.db else None
+        return _tooltip_text(event, self.lang) if event else ""
+
+    # --- search -------------------------------------------------------------------------------
+
+    def _on_query(self, query: str) -> None:
+        db = self.db
+        ids = db.find(query) if db is not None else []
+        positions = [] if db is None else [db.index.index_of(i) for i in ids]
+        self._matches = SearchMatches(query, tuple(ids),
+                                      tuple(sorted(p for p in positions if p is not None)))
+        self.timeline.set_highlight(set(ids) if self._matches.active else None)
+        self._show_match_count()
+
+    def _show_match_count(self) -> None:
+        matches = self._matches
+        self.search.set_match_count(len(matches) if matches.active else None)
+        text = self.search.count_label.text()
+        hidden = matches.hidden_count(self._shown_mask()) if matches.active else 0
+        if hidden:
+            text += " " + tr("MainWindow", "(%n hidden by filters)", hidden)
+        self.status_matches.setText(text)
+
+    def matches(self) -> list[str]:
+        return list(self._matches.ids)
+
+    def next_match(self) -> None:
+        self._step_match(1)
+
+    def previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        """Select the shown match after (before) the selection in time order, wrapping."""
+        if self.db is None:
+            return
+        index = self.db.index
+        selected = self.timeline.selected()
+        current = index.index_of(selected) if selected else None
+        target = self._matches.step(current, step, self._shown_mask())
+        if target is not None:
+            self.timeline.select(index.ids[target], ensure_visible=True)
+
+    def _shown_mask(self) -> npt.NDArray[np.bool_] | None:
+        """Events the lane and year filters leave visible (what the timeline draws)."""
+        if self.db is None:
+            return None
+        index = self.db.index
+        visible = self.lane_toggles.visible()
+        lanes = [k for k, lane in enumerate(index.lane_ids) if lane in visible]
+        start, end = self.years.date_range()
+        return index.lane_mask(lanes) & index.date_mask(
+            None if start is None else date_to_x(start),
+            None if end is None else date_to_x(end) + DAY)
+
+    # --- filters and view ---------------------------------------------------------------------
+
+    def _apply_lanes(self) -> None:
+        if self.db is not None:
+            self.timeline.set_visible_lanes(self.lane_toggles.visible())
+            self._show_match_count()
+
+    def _apply_years(self) -> None:
+        if self.db is not None:
+            self.timeline.set_date_filter(*self.years.date_range())
+            self._show_match_count()
+
+    def _focus_years(self) -> None:
+        self.years.first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.years.first.selectAll()
+
+    def _fit_all(self) -> None:
+        self.timeline.fit_all()
+
+    def _zoom_in(self) -> None:
+        self.timeline.zoom(ZOOM_STEP)
+
+    def _zoom_out(self) -> None:
+        self.timeline.zoom(1 / ZOOM_STEP)
+
+    def _show_overview(self, visible: bool) -> None:
+        strip = overview_strip(self.timeline)
+        if strip is not None:
+            strip.setVisible(visible)
+        self.settings.set_overview_visible(visible)
+
+    # --- persistence --------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        if self.db is not None:
+            self.settings.set_view_range(*self.timeline.view_range())
+            self.settings.set_hidden_lanes(self.lane_toggles.hidden())
+            self.settings.set_year_range(self.years.years())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+
+def overview_strip(timeline: TimelineWidget) -> QWidget | None:
+    """The overview strip under the timeline, to show or hide it.
+
+    TimelineWidget has no public switch for it yet (asked for `set_overview_visible`): it is
+    the second widget of the timeline's layout when the widget was built with one.
+    """
+    layout = timeline.layout()
+    item = layout.itemAt(1) if layout is not None and layout.count() == 2 else None
+    return item.widget() if item is not None else None
+
+
+def _tooltip_text(event: Event, lang: str) -> str:
+    titles = [event.title.get(lang)]
+    other = event.title.zh if lang == "en" else event.title.en
+    if other and other not in titles:
+        titles.append(other)
+    return "\n".join([*titles, dates_text(event.start, event.end, event.precision)])
+
