@@ -166,7 +166,10 @@ def _headings(doc: QTextDocument, page_height: float) -> list[tuple[int, str, in
     while block.isValid():
         level = block.blockFormat().headingLevel()
         if level in (1, 2):
-            top = layout.blockBoundingRect(block).top()
+            # The first line's position, not the block's: a heading's top margin may end a
+            # page while its text starts the next one.
+            line = block.layout().lineAt(0)
+            top = layout.blockBoundingRect(block).top() + (line.y() if line.isValid() else 0)
             out.append((level, block.text(), int(top // page_height)))
         block = block.next()
     return out

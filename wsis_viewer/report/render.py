@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -224,7 +224,7 @@ def write_pdf(view: QWidget, path: Path, width: int, height: int, title: str) ->
     writer.setTitle(title)
     writer.setCreator("WSIS Timeline Viewer")
     writer.setResolution(96)
-    size = QPageSize(QSize(width, height), QPageSize.Unit.Point, "view",
+    size = QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "view",
                      QPageSize.SizeMatchPolicy.ExactMatch)
     writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))

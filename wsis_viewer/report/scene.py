@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -32,12 +33,20 @@ PERIOD = (dt.date(2010, 10, 4), dt.date(2014, 11, 7))  # PP-10 opens .. PP-14 cl
 POINT_SIZE = 9.0
 
 
+def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Drop the offscreen platform's harmless 'propagateSizeHints' notice; print the rest."""
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def headless_app() -> QApplication:
     """A QApplication for rendering without a display (offscreen unless one already exists)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qInstallMessageHandler(_quiet_offscreen)
     return QApplication(["wsis-viewer"])
 
 
