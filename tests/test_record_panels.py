@@ -80,7 +80,7 @@ def test_panel_language_follows_and_marks_fallback(rel: Relations) -> None:
     assert "[only in English]" in zh  # the description exists only in English
     en = RecordPage(rel, "en").render(RecordRef(T.EVENT, "cwg-22"))
     assert "22nd meeting of CWG-WSIS" in en.split("</h2>")[0]
-    assert "(our translation)" in en.split("</h2>")[0]
+    assert "(our&nbsp;translation)" in en.split("</h2>")[0]
 
 
 def test_recommendation_panel(rel: Relations) -> None:

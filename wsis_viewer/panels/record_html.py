@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from html import escape
+from urllib.parse import urlsplit
 
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.model import (
@@ -45,10 +46,13 @@ def _identity(text: str) -> str:
 class RecordPage:
     """Renders any record of one dataset in one language."""
 
-    def __init__(self, rel: Relations, lang: str = "en", translate: Translate = _identity) -> None:
+    def __init__(self, rel: Relations, lang: str = "en", translate: Translate = _identity,
+                 dim: str = "#808080") -> None:
         self.rel = rel
         self.lang = lang
         self.t = translate
+        # Secondary text colour: the UI passes one blended from its palette (light or dark).
+        self.dim = dim
 
     # --- small pieces -------------------------------------------------------------------------
 
@@ -63,10 +67,11 @@ class RecordPage:
         if b.has(self.lang):
             out = escape(b.get(self.lang))
             if mark_translation and self.lang == "en" and b.en_is_translation:
-                out += f' <span style="color:#888">({escape(self.t("our translation"))})</span>'
+                note = escape(self.t("our translation")).replace(" ", "&nbsp;")
+                out += f' <span style="color:{self.dim}">({note})</span>'
             return out
         other = "中文" if self.lang == "en" else "English"
-        return (f'{escape(b.get(self.lang))} <span style="color:#888">'
+        return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
                 f'[{escape(self.t("only in"))} {other}]</span>')
 
     def link(self, ref: RecordRef, label: str) -> str:
@@ -111,7 +116,7 @@ class RecordPage:
     def heading(self, kind: str, title: Bilingual, subtitle: str = "") -> str:
         other = "zh" if self.lang == "en" else "en"
         second = title.get(other) if title.has(other) else ""
-        parts = [f'<p style="color:#888;margin:0">{escape(self.t(kind))}'
+        parts = [f'<p style="color:{self.dim};margin:0">{escape(self.t(kind))}'
                  f'{" · " + escape(subtitle) if subtitle else ""}</p>',
                  f'<h2 style="margin-top:2px">{self.text(title, True)}</h2>']
         if second and second != title.get(self.lang):
@@ -128,7 +133,7 @@ class RecordPage:
     def field(self, name: str, value: str) -> str:
         if not value:
             return ""
-        return f"<tr><td style='color:#888;padding-right:8px'>{escape(self.t(name))}</td>" \
+        return f"<tr><td style='color:{self.dim};padding-right:8px'>{escape(self.t(name))}</td>" \
                f"<td>{value}</td></tr>"
 
     def fields(self, *rows: str) -> str:
@@ -141,7 +146,10 @@ class RecordPage:
             if s.type is SourceType.REPORT:
                 items.append(f"{escape(self.t('Report'))} {escape(s.ref)}")
             elif s.url:
-                items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>')
+                # The site after the link says where a click leads.
+                host = urlsplit(s.url).hostname or ""
+                items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
+                             f' <span style="color:{self.dim}">{escape(host)}</span>')
             else:
                 items.append(escape(s.title or s.ref))
         return self.section("Sources", items)
@@ -172,7 +180,7 @@ class RecordPage:
         chain = self.rel.chain_for(ref)
         items = [f"{self.event_link(e.source)} → {self.event_link(e.target)} "
                  f"<b>{escape(e.label(self.lang))}</b> "
-                 f'<span style="color:#888">({escape(self.t("via"))} {escape(e.via)})</span>'
+                 f'<span style="color:{self.dim}">({escape(self.t("via"))} {escape(e.via)})</span>'
                  for e in chain.edges]
         return self.section("Chain on the timeline", items)
 
@@ -197,15 +205,17 @@ class RecordPage:
     def event(self, e: Event) -> str:
         ref = RecordRef(RecordType.EVENT, e.id)
         sessions = []
-        for i, s in enumerate(e.sessions, start=1):
+        # A coarse event's one "session" is its whole year or month: not a real sitting.
+        real_sittings = e.precision is Precision.DAY or len(e.sessions) > 1
+        for i, s in enumerate(e.sessions if real_sittings else (), start=1):
             when = format_span(s.start, s.end, e.precision, self.lang)
             extra = [x for x in (
                 f"{s.time}–{s.end_time}" if s.time and s.end_time else s.time,
-                s.room, s.location) if x]
+                s.room, s.location or e.location) if x]
             label = f"{escape(self.t(s.label))}: " if s.label else (
                 f"{escape(self.t('Session'))} {i}: " if len(e.sessions) > 1 else "")
             sessions.append(f"{label}<b>{escape(when)}</b>"
-                            + (f" · {escape(', '.join(extra))}" if extra else ""))
+                            + "".join(f" · {escape(x)}" for x in extra))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
         considered = [(d, c.action) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
@@ -214,6 +224,8 @@ class RecordPage:
         recs_linked = [m for m in self.rel.ds.recommendations
                        if e.id in m.links.events and m.event != e.id]
         subtitle = self.t(e.kind) + (f" · {self.t('No.')} {e.number}" if e.number else "")
+        if e.location:
+            subtitle += f" · {e.location}"
         return "".join([
             self.heading("Event", e.title, subtitle),
             self.fields(
@@ -254,7 +266,8 @@ class RecordPage:
         for st in r.history:
             where = f" — {self.event_link(st.event)}" if st.event else ""
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
-            note = f'<br/><span style="color:#888">{escape(st.note)}</span>' if st.note else ""
+            note = (f'<br/><span style="color:{self.dim}">{escape(st.note)}</span>'
+                    if st.note else "")
             history.append(f"<b>{st.year}</b> {escape(self.t(st.action))}{where}{doc}{note}")
         behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wsis_viewer.domain.model import Dataset, Event
+from wsis_viewer.domain.history import NavigationHistory
+from wsis_viewer.domain.model import Dataset, Event, RecordType
+from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.timeline.dates import locale_formatter
@@ -35,6 +38,7 @@ from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter
 from wsis_viewer.ui.i18n import count_text, lane_label, tr
 from wsis_viewer.ui.loaded_database import LoadedDatabase
 from wsis_viewer.ui.matches import SearchMatches
+from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
 from wsis_viewer.ui.settings import ViewerSettings
 
@@ -42,6 +46,8 @@ ZOOM_STEP = 1.5
 DEFAULT_SIZE = (1400, 850)
 MIN_DETAIL_WIDTH = 300
 DEFAULT_DETAIL_WIDTH = 420  # a bilingual title and a document title fit on a line or two
+DEFAULT_LIST_HEIGHT = 230
+VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings records into view
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +58,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or ViewerSettings()
         self.lang = lang
         self.db: LoadedDatabase | None = None
+        self.relations = Relations(Dataset())
+        self.history: NavigationHistory[RecordRef] = NavigationHistory()
+        self.current: RecordRef | None = None
+        self._driving_timeline = False  # set while we move the timeline ourselves
         self._matches = SearchMatches()
 
         self.timeline = TimelineWidget(self)
@@ -63,6 +73,15 @@ class MainWindow(QMainWindow):
         self.detail_dock.setWidget(self.detail)
         self.detail_dock.setMinimumWidth(MIN_DETAIL_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.recommendations = RecordListPanel("recommendations", self)
+        self.resolutions = RecordListPanel("resolutions", self)
+        self.recommendations_dock = self._list_dock(self.recommendations,
+                                                    self.tr("Recommendations"),
+                                                    "recommendationsDock")
+        self.resolutions_dock = self._list_dock(self.resolutions, self.tr("Resolutions"),
+                                                "resolutionsDock")
+        self.tabifyDockWidget(self.recommendations_dock, self.resolutions_dock)
+        self.recommendations_dock.raise_()
 
         self.search = SearchBar(self)
         self.years = YearRangeFilter(self)
@@ -76,6 +95,13 @@ class MainWindow(QMainWindow):
         self._show_overview(self.act_show_overview.isChecked())
 
     # --- construction -------------------------------------------------------------------------
+
+    def _list_dock(self, panel: QWidget, title: str, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
 
     def _create_actions(self) -> None:
         tr = self.tr
@@ -131,6 +157,18 @@ class MainWindow(QMainWindow):
                                                lambda: self.timeline.select(None),
                                                shortcuts=[Qt.Key.Key_Escape],
                                                name="clearSelection")
+        self.act_back = make_action(self, tr("&Back"), self.go_back,
+                                    shortcuts=["Alt+Left", Qt.Key.Key_Back],
+                                    name="back", tip=tr("Back to the previous selection"))
+        self.act_forward = make_action(self, tr("&Forward"), self.go_forward,
+                                       shortcuts=["Alt+Right", Qt.Key.Key_Forward],
+                                       name="forward", tip=tr("Forward to the next selection"))
+        self.act_show_recommendations = self.recommendations_dock.toggleViewAction()
+        self.act_show_recommendations.setText(tr("Show &Recommendations"))
+        self.act_show_recommendations.setObjectName("showRecommendations")
+        self.act_show_resolutions = self.resolutions_dock.toggleViewAction()
+        self.act_show_resolutions.setText(tr("Show Re&solutions"))
+        self.act_show_resolutions.setObjectName("showResolutions")
         self._scope_to_timeline([
             self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
             self.act_next_event, self.act_prev_lane, self.act_next_lane, self.act_open_details,
@@ -168,9 +206,12 @@ class MainWindow(QMainWindow):
         self.lane_toggles = LaneToggles(self.lanes_menu, self)
         view_menu.addActions([self.act_years, self.act_all_years])
         view_menu.addSeparator()
-        view_menu.addActions([self.act_show_details, self.act_show_overview])
+        view_menu.addActions([self.act_show_details, self.act_show_recommendations,
+                              self.act_show_resolutions, self.act_show_overview])
 
         go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addActions([self.act_back, self.act_forward])
+        go_menu.addSeparator()
         go_menu.addActions([self.act_prev_event, self.act_next_event, self.act_prev_lane,
                             self.act_next_lane])
         go_menu.addSeparator()
@@ -183,6 +224,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.act_open)
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_back, self.act_forward])
         toolbar.addSeparator()
         toolbar.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out])
         toolbar.addSeparator()
@@ -218,6 +261,13 @@ class MainWindow(QMainWindow):
         self.years.changed.connect(self._apply_years)
         self.act_show_overview.toggled.connect(self._show_overview)
         self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
+        self.detail.recordActivated.connect(self.navigate_to)
+        self.recommendations.recordSelected.connect(self.navigate_to)
+        self.resolutions.recordSelected.connect(self.navigate_to)
+        # Mouse back/forward buttons anywhere in the window (children would swallow them).
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()
@@ -227,6 +277,8 @@ class MainWindow(QMainWindow):
         if state is None or not self.restoreState(state):
             self.resizeDocks([self.detail_dock], [DEFAULT_DETAIL_WIDTH],
                              Qt.Orientation.Horizontal)
+            self.resizeDocks([self.recommendations_dock], [DEFAULT_LIST_HEIGHT],
+                             Qt.Orientation.Vertical)
 
     # --- databases ----------------------------------------------------------------------------
 
@@ -257,7 +309,12 @@ class MainWindow(QMainWindow):
 
     def _set_database(self, db: LoadedDatabase | None, *, restore_view: bool = False) -> None:
         self.db = db
-        self.detail.set_dataset(db.dataset if db else Dataset(), db.lanes if db else ())
+        self.relations = Relations(db.dataset if db else Dataset())
+        self.history.clear()
+        self.current = None
+        self.detail.set_dataset(self.relations.ds, self.relations)
+        self.recommendations.set_relations(self.relations, self.lang)
+        self.resolutions.set_relations(self.relations, self.lang)
         lanes = db.lanes if db else ()
         self.lane_toggles.set_lanes(lanes, self.settings.hidden_lanes(), self.lang)
         self.years.set_bounds(db.year_bounds() if db else None)
@@ -280,6 +337,7 @@ class MainWindow(QMainWindow):
             self.timeline.fit_all()
         self._update_status()
         self._update_enabled()
+        self._update_navigation()
 
     def _update_status(self) -> None:
         db = self.db
@@ -340,10 +398,123 @@ class MainWindow(QMainWindow):
     # --- selection and details ----------------------------------------------------------------
 
     def _on_selection(self, event_id: str) -> None:
+        """The user selected (or cleared) an event on the timeline."""
+        if self._driving_timeline:
+            return
         if event_id:
-            self.detail.show_event(event_id)
+            self.select_record(RecordRef(RecordType.EVENT, event_id), move_view=False)
         else:
-            self.detail.clear()
+            self.clear_selection()
+
+    def navigate_to(self, ref: RecordRef) -> None:
+        """Follow a link (panel, list row): select `ref` and bring it into view."""
+        self.select_record(ref, move_view=True)
+
+    def select_record(self, ref: RecordRef, *, move_view: bool = True,
+                      remember: bool = True) -> None:
+        """Select any record: the panel shows it, the lists mark it, the timeline shows its
+        chain; records without a place of their own highlight the events they belong to."""
+        if not self.relations.exists(ref):
+            return
+        if remember and self.current is not None:
+            self.history.update_view(self.timeline.view_range())
+        self.current = ref
+        self.detail.show_record(ref)
+        self.recommendations.show_record(ref)
+        self.resolutions.show_record(ref)
+        self._driving_timeline = True
+        try:
+            self.timeline.select(ref.id if ref.type is RecordType.EVENT else None,
+                                 ensure_visible=not move_view)
+            if move_view:
+                self._bring_into_view(ref)
+        finally:
+            self._driving_timeline = False
+        self._apply_emphasis()
+        if remember:
+            self.history.visit(ref, self.timeline.view_range())
+        self._update_navigation()
+
+    def clear_selection(self) -> None:
+        self.current = None
+        self.detail.clear()
+        self.recommendations.show_record(None)
+        self.resolutions.show_record(None)
+        self._driving_timeline = True
+        try:
+            self.timeline.select(None)
+        finally:
+            self._driving_timeline = False
+        self._apply_emphasis()
+
+    def _bring_into_view(self, ref: RecordRef) -> None:
+        """Pan and zoom so the record's events (and its chain) fill the view."""
+        events = set(self.relations.events_of(ref)) | set(self.relations.chain_for(ref).events)
+        spans = [(e.start, e.end) for e in (self.relations.events.get(i) for i in events) if e]
+        if not spans:
+            return
+        x0 = date_to_x(min(a for a, _ in spans))
+        x1 = date_to_x(max(b for _, b in spans)) + DAY
+        margin = max((x1 - x0) * VIEW_MARGIN, 7 * DAY)
+        self.timeline.set_view_range(x0 - margin, x1 + margin)
+
+    def _apply_emphasis(self) -> None:
+        """What stands out (the timeline dims the rest):
+
+        - a selected resolution, recommendation or document: its chain, or the events it
+          belongs to when it has no chain — that selection is the question being asked;
+        - otherwise an active search: its matches;
+        - otherwise a selected event: the links of its documents to other events.
+        """
+        ref = self.current
+        search = set(self._matches.ids) if self._matches.active else None
+        if ref is not None and ref.type is not RecordType.EVENT:
+            edges = self._chain_edges(ref)
+            self.timeline.set_connectors(edges)
+            self.timeline.set_highlight(search if edges else set(self.relations.events_of(ref)))
+        elif search is not None:
+            self.timeline.set_connectors([])
+            self.timeline.set_highlight(search)
+        else:
+            self.timeline.set_highlight(None)
+            self.timeline.set_connectors(self._chain_edges(ref) if ref is not None else [])
+
+    def _chain_edges(self, ref: RecordRef) -> list[tuple[str, str, str]]:
+        chain = self.relations.chain_for(ref)
+        return [(e.source, e.target, e.label(self.lang)) for e in chain.edges]
+
+    def go_back(self) -> None:
+        self.history.update_view(self.timeline.view_range())
+        self._restore_visit(self.history.back())
+
+    def go_forward(self) -> None:
+        self.history.update_view(self.timeline.view_range())
+        self._restore_visit(self.history.forward())
+
+    def _restore_visit(self, visit: object) -> None:
+        from wsis_viewer.domain.history import Visit
+
+        if not isinstance(visit, Visit):
+            return
+        self.select_record(visit.target, move_view=False, remember=False)
+        if visit.view is not None:
+            self.timeline.set_view_range(*visit.view)
+        self._update_navigation()
+
+    def _update_navigation(self) -> None:
+        self.act_back.setEnabled(self.history.can_go_back())
+        self.act_forward.setEnabled(self.history.can_go_forward())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
+                and isinstance(watched, QWidget) and watched.window() is self:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
     def open_details(self) -> None:
         event_id = self.timeline.selected()
@@ -365,7 +536,7 @@ class MainWindow(QMainWindow):
         positions = [] if db is None else [db.index.index_of(i) for i in ids]
         self._matches = SearchMatches(query, tuple(ids),
                                       tuple(sorted(p for p in positions if p is not None)))
-        self.timeline.set_highlight(set(ids) if self._matches.active else None)
+        self._apply_emphasis()
         self._show_match_count()
 
     def _show_match_count(self) -> None:
@@ -452,6 +623,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.save_state()
         super().closeEvent(event)
 

@@ -1,0 +1,70 @@
+"""Regenerate the window screenshots under docs/img (offscreen, isolated settings).
+
+    .venv/bin/python tools/doc_screenshots.py [OUTPUT_DIR]
+
+Look at every picture after running it: tests cannot see overlapping labels or tofu boxes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from wsis_viewer import paths  # noqa: E402
+from wsis_viewer.domain.model import RecordType  # noqa: E402
+from wsis_viewer.domain.relations import RecordRef  # noqa: E402
+from wsis_viewer.domain.timeline_index import date_to_x  # noqa: E402
+from wsis_viewer.ui.app import create_app  # noqa: E402
+from wsis_viewer.ui.main_window import MainWindow  # noqa: E402
+from wsis_viewer.ui.settings import ViewerSettings  # noqa: E402
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img")
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_app(["doc-screenshots"])
+    tmp = tempfile.mkdtemp()
+
+    def window(lang: str) -> MainWindow:
+        settings = QSettings(f"{tmp}/{lang}.ini", QSettings.Format.IniFormat)
+        w = MainWindow(ViewerSettings(settings), lang=lang)
+        w.resize(1600, 1000)
+        w.show()
+        assert w.open_database(paths.bundled_database())
+        return w
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    w = window("en")
+    settle()
+    w.grab().save(str(out / "window-full.png"))
+    w.timeline.set_view_range(date_to_x(dt.date(2013, 5, 25)), date_to_x(dt.date(2013, 6, 24)))
+    w.timeline.select("cwg-22", ensure_visible=False)
+    settle()
+    w.grab().save(str(out / "window-2013-days.png"))
+    w.navigate_to(RecordRef(RecordType.RESOLUTION, "res-c1334"))
+    settle()
+    w.grab().save(str(out / "chain-resolution-1334.png"))
+    w.navigate_to(RecordRef(RecordType.RECOMMENDATION, "rec-4.5.3"))
+    settle()
+    w.grab().save(str(out / "chain-recommendation-4.5.3.png"))
+    w.close()
+
+    z = window("zh")
+    z.navigate_to(RecordRef(RecordType.RESOLUTION, "res-c1334"))
+    settle()
+    z.grab().save(str(out / "chain-resolution-1334-zh.png"))
+    z.close()
+
+
+if __name__ == "__main__":
+    main()
