@@ -15,15 +15,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from wsis_viewer import paths  # noqa: E402
-from wsis_viewer.domain.model import RecordType  # noqa: E402
-from wsis_viewer.domain.relations import RecordRef  # noqa: E402
-from wsis_viewer.domain.timeline_index import date_to_x  # noqa: E402
-from wsis_viewer.ui.app import create_app  # noqa: E402
-from wsis_viewer.ui.main_window import MainWindow  # noqa: E402
-from wsis_viewer.ui.settings import ViewerSettings  # noqa: E402
+from wsis_viewer import paths
+from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.domain.timeline_index import date_to_x
+from wsis_viewer.ui.app import create_app
+from wsis_viewer.ui.main_window import MainWindow
+from wsis_viewer.ui.settings import ViewerSettings
 
 
 def main() -> None:
