@@ -186,7 +186,7 @@ def legend_entries(lane_labels: list[tuple[str, int]], tr_lang: str) -> list[Leg
 
 def render_png(view: QWidget, width: int, height: int, scale: float) -> QImage:
     view.resize(width, height)
-    _settle(view)
+    settle(view)
     image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(view.palette().color(QPalette.ColorRole.Window))
@@ -202,7 +202,7 @@ def render_png(view: QWidget, width: int, height: int, scale: float) -> QImage:
 
 def write_svg(view: QWidget, path: Path, width: int, height: int, title: str) -> None:
     view.resize(width, height)
-    _settle(view)
+    settle(view)
     gen = QSvgGenerator()
     gen.setFileName(str(path))
     gen.setSize(QSize(width, height))
@@ -219,7 +219,7 @@ def write_svg(view: QWidget, path: Path, width: int, height: int, title: str) ->
 def write_pdf(view: QWidget, path: Path, width: int, height: int, title: str) -> None:
     """One landscape page the shape of the view; fonts are embedded by Qt's PDF engine."""
     view.resize(width, height)
-    _settle(view)
+    settle(view)
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("WSIS Timeline Viewer")
@@ -242,7 +242,7 @@ def write_pdf(view: QWidget, path: Path, width: int, height: int, title: str) ->
 def write_page_view(view: QWidget, painter: QPainter, rect: QRectF) -> None:
     """Draw `view` into `rect` of a painter that is already open (a report page)."""
     view.resize(int(rect.width()), int(rect.height()))
-    _settle(view)
+    settle(view)
     painter.save()
     try:
         painter.translate(rect.topLeft())
@@ -251,7 +251,7 @@ def write_page_view(view: QWidget, painter: QPainter, rect: QRectF) -> None:
         painter.restore()
 
 
-def _settle(view: QWidget) -> None:
+def settle(view: QWidget) -> None:
     """Let layouts and the pyqtgraph view settle before painting."""
     from PySide6.QtWidgets import QApplication
 

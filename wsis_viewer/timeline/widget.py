@@ -293,6 +293,23 @@ class TimelineWidget(QWidget):
             clone.close()
             clone.deleteLater()
 
+    def export_copy(self) -> TimelineWidget:
+        """A new, unshown widget drawing what this one draws (data, filters, selection,
+        chain, language, palette, font, time range), without the overview strip: what
+        File > Export and Print lay out with a caption and a legend."""
+        clone = TimelineWidget(overview=False)
+        clone.setFont(self.font())
+        clone.setPalette(self.palette())
+        if self._index is not None:
+            clone._load_settings(self._index, self._settings, self._selected)
+        clone.set_view_range(*self.view_range())
+        return clone
+
+    def visible_lanes(self) -> set[str]:
+        """The lanes currently shown."""
+        return set(self._settings.visible_lanes) if self._settings.visible_lanes is not None \
+            else set(self._index.lane_ids if self._index is not None else ())
+
     def _load_settings(self, index: TimelineIndex, settings: _Settings,
                        selected: int | None) -> None:
         self.set_data(index, settings.lane_labels)

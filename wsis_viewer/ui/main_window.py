@@ -169,6 +169,21 @@ class MainWindow(QMainWindow):
         self.act_show_resolutions = self.resolutions_dock.toggleViewAction()
         self.act_show_resolutions.setText(tr("Show Re&solutions"))
         self.act_show_resolutions.setObjectName("showResolutions")
+        self.act_export_png = {
+            scale: make_action(self, tr("PNG Image (%1×)…").replace("%1", str(scale)),
+                               lambda _c=False, k=scale: self._export("png", k),
+                               name=f"exportPng{scale}x")
+            for scale in (1, 2, 3)}
+        self.act_export_png[1].setShortcuts([QKeySequence("Ctrl+E")])
+        self.act_export_svg = make_action(self, tr("SVG Drawing…"),
+                                          lambda: self._export("svg"), name="exportSvg")
+        self.act_export_pdf = make_action(self, tr("PDF Document…"),
+                                          lambda: self._export("pdf"), name="exportPdf")
+        self.act_copy_image = make_action(self, tr("Copy &Image"), self._copy_image,
+                                          shortcuts=["Ctrl+Shift+C"], name="copyImage",
+                                          tip=tr("Copy the view as a picture"))
+        self.act_print = make_action(self, tr("&Print…"), self._print,
+                                     shortcuts=[QKeySequence.StandardKey.Print], name="print")
         self._scope_to_timeline([
             self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
             self.act_next_event, self.act_prev_lane, self.act_next_lane, self.act_open_details,
@@ -192,9 +207,17 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu(self.tr("&Export View"))
+        self.export_menu.setObjectName("exportMenu")
+        self.export_menu.addActions([*self.act_export_png.values(), self.act_export_svg,
+                                     self.act_export_pdf])
+        file_menu.addAction(self.act_print)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.act_copy_image)
+        edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_previous])
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -364,7 +387,9 @@ class MainWindow(QMainWindow):
                        self.act_next_event, self.act_prev_lane, self.act_next_lane,
                        self.act_open_details, self.act_clear_selection, self.act_find,
                        self.act_find_next, self.act_find_previous, self.act_years,
-                       self.act_all_years):
+                       self.act_all_years, self.act_copy_image, self.act_print,
+                       self.act_export_svg, self.act_export_pdf,
+                       *self.act_export_png.values()):
             action.setEnabled(has_data)
         self.search.setEnabled(has_data)
 
@@ -610,6 +635,23 @@ class MainWindow(QMainWindow):
         if strip is not None:
             strip.setVisible(visible)
         self.settings.set_overview_visible(visible)
+
+    # --- export and print ----------------------------------------------------------------------
+
+    def _export(self, fmt: str, scale: float = 1.0) -> None:
+        from wsis_viewer.ui.view_export import ask_and_export
+
+        ask_and_export(self, fmt, scale)
+
+    def _copy_image(self) -> None:
+        from wsis_viewer.ui.view_export import copy_image
+
+        copy_image(self)
+
+    def _print(self) -> None:
+        from wsis_viewer.ui.view_export import print_with_preview
+
+        self._print_dialog = print_with_preview(self)
 
     # --- persistence --------------------------------------------------------------------------
 
