@@ -77,7 +77,7 @@ def test_panel_language_follows_and_marks_fallback(rel: Relations) -> None:
     zh = RecordPage(rel, "zh").render(RecordRef(T.EVENT, "cwg-22"))
     assert "<h2" in zh and "CWG-WSIS第22次会议" in zh.split("</h2>")[0]
     assert "2013年5月30–31日" in zh
-    assert "[only in English]" in zh  # the description exists only in English
+    assert "分两部分举行" in zh  # the Chinese description
     en = RecordPage(rel, "en").render(RecordRef(T.EVENT, "cwg-22"))
     assert "22nd meeting of CWG-WSIS" in en.split("</h2>")[0]
     assert "(our&nbsp;translation)" in en.split("</h2>")[0]
@@ -99,3 +99,13 @@ def test_recommendation_panel(rel: Relations) -> None:
 ])
 def test_format_span(start, end, precision, lang, expected) -> None:
     assert format_span(start, end, precision, lang) == expected
+
+
+def test_missing_language_falls_back_and_is_marked() -> None:
+    from wsis_viewer.domain.model import Bilingual, Dataset
+
+    page = RecordPage(Relations(Dataset()), "zh")
+    assert page.text(Bilingual("", "Only English here")) == (
+        'Only English here <span style="color:#808080">[only in English]</span>')
+    assert RecordPage(Relations(Dataset()), "en").text(Bilingual("只有中文", "")).endswith(
+        "[only in 中文]</span>")
