@@ -1,6 +1,9 @@
-"""Regenerate the window screenshots under docs/img (offscreen, isolated settings).
+"""Regenerate the pictures under docs/ (offscreen, isolated settings).
 
     .venv/bin/python tools/doc_screenshots.py [OUTPUT_DIR]
+
+Window screenshots, a sample exported figure, and a sample PDF report with PNGs of some of its
+pages (those need pdftoppm, from Debian's poppler-utils; skipped with a note without it).
 
 Look at every picture after running it: tests cannot see overlapping labels or tofu boxes.
 """
@@ -9,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -66,5 +71,27 @@ def main() -> None:
     z.close()
 
 
+def samples(out: Path) -> None:
+    """A figure and a report made by the command line, as a user would script them."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOURCE_DATE_EPOCH": "1732752000"}
+
+    def cli(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "wsis_viewer", *args], check=True, env=env)
+
+    cli("screenshot", str(out / "sample-figure.png"), "--from", "2011-01", "--to", "2014-12",
+        "--select", "res-c1334", "--details", "--size", "1600x900")
+    cli("screenshot", str(out / "sample-figure-zh-dark.png"), "--from", "2013", "--to", "2014",
+        "--lang", "zh", "--theme", "dark", "--search", "WSIS+10", "--size", "1600x900")
+    report = out.parent / "sample-report.pdf"
+    cli("report", str(report), "--from", "2013", "--to", "2014")
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: report pages not rendered (apt-get install poppler-utils)")
+        return
+    for page in (1, 3, 6, 7):
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l",
+                        str(page), str(report), str(out / f"report-page-{page}")], check=True)
+
+
 if __name__ == "__main__":
     main()
+    samples(Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img"))

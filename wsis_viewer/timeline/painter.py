@@ -179,10 +179,15 @@ class TimelineItem(pg.GraphicsObject):
             self._paint_raster(p, f, sess)
         else:
             self._paint_vector(p, f, sess)
-        self._paint_edges(p, f)
+        edges = self._edge_geometry(f)
+        self._paint_edges(p, edges)
         self._paint_focus(p, f)
+        # Edge labels are placed first and item labels give way to them, so "+8 months" never
+        # runs into "Council 2011"; they are painted last, on top.
+        boxes = [box for *_rest, box, _text in edges if box is not None]
         if not raster:
-            self._paint_labels(p, f)
+            self._paint_labels(p, f, avoid=boxes)
+        self._paint_edge_labels(p, edges)
         self._paint_marker_labels(p, f)
         p.restore()
 
@@ -464,14 +469,19 @@ class TimelineItem(pg.GraphicsObject):
         x = ix.end[i] if side == "end" else ix.start[i]
         return QPointF(f.px(float(x)), float(cy[0]))
 
-    def _paint_edges(self, p: QPainter, f: _Frame) -> None:
+    def _edge_geometry(self, f: _Frame) -> list[tuple[QPainterPath, QPointF, float,
+                                                      QRectF | None, str]]:
+        """(curve, end point, end tangent, label box, label) of each shown connector.
+
+        Label boxes that would overlap an earlier one are nudged up or down, alternately.
+        """
         ix = self.index
         if not self.state.edges or ix is None:
-            return
+            return []
         shown = self.state.shown
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fm = QFontMetricsF(self.font)
-        p.setFont(self.font)
+        out: list[tuple[QPainterPath, QPointF, float, QRectF | None, str]] = []
+        placed: list[QRectF] = []
         for a, b, text in self.state.edges:
             if len(shown) == len(ix) and not (shown[a] and shown[b]):
                 continue
@@ -482,27 +492,52 @@ class TimelineItem(pg.GraphicsObject):
             dx = max(30.0, abs(end.x() - start.x()) / 2)
             path = QPainterPath(start)
             path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+            box: QRectF | None = None
+            if text:
+                box = QRectF(0, 0, fm.horizontalAdvance(text) + 8, fm.height() + 2)
+                box.moveCenter(path.pointAtPercent(0.5))
+                step = box.height() + 2
+                for attempt in range(1, 7):
+                    if not any(box.intersects(other) for other in placed):
+                        break
+                    box.translate(0, step * attempt * (1 if attempt % 2 else -1))
+                placed.append(box)
+            out.append((path, end, path.angleAtPercent(1.0), box, text))
+        return out
+
+    def _paint_edges(self, p: QPainter,
+                     edges: list[tuple[QPainterPath, QPointF, float, QRectF | None, str]]
+                     ) -> None:
+        if not edges:
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        head = QPolygonF([QPointF(0, 0), QPointF(-9, -4.5), QPointF(-9, 4.5)])
+        for path, end, tangent, _box, _text in edges:
             p.setPen(QPen(self.theme.connector, 1.6))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(path)
             # Arrow head along the curve's final tangent.
-            tangent = path.angleAtPercent(1.0)
-            head = QPolygonF([QPointF(0, 0), QPointF(-9, -4.5), QPointF(-9, 4.5)])
             p.save()
             p.translate(end)
             p.rotate(-tangent)
             p.setBrush(self.theme.connector)
             p.drawPolygon(head)
             p.restore()
-            if text:
-                mid = path.pointAtPercent(0.5)
-                box = QRectF(0, 0, fm.horizontalAdvance(text) + 8, fm.height() + 2)
-                box.moveCenter(mid)
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(with_alpha(self.theme.background, 225))
-                p.drawRoundedRect(box, 3, 3)
-                p.setPen(self.theme.text)
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_edge_labels(self, p: QPainter,
+                           edges: list[tuple[QPainterPath, QPointF, float, QRectF | None, str]]
+                           ) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setFont(self.font)
+        for _path, _end, _tangent, box, text in edges:
+            if box is None:
+                continue
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(with_alpha(self.theme.background, 235))
+            p.drawRoundedRect(box, 3, 3)
+            p.setPen(self.theme.text)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_focus(self, p: QPainter, f: _Frame) -> None:
@@ -555,7 +590,7 @@ class TimelineItem(pg.GraphicsObject):
             text = f"{text} · {when}"
         return text
 
-    def _paint_labels(self, p: QPainter, f: _Frame) -> None:
+    def _paint_labels(self, p: QPainter, f: _Frame, avoid: list[QRectF] | None = None) -> None:
         ix, lay = self.index, self.layout
         assert ix is not None and lay is not None
         fm = QFontMetricsF(self.font)
@@ -630,8 +665,27 @@ class TimelineItem(pg.GraphicsObject):
                 if width > room:
                     text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
                 colour = dim_pen if dimmed else text_pen
+            if avoid:
+                text = self._clear_of(text, x, float(cy[k]), fm, avoid)
+                if not text:
+                    continue
             p.setPen(colour)
             p.drawText(QPointF(x, float(cy[k]) + ascent_shift), text)
+
+
+    @staticmethod
+    def _clear_of(text: str, x: float, cy: float, fm: QFontMetricsF,
+                  boxes: list[QRectF]) -> str:
+        """`text` at x, shortened to end before the first box it would run into ("" if the
+        room left is too small to be worth a label)."""
+        rect = QRectF(x, cy - fm.height() / 2, fm.horizontalAdvance(text), fm.height())
+        hits = [b for b in boxes if b.intersects(rect)]
+        if not hits:
+            return text
+        room = min(b.left() for b in hits) - 4 - x
+        if room < MIN_LABEL_PX:
+            return ""
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 @dataclass(frozen=True)
