@@ -1,4 +1,4 @@
-"""python -m benchmarks --events N [N ...] [--json] [--keep DB] [--frames K]
+"""python -m benchmarks --events N [N ...] [--json] [--keep DB] [--frames K] [--dataset]
 
 Generates a synthetic database per size (not timed), then times the timeline on it (see
 benchmarks/harness.py). Each size runs in a fresh process so peak memory is per size.
@@ -16,11 +16,11 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate
 
-KEYS = ("load_s", "first_frame_s", "frame_full_ms", "frame_month_ms", "frame_pan_ms",
-        "frame_p95_ms", "search_ms", "peak_rss_mb")
+KEYS = ("load_s", "first_frame_s", "search_ready_s", "dataset_s", "frame_full_ms",
+        "frame_month_ms", "frame_pan_ms", "frame_p95_ms", "search_ms", "peak_rss_mb")
 
 
-def _one(n: int, keep: Path | None, frames: int) -> dict[str, object]:
+def _one(n: int, keep: Path | None, frames: int, dataset: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         db = keep if keep is not None else Path(tmp) / f"synthetic-{n}.sqlite"
         if not db.exists():
@@ -31,8 +31,8 @@ def _one(n: int, keep: Path | None, frames: int) -> dict[str, object]:
         out = subprocess.run(
             [sys.executable, "-c",
              "import json, sys; from pathlib import Path; from benchmarks.harness import run; "
-             "print(json.dumps(run(Path(sys.argv[1]), int(sys.argv[2]))))",
-             str(db), str(frames)],
+             "print(json.dumps(run(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == '1')))",
+             str(db), str(frames), "1" if dataset else "0"],
             check=True, capture_output=True, text=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -45,10 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="keep (or reuse) the database at this path "
                     "(one size only)")
     ap.add_argument("--frames", type=int, default=30, help="frames per measured case (≥30)")
+    ap.add_argument("--dataset", action="store_true", help="also time reading the full "
+                    "Dataset (Store.load; raises peak memory)")
     args = ap.parse_args(argv)
     if args.keep and len(args.events) != 1:
         ap.error("--keep works with one --events size")
-    results = [_one(n, args.keep, max(30, args.frames)) for n in args.events]
+    results = [_one(n, args.keep, max(30, args.frames), args.dataset) for n in args.events]
     if args.json:
         print(json.dumps({"machine": "offscreen (QT_QPA_PLATFORM=offscreen), 1600x900",
                           "results": results}))

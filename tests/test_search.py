@@ -82,3 +82,24 @@ def test_many_events():
     assert index.find("第12345次").tolist() == [12345]
     assert len(index.find("meeting")) == n
     assert index.find("meeting 1999").tolist() == [i for i in range(n) if "1999" in str(i)]
+
+
+def test_rows_may_be_a_stream_read_in_chunks(monkeypatch):
+    from wsis_viewer.domain import search
+
+    monkeypatch.setattr(search, "_CHUNK", 2)  # every chunk boundary case with a few rows
+    streamed = SearchIndex((row for row in ROWS), IDS)  # a generator, as the store streams
+    assert streamed._text == SearchIndex(list(ROWS), IDS)._text
+    assert ids(streamed.find("1334")) == ["council-2013"]
+    evil = SearchIndex(iter([("x", "ok"), ("y", ""), ("x", "evil\n\x1f1\nline"), ("y", "fine")]),
+                       ["x", "y"])
+    assert evil.find("line").tolist() == [0] and evil.find("fine").tolist() == [1]
+    assert len(SearchIndex(iter([]), IDS).find("x")) == 0
+
+
+def test_background_index_answers_like_the_index():
+    from wsis_viewer.domain.search import BackgroundSearchIndex
+
+    deferred = BackgroundSearchIndex(lambda: SearchIndex(ROWS, IDS))
+    assert ids(deferred.find("c13/85")) == ["cwg-22"]  # waits for the build if needed
+    assert deferred.ready() and len(deferred) == len(IDS)

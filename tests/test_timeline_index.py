@@ -184,3 +184,61 @@ def test_empty_index():
     assert len(index) == 0
     assert index.extent() == (0.0, DAY)
     assert index.adjacent_in_time(None, 1) is None
+
+
+@dataclass(frozen=True)
+class Columns:
+    id: list[str]
+    lane: list[str]
+    start: np.ndarray
+    end: np.ndarray
+    precision: list[str]
+    title_en: list[str]
+    title_zh: list[str]
+    session_event: list[str]
+    session_start: np.ndarray
+    session_end: np.ndarray
+
+
+def _days(*texts: str) -> np.ndarray:
+    return np.array([(dt.date.fromisoformat(t) - dt.date(1970, 1, 1)).days for t in texts],
+                    dtype=np.int64)
+
+
+def test_from_columns_equals_from_rows(index: TimelineIndex):
+    # The fixture's rows as columns: events in (start, id) order, sessions in (event, seq) order.
+    cols = Columns(
+        id=["a", "y", "b", "c", "d", "e"],
+        lane=["cwg", "council", "cwg", "cwg", "council", "unga"],
+        start=_days("2013-01-01", "2013-01-01", "2013-01-02", "2013-02-10", "2013-06-11",
+                    "2014-07-31"),
+        end=_days("2013-01-03", "2013-12-31", "2013-01-02", "2013-03-01", "2013-06-20",
+                  "2014-07-31"),
+        precision=["day", "year", "day", "day", "day", "day"],
+        title_en=["A", "Year item", "B", "C", "D", "E"], title_zh=[""] * 6,
+        session_event=["c", "c", "zz-unknown"],
+        session_start=_days("2013-02-10", "2013-03-01", "2013-01-01"),
+        session_end=_days("2013-02-11", "2013-03-01", "2013-01-01"))
+    built = TimelineIndex.from_columns(cols, lane_order=["cwg", "council", "unga"])
+    assert built.ids == index.ids and built.lane_ids == index.lane_ids
+    assert built.title_en == index.title_en and built.title_zh == index.title_zh
+    for name in ("lane", "start", "end", "precision", "row", "lane_rows", "s_event", "s_start",
+                 "s_end", "n_sessions"):
+        assert np.array_equal(getattr(built, name), getattr(index, name)), name
+    assert built.sessions_of(built.index_of("c")) == index.sessions_of(index.index_of("c"))
+    # The columns' day arrays are not modified (the index widens its own copies).
+    assert cols.start[3] == _days("2013-02-10")[0]
+    # Day numbers are UTC days: day 0 is 1970-01-01, never shifted by a time zone.
+    assert x_to_date(built.start[0]) == dt.date(2013, 1, 1)
+
+
+def test_from_columns_sorts_unsorted_input_and_handles_empty():
+    cols = Columns(id=["late", "early"], lane=["x", "x"], start=_days("2014-01-01", "2013-01-01"),
+                   end=_days("2014-01-01", "2013-01-01"), precision=["day", "bogus"],
+                   title_en=["L", "E"], title_zh=["", ""], session_event=[],
+                   session_start=_days(), session_end=_days())
+    built = TimelineIndex.from_columns(cols)
+    assert built.ids == ["early", "late"] and built.title_en == ["E", "L"]
+    assert built.precision.tolist() == [0, 0]  # unknown precision counts as day
+    empty = Columns([], [], _days(), _days(), [], [], [], [], _days(), _days())
+    assert len(TimelineIndex.from_columns(empty)) == 0

@@ -17,9 +17,12 @@ The query is data: every term goes through `re.escape`, and nothing here touches
 
 from __future__ import annotations
 
+import itertools
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 
 import numpy as np
 import numpy.typing as npt
@@ -64,20 +67,23 @@ class SearchIndex:
         get = position.get
         # Fixed-width indices let `_find_term` decode all hits at once with numpy.
         self._width = width = max(1, len(str(len(event_ids) - 1)))
-        lines = [f"{text}{_MARK}{i:0{width}d}\n" for event_id, text in search_rows
-                 if text and (i := get(event_id)) is not None]
-        # In chunks: the str form of all text (4 bytes a character when any is CJK) never
-        # exists at once, which keeps the peak memory of a 1M-event build down.
+        # A chunk of rows at a time: neither all (event, text) rows, nor all lines, nor the str
+        # form of all text (4 bytes a character when any is CJK) ever exist at once, which
+        # keeps the peak memory of a 1M-event build (or one running beside the UI) down.
+        rows = iter(search_rows)
         parts = []
-        for k in range(0, len(lines), _CHUNK):
-            chunk = lines[k:k + _CHUNK]
+        while chunk_rows := list(itertools.islice(rows, _CHUNK)):
+            chunk = [f"{text}{_MARK}{i:0{width}d}\n" for event_id, text in chunk_rows
+                     if text and (i := get(event_id)) is not None]
+            del chunk_rows
+            if not chunk:
+                continue
             body = "".join(chunk)
             if _OTHER_CONTROL.search(body) or body.count("\n") != len(chunk) \
                     or body.count(_MARK) != len(chunk):  # the data carries control characters
                 body = "".join(f"{_CONTROL.sub(' ', line[:line.rindex(_MARK)])}"
                                f"{line[line.rindex(_MARK):]}" for line in chunk)
             parts.append(normalise(body))
-        del lines
         self._text = b"".join(parts)
         self._n = len(event_ids)
 
@@ -109,3 +115,37 @@ class SearchIndex:
         powers = 10 ** np.arange(self._width - 1, -1, -1, dtype=np.int64)
         # Several texts of one event may match: unique (and sorted).
         return np.unique((digits - ord("0")).astype(np.int64) @ powers)
+
+
+class BackgroundSearchIndex:
+    """A SearchIndex built in a background thread, so a window can show its first frame first.
+
+    `find` waits for the build when it is not finished yet, so a search typed early still
+    answers (just later); once built it answers at once. An exception raised by the build is
+    raised again by `find` / `result`.
+    """
+
+    def __init__(self, build: Callable[[], SearchIndex]) -> None:
+        self._future: Future[SearchIndex] = Future()
+        self._thread = threading.Thread(target=self._run, args=(build,), name="search-index",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, build: Callable[[], SearchIndex]) -> None:
+        try:
+            self._future.set_result(build())
+        except BaseException as exc:  # handed to whoever asks for the result
+            self._future.set_exception(exc)
+
+    def ready(self) -> bool:
+        return self._future.done()
+
+    def result(self, timeout: float | None = None) -> SearchIndex:
+        """The built index (waits for it; TimeoutError after `timeout` seconds)."""
+        return self._future.result(timeout)
+
+    def __len__(self) -> int:
+        return len(self.result())
+
+    def find(self, query: str) -> npt.NDArray[np.int64]:
+        return self.result().find(query)

@@ -26,6 +26,16 @@ _EPOCH = dt.date(1970, 1, 1)
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 PRECISION_DAY, PRECISION_MONTH, PRECISION_YEAR = 0, 1, 2
 
+
+class _PrecisionCode(dict[str, int]):
+    """PRECISIONS name → code; anything else counts as day precision."""
+
+    def __missing__(self, key: str) -> int:
+        return PRECISION_DAY
+
+
+_PRECISION_CODE = _PrecisionCode({p: i for i, p in enumerate(PRECISIONS)})
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int32]
 BoolArray = npt.NDArray[np.bool_]
@@ -50,6 +60,32 @@ class EventRowLike(Protocol):
     def title_zh(self) -> str: ...
 
 
+class TimelineColumnsLike(Protocol):
+    """What `Store.timeline_columns()` returns: one list or array per column, events in time
+    order, dates as UTC day numbers (days since 1970-01-01), ends inclusive."""
+
+    @property
+    def id(self) -> Sequence[str]: ...
+    @property
+    def lane(self) -> Sequence[str]: ...
+    @property
+    def start(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def end(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def precision(self) -> Sequence[str]: ...
+    @property
+    def title_en(self) -> Sequence[str]: ...
+    @property
+    def title_zh(self) -> Sequence[str]: ...
+    @property
+    def session_event(self) -> Sequence[str]: ...
+    @property
+    def session_start(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def session_end(self) -> npt.NDArray[np.int64]: ...
+
+
 def date_to_x(day: dt.date) -> float:
     """x of the start of `day` (UTC)."""
     return float((day - _EPOCH).days) * DAY
@@ -58,6 +94,15 @@ def date_to_x(day: dt.date) -> float:
 def x_to_date(x: float) -> dt.date:
     """The UTC day that contains x."""
     return _EPOCH + dt.timedelta(days=int(np.floor(x / DAY)))
+
+
+def days_to_x(days: npt.ArrayLike) -> FloatArray:
+    """UTC day numbers (days since 1970-01-01) → x of each day's start (a new array)."""
+    return np.asarray(days, dtype=np.int64).astype(np.float64) * DAY
+
+
+def _as_list(values: Sequence[str]) -> list[str]:
+    return values if isinstance(values, list) else list(values)
 
 
 def iso_to_x(values: Sequence[str]) -> FloatArray:
@@ -70,7 +115,7 @@ def iso_to_x(values: Sequence[str]) -> FloatArray:
 
 @dataclass(eq=False)
 class TimelineIndex:
-    """Per-event and per-session arrays; build it with `from_rows`."""
+    """Per-event and per-session arrays; build it with `from_columns` (or `from_rows`)."""
 
     ids: list[str]
     lane_ids: tuple[str, ...]
@@ -110,42 +155,74 @@ class TimelineIndex:
         order of first appearance. Sessions of unknown events are ignored.
         """
         ev = list(event_rows)
-        ids = [r.id for r in ev]
-        start = iso_to_x([r.start for r in ev])
-        end = iso_to_x([r.end for r in ev]) + DAY
-        end = np.maximum(end, start + DAY)  # a reversed range still occupies its first day
-        order = np.argsort(start, kind="stable")
-        if len(order) and np.any(np.diff(start) < 0):
-            ev = [ev[i] for i in order]
-            ids = [ids[i] for i in order]
+        s_ids: list[str] = []
+        s_st: list[str] = []
+        s_en: list[str] = []
+        for event_id, _seq, s_iso, e_iso in session_rows:
+            s_ids.append(event_id)
+            s_st.append(s_iso)
+            s_en.append(e_iso)
+        return cls._build(
+            ids=[r.id for r in ev], lane_names=[r.lane for r in ev],
+            start=iso_to_x([r.start for r in ev]), end_incl=iso_to_x([r.end for r in ev]),
+            precision=[r.precision for r in ev],
+            title_en=[r.title_en or "" for r in ev], title_zh=[r.title_zh or "" for r in ev],
+            s_ids=s_ids, s_start=iso_to_x(s_st), s_end_incl=iso_to_x(s_en),
+            lane_order=lane_order)
+
+    @classmethod
+    def from_columns(
+        cls, columns: TimelineColumnsLike, lane_order: Sequence[str] | None = None
+    ) -> TimelineIndex:
+        """Build from `Store.timeline_columns()`: the same index `from_rows` builds from the
+        row-based reads, with no per-row Python object on the way."""
+        return cls._build(
+            ids=list(columns.id), lane_names=columns.lane,
+            start=days_to_x(columns.start), end_incl=days_to_x(columns.end),
+            precision=columns.precision,
+            # Titles are str by contract (the store reads NULL as ""): no per-row check.
+            title_en=_as_list(columns.title_en), title_zh=_as_list(columns.title_zh),
+            s_ids=columns.session_event, s_start=days_to_x(columns.session_start),
+            s_end_incl=days_to_x(columns.session_end), lane_order=lane_order)
+
+    @classmethod
+    def _build(
+        cls, *, ids: list[str], lane_names: Sequence[str], start: FloatArray,
+        end_incl: FloatArray, precision: Sequence[str], title_en: list[str],
+        title_zh: list[str], s_ids: Sequence[str], s_start: FloatArray,
+        s_end_incl: FloatArray, lane_order: Sequence[str] | None,
+    ) -> TimelineIndex:
+        """The one construction path; columns per event (x of first and last day) and per
+        session (in input order, unknown events allowed)."""
+        n = len(ids)
+        end = np.maximum(end_incl + DAY, start + DAY)  # a reversed range still takes its first day
+        if n and np.any(np.diff(start) < 0):
+            order = np.argsort(start, kind="stable")
+            idx = order.tolist()
+            ids = [ids[i] for i in idx]
+            lane_names = [lane_names[i] for i in idx]
+            precision = [precision[i] for i in idx]
+            title_en = [title_en[i] for i in idx]
+            title_zh = [title_zh[i] for i in idx]
             start, end = start[order], end[order]
 
-        lane_names = [r.lane for r in ev]
         known = list(dict.fromkeys(lane_order)) if lane_order is not None else []
         for name in dict.fromkeys(lane_names):
             if name not in known:
                 known.append(name)
         lane_pos = {name: i for i, name in enumerate(known)}
-        lane = np.fromiter((lane_pos[n] for n in lane_names), dtype=np.int32, count=len(ev))
-        prec_code = {p: i for i, p in enumerate(PRECISIONS)}
-        precision = np.fromiter((prec_code.get(r.precision, 0) for r in ev), dtype=np.int8,
-                                count=len(ev))
-        id_to_index = {eid: i for i, eid in enumerate(ids)}
+        lane = np.fromiter(map(lane_pos.__getitem__, lane_names), dtype=np.int32, count=n)
+        prec_code = np.fromiter(map(_PRECISION_CODE.__getitem__, precision), dtype=np.int8,
+                                count=n)
+        id_to_index = dict(zip(ids, range(n), strict=True))
 
-        s_ev: list[int] = []
-        s_st: list[str] = []
-        s_en: list[str] = []
-        get = id_to_index.get
-        for event_id, _seq, s_iso, e_iso in session_rows:
-            i = get(event_id)
-            if i is not None:
-                s_ev.append(i)
-                s_st.append(s_iso)
-                s_en.append(e_iso)
-        s_event = np.asarray(s_ev, dtype=np.int32)
-        s_start = iso_to_x(s_st)
-        s_end = np.maximum(iso_to_x(s_en) + DAY, s_start + DAY)
-        n_sessions = np.bincount(s_event, minlength=len(ev)).astype(np.int32)
+        # Position of each session's event (NaN: unknown event, ignored), vectorised.
+        s_pos = np.array(list(map(id_to_index.get, s_ids)), dtype=np.float64).reshape(-1)
+        known_s = ~np.isnan(s_pos)
+        s_event = s_pos[known_s].astype(np.int32)
+        s_start = s_start[known_s]
+        s_end = np.maximum(s_end_incl[known_s] + DAY, s_start + DAY)
+        n_sessions = np.bincount(s_event, minlength=n).astype(np.int32)
         lonely = np.flatnonzero(n_sessions == 0).astype(np.int32)
         if len(lonely):  # an event without sessions is drawn as one session over its span
             s_event = np.concatenate([s_event, lonely])
@@ -166,12 +243,12 @@ class TimelineIndex:
         lane_rows[: len(counts)] = np.maximum(counts, 1)
 
         s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
-        offsets = np.zeros(len(ev) + 1, dtype=np.int64)
+        offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(n_sessions, out=offsets[1:])
         index = cls(
             ids=ids, lane_ids=tuple(known), lane=lane, start=start, end=end,
-            precision=precision,
-            title_en=[r.title_en or "" for r in ev], title_zh=[r.title_zh or "" for r in ev],
+            precision=prec_code,
+            title_en=title_en, title_zh=title_zh,
             row=row, lane_rows=lane_rows,
             s_event=s_event, s_start=s_start, s_end=s_end, n_sessions=n_sessions,
         )

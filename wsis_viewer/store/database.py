@@ -8,12 +8,16 @@ act on. Nothing here writes: file databases are opened with SQLite's `mode=ro`.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -58,6 +62,80 @@ class EventRowTuple:
     precision: str
     title_en: str
     title_zh: str
+
+
+DayArray = npt.NDArray[np.int64]
+_FETCH_CHUNK = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineColumns:
+    """Everything the timeline draws, one list or array per column (`Store.timeline_columns`).
+
+    Events come in the order of `event_rows()` (start, then id). Dates are UTC day numbers:
+    days since 1970-01-01, the `end` columns inclusive, exactly the days the ISO text names (no
+    time zone is involved anywhere, so no date can shift). Sessions come in (event id, seq)
+    order, as in `session_rows()`.
+    """
+
+    id: list[str]
+    lane: list[str]
+    start: DayArray
+    end: DayArray
+    precision: list[str]
+    title_en: list[str]
+    title_zh: list[str]
+    session_event: list[str]
+    session_start: DayArray
+    session_end: DayArray
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+
+def iso_days(values: list[str]) -> DayArray:
+    """Vectorised ISO 'YYYY-MM-DD' → UTC day numbers (days since 1970-01-01).
+
+    numpy parses the text as a calendar date with no time zone, so the day never shifts.
+    Raises ValueError for text that is not a date (numpy's "NaT" and "" included).
+    """
+    if not values:
+        return np.zeros(0, dtype=np.int64)
+    days = np.array(values, dtype="datetime64[D]")
+    if np.isnat(days).any():
+        raise ValueError(f"not a date: {values[int(np.flatnonzero(np.isnat(days))[0])]!r}")
+    return days.astype(np.int64)
+
+
+def _take(values: list[Any], order: list[int]) -> list[Any]:
+    if len(order) < 2:
+        return [values[i] for i in order]
+    return list(operator.itemgetter(*order)(values))
+
+
+def _fetch_columns(cursor: Any, sql: str, n_cols: int) -> list[list[Any]]:
+    """Run `sql` and return its result as one list per column, a chunk at a time (the rows as
+    tuples never all exist at once)."""
+    cursor.execute(sql)
+    cols: list[list[Any]] = [[] for _ in range(n_cols)]
+    getters = [operator.itemgetter(k) for k in range(n_cols)]
+    while chunk := cursor.fetchmany(_FETCH_CHUNK):
+        for col, get in zip(cols, getters, strict=True):
+            col.extend(map(get, chunk))
+    return cols
+
+
+_SEARCH_SQL = (
+    "SELECT id, title_en || ' ' || title_zh FROM events "
+    "UNION ALL SELECT event_id, symbol || ' ' || title_en || ' ' || title_zh "
+    "FROM documents WHERE event_id IS NOT NULL "
+    "UNION ALL SELECT c.event_id, d.symbol FROM considerations c "
+    "JOIN documents d ON d.symbol = c.document_symbol "
+    "UNION ALL SELECT st.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
+    "FROM resolution_steps st JOIN resolutions r ON r.id = st.resolution_id "
+    "WHERE st.event_id IS NOT NULL "
+    "UNION ALL SELECT er.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
+    "FROM event_resolutions er JOIN resolutions r ON r.id = er.resolution_id")
 
 
 def _readonly_file_engine(path: Path, label: str) -> Engine:
@@ -169,6 +247,45 @@ class Store:
                 "FROM events ORDER BY start, id").all()
         return [EventRowTuple(*r) for r in rows]
 
+    def timeline_columns(self) -> TimelineColumns:
+        """Events and sessions as columns, with no per-row Python object kept.
+
+        Equal to `event_rows()` and `session_rows()` (titles NULL → ""), but about three times
+        faster: the rows are read in table order on the plain driver connection (the engine's
+        own read-only one) and sorted by (start, id) with numpy, which beats SQLite walking the
+        `start` index and fetching each row from the table.
+        """
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            cur.execute("BEGIN")  # one read snapshot for both queries
+            ids, lanes, starts, ends, precisions, title_en, title_zh = _fetch_columns(
+                cur, "SELECT id, lane, start, \"end\", precision, ifnull(title_en, ''), "
+                "ifnull(title_zh, '') FROM events", 7)
+            s_event, s_start, s_end = _fetch_columns(
+                cur, "SELECT event_id, start, \"end\" FROM sessions ORDER BY event_id, seq", 3)
+            cur.close()
+        finally:
+            raw.close()  # back to the pool, which rolls the read transaction back
+        try:
+            start, end = iso_days(starts), iso_days(ends)
+            session_start, session_end = iso_days(s_start), iso_days(s_end)
+        except ValueError as exc:
+            raise DatabaseError(f"{self.label}: an event or session has a bad date ({exc})"
+                                ) from exc
+        del starts, ends, s_start, s_end
+        if len(ids) > 1:
+            order = np.lexsort((np.array(ids), start))
+            if np.any(order[1:] < order[:-1]):  # not already in (start, id) order
+                idx = order.tolist()
+                ids, lanes, precisions = _take(ids, idx), _take(lanes, idx), _take(precisions, idx)
+                title_en, title_zh = _take(title_en, idx), _take(title_zh, idx)
+                start, end = start[order], end[order]
+        return TimelineColumns(
+            id=ids, lane=lanes, start=start, end=end, precision=precisions,
+            title_en=title_en, title_zh=title_zh, session_event=s_event,
+            session_start=session_start, session_end=session_end)
+
     def session_rows(self) -> list[tuple[str, int, str, str]]:
         """(event_id, seq, start, end) for every session, in event then seq order."""
         with self.engine.connect() as conn:
@@ -178,17 +295,20 @@ class Store:
     def search_rows(self) -> list[tuple[str, str]]:
         """(event_id, text) pairs to search: titles, document symbols, resolution numbers."""
         with self.engine.connect() as conn:
-            return [(r[0], r[1]) for r in conn.exec_driver_sql(
-                "SELECT id, title_en || ' ' || title_zh FROM events "
-                "UNION ALL SELECT event_id, symbol || ' ' || title_en || ' ' || title_zh "
-                "FROM documents WHERE event_id IS NOT NULL "
-                "UNION ALL SELECT c.event_id, d.symbol FROM considerations c "
-                "JOIN documents d ON d.symbol = c.document_symbol "
-                "UNION ALL SELECT st.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
-                "FROM resolution_steps st JOIN resolutions r ON r.id = st.resolution_id "
-                "WHERE st.event_id IS NOT NULL "
-                "UNION ALL SELECT er.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
-                "FROM event_resolutions er JOIN resolutions r ON r.id = er.resolution_id")]
+            return [(r[0], r[1]) for r in conn.exec_driver_sql(_SEARCH_SQL)]
+
+    def iter_search_rows(self) -> Iterator[tuple[str, str]]:
+        """`search_rows()` as a stream, read a chunk at a time on the plain driver connection,
+        so the list of all texts never exists (its peak memory mattered at 1M events)."""
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            cur.execute(_SEARCH_SQL)
+            while chunk := cur.fetchmany(_FETCH_CHUNK):
+                yield from chunk
+            cur.close()
+        finally:
+            raw.close()
 
     def meta(self) -> dict[str, str]:
         with self.engine.connect() as conn:

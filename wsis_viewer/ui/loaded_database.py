@@ -1,51 +1,142 @@
-"""One opened database, read completely into memory for the window.
+"""One opened database, as the window and the headless commands use it.
 
-The dataset is small enough to hold (and the timeline reads its columnar fast paths), so the
-store is closed again at once: no file handle stays open while the window shows it, and
-opening a bad file fails here, before the window lets go of the database it shows.
+Opening reads only what the first frame needs, through the store's columnar fast path
+(`Store.timeline_columns`): the timeline index, the lanes and the events' year bounds. The
+search index is built in a background thread right after (a search waits for it if typed
+before it is ready), and the full `dataset` (every record as a domain object, which takes
+seconds on a big database) is read on first use. Opening a bad file still fails here, before
+the window lets go of the database it shows.
+
+The store stays open only until the search index is built and the dataset has been read (or
+`close()` is called); then it is closed, so no file handle stays open while the window shows it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import threading
+import time
 from pathlib import Path
+
+import numpy as np
 
 from wsis_viewer.domain.lanes import Lane, ordered_lanes
 from wsis_viewer.domain.model import Dataset, Event
-from wsis_viewer.domain.search import SearchIndex
+from wsis_viewer.domain.search import BackgroundSearchIndex, SearchIndex
 from wsis_viewer.domain.timeline_index import TimelineIndex
-from wsis_viewer.store.database import open_database
+from wsis_viewer.store.database import Store, open_database
 
 
-@dataclass(frozen=True, slots=True)
 class LoadedDatabase:
-    path: str
-    label: str
-    dataset: Dataset
-    index: TimelineIndex
-    search: SearchIndex
-    lanes: tuple[Lane, ...]
-    event_ids: tuple[str, ...]  # in time order, the order the search index numbers them
-    events_by_id: dict[str, Event]
+    """The timeline index and search of one database, and its full dataset on demand."""
+
+    def __init__(self, *, path: str, label: str, store: Store, index: TimelineIndex,
+                 lanes: tuple[Lane, ...], year_bounds: tuple[int, int] | None,
+                 counts: dict[str, int] | None = None,
+                 timings: dict[str, float] | None = None) -> None:
+        self.path = path
+        self.label = label
+        self.index = index
+        self.lanes = lanes
+        # In time order, the order the search index numbers them.
+        self.event_ids: tuple[str, ...] = tuple(index.ids)
+        # Rows per table ("events", "documents", "resolutions", "recommendations"), for a status
+        # bar that need not read the whole dataset.
+        self.counts: dict[str, int] = dict(counts or {})
+        self.timings: dict[str, float] = dict(timings or {})  # seconds per loading step
+        self._year_bounds = year_bounds
+        self._store: Store | None = store
+        self._lock = threading.Lock()          # guards closing the store
+        self._dataset_lock = threading.Lock()  # one reader of the dataset at a time
+        self._dataset: Dataset | None = None
+        self._events_by_id: dict[str, Event] | None = None
+        self._search_done = False
+        self.search = BackgroundSearchIndex(self._build_search)
 
     @classmethod
     def open(cls, target: str | Path) -> LoadedDatabase:
         """Read `target` (a path or SQLAlchemy URL); raises DatabaseError with a user message."""
-        with open_database(target) as store:
-            dataset = store.load()
-            event_rows = store.event_rows()
-            lanes = tuple(ordered_lanes(row.lane for row in event_rows))
-            index = TimelineIndex.from_rows(event_rows, store.session_rows(),
-                                            lane_order=[lane.id for lane in lanes])
-            event_ids = tuple(row.id for row in event_rows)
-            search = SearchIndex(store.search_rows(), list(event_ids))
-            label = store.label
+        t0 = time.perf_counter()
+        store = open_database(target)
+        try:
+            columns = store.timeline_columns()
+            t1 = time.perf_counter()
+            lanes = tuple(ordered_lanes(columns.lane))
+            index = TimelineIndex.from_columns(columns, lane_order=[lane.id for lane in lanes])
+            t2 = time.perf_counter()
+            bounds = None
+            if len(columns):
+                years = (np.array([columns.start.min(), columns.end.max()], dtype="datetime64[D]")
+                         .astype("datetime64[Y]").astype(np.int64) + 1970)
+                bounds = (int(years[0]), int(years[1]))
+            del columns
+            counts = {table: store.count(table)
+                      for table in ("events", "documents", "resolutions", "recommendations")}
+        except BaseException:
+            store.close()
+            raise
         path = str(target)
-        name = Path(path).name if "://" not in path else label
-        return cls(
-            path=path, label=name, dataset=dataset, index=index, search=search,
-            lanes=lanes, event_ids=event_ids,
-            events_by_id={e.id: e for e in dataset.events})
+        name = Path(path).name if "://" not in path else store.label
+        return cls(path=path, label=name, store=store, index=index, lanes=lanes,
+                   year_bounds=bounds, counts=counts,
+                   timings={"open_and_columns_s": t1 - t0, "timeline_index_s": t2 - t1})
+
+    # --- lazily read parts --------------------------------------------------------------------
+
+    def _build_search(self) -> SearchIndex:
+        """Runs in the search thread: read the texts, index them, then let go of the store."""
+        try:
+            store = self._store
+            if store is None:
+                raise RuntimeError("database closed before its search index was built")
+            t = time.perf_counter()
+            index = SearchIndex(store.iter_search_rows(), self.event_ids)
+            self.timings["search_index_s"] = time.perf_counter() - t  # reading included
+            return index
+        finally:
+            with self._lock:
+                self._search_done = True
+                self._release_if_done()
+
+    def _release_if_done(self) -> None:
+        if self._search_done and self._dataset is not None and self._store is not None:
+            self._store.close()
+            self._store = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """Every record of the database, read on first use (seconds on a big database)."""
+        if self._dataset is None:
+            with self._dataset_lock:
+                if self._dataset is None:
+                    store = self._store
+                    if store is None:
+                        raise RuntimeError("database closed before its dataset was read")
+                    t = time.perf_counter()
+                    dataset = store.load()
+                    self.timings["dataset_s"] = time.perf_counter() - t
+                    with self._lock:
+                        self._dataset = dataset
+                        self._release_if_done()
+        return self._dataset
+
+    @property
+    def events_by_id(self) -> dict[str, Event]:
+        if self._events_by_id is None:
+            self._events_by_id = {e.id: e for e in self.dataset.events}
+        return self._events_by_id
+
+    def close(self) -> None:
+        """Wait for the search index, then close the store (the dataset is no longer readable
+        if it was not read yet). Not needed: the store closes itself once both are read."""
+        with contextlib.suppress(Exception):  # closing must not fail because the build did
+            self.search.result()
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # --- queries ------------------------------------------------------------------------------
 
     def event(self, event_id: str) -> Event | None:
         return self.events_by_id.get(event_id)
@@ -56,8 +147,9 @@ class LoadedDatabase:
             return []
         return [self.event_ids[i] for i in sorted(int(i) for i in self.search.find(query))]
 
+    def has_events(self) -> bool:
+        return len(self.index) > 0
+
     def year_bounds(self) -> tuple[int, int] | None:
-        if not self.dataset.events:
-            return None
-        return (min(e.start.year for e in self.dataset.events),
-                max(e.end.year for e in self.dataset.events))
+        """(first start year, last end year) of the events; None without events."""
+        return self._year_bounds
