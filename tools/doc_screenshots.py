@@ -6,6 +6,8 @@ Window screenshots, a sample exported figure, and a sample PDF report with PNGs 
 pages (those need pdftoppm, from Debian's poppler-utils; skipped with a note without it).
 
 Look at every picture after running it: tests cannot see overlapping labels or tofu boxes.
+The language pictures docs/img/i18n-{en,zh,pseudo}.png come from the language tests:
+`WSIS_DOC_SCREENSHOTS=1 pytest tests/gui/test_i18n.py`.
 """
 
 from __future__ import annotations

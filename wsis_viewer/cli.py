@@ -2,18 +2,88 @@
 
 `wsis-viewer [DB]` opens the window; sub-commands work headless. Qt is imported only by the
 commands that draw, so `build-db`, `export` and `check` run on machines without Qt libraries.
+
+Help (`-h`) is translated for what users of the application meet: the description, the
+command summaries, the window options and the options of `screenshot` and `report`, in the
+language of `--lang` or else the system locale. The options and messages of the maintainer
+commands `build-db`, `export` and `check` stay English: they work on the English-keyed data
+files and JSON schema, run in CI logs and scripts, and must not need Qt to print their help.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from wsis_viewer import __version__, paths
 
 SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
+WINDOW_LANGUAGES = ("en", "zh", "pseudo")
+EXPORT_LANGUAGES = ("en", "zh")
+
+_qt_app: object = None  # the QCoreApplication that holds the help's translator
+
+
+def translate(context: str, text: str) -> str:
+    """Qt's translation when a translator was installed for the help (see _install_help_language),
+    the English source otherwise. Never imports Qt itself (build-db must run without it).
+
+    Written as bare translate("CLI", "…") calls, which pyside6-lupdate extracts."""
+    core = sys.modules.get("PySide6.QtCore")
+    if core is None or _qt_app is None:
+        return text
+    return str(core.QCoreApplication.translate(context, text))
+
+
+def _help_language(argv: Sequence[str]) -> str | None:
+    """`--lang X` / `--lang=X` anywhere in argv; None when absent."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _install_help_language(argv: Sequence[str]) -> None:
+    """Install the translator for a help text; without Qt the help simply stays English."""
+    global _qt_app
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        from wsis_viewer.ui import i18n
+    except ImportError:
+        return
+    lang = _help_language(argv)
+    if lang not in i18n.UI_LANGUAGES:
+        lang = i18n.PSEUDO if i18n.pseudo_requested() else i18n.system_language()
+    _qt_app = QCoreApplication.instance() or QCoreApplication(["wsis-viewer"])
+    i18n.set_app_language(lang)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        if prefix is None:
+            prefix = translate("CLI", "usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+
+def _localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """argparse's own words (section titles, -h) in the help's language.
+
+    argparse takes them from gettext at import time; its group titles and the help action are
+    plain attributes, so they are set here rather than by patching gettext.
+    """
+    parser._positionals.title = translate("CLI", "positional arguments")
+    parser._optionals.title = translate("CLI", "options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = translate("CLI", "show this help message and exit")
+    return parser
 
 
 def _progress_line(done: int, total: int) -> None:
@@ -125,62 +195,88 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
-    p.add_argument("--from", dest="from_", metavar="DATE",
-                   help="first day shown: YYYY, YYYY-MM or YYYY-MM-DD (default: whole dataset)")
-    p.add_argument("--to", metavar="DATE", help="last day shown (same forms as --from)")
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language (default: en)")
+    p.add_argument("--db", help=translate(
+        "CLI", "database file or SQLAlchemy URL (default: bundled)"))
+    p.add_argument("--from", dest="from_", metavar="DATE", help=translate(
+        "CLI", "first day shown: YYYY, YYYY-MM or YYYY-MM-DD (default: whole dataset)"))
+    p.add_argument("--to", metavar="DATE", help=translate(
+        "CLI", "last day shown (same forms as --from)"))
+    # English by default whatever the machine's locale: the same command gives the same file.
+    p.add_argument("--lang", choices=EXPORT_LANGUAGES, default="en", help=translate(
+        "CLI", "language of texts, titles and dates (default: en)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="wsis-viewer",
-        description="Timeline of ITU's CWG-WSIS work 2010-2014. Without a command, opens the "
-                    "window on DB (default: the bundled database).")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        prog="wsis-viewer", formatter_class=_HelpFormatter,
+        description=translate(
+            "CLI", "Timeline of ITU's CWG-WSIS work 2010-2014. Without a command, opens the "
+                   "window on DB (default: the bundled database)."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=translate("CLI", "show the version number and exit"))
+    # The window's options, parsed by _gui_parser; listed here so that --help shows them.
+    parser.add_argument("--db", dest="window_db", metavar="DB", help=translate(
+        "CLI", "window: database file or SQLAlchemy URL to open (default: the last one, "
+               "else the bundled database)"))
+    parser.add_argument("--lang", dest="window_lang", choices=WINDOW_LANGUAGES, help=translate(
+        "CLI", "window: interface language for this run (default: the one chosen in "
+               "View > Language, else the system's); pseudo: pseudo-localisation for layout "
+               "testing"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                title=translate("CLI", "commands"))
 
-    p = sub.add_parser("build-db", help="validate resources/data and build the SQLite database")
+    p = sub.add_parser("build-db", help=translate(
+        "CLI", "validate resources/data and build the SQLite database"))
     p.add_argument("--output", "-o", help="database to write (default: the bundled db/wsis.sqlite)")
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_build_db)
 
-    p = sub.add_parser("export", help="write the whole dataset as JSON")
+    p = sub.add_parser("export", help=translate("CLI", "write the whole dataset as JSON"))
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("screenshot", help="render the timeline to PNG, SVG or PDF (headless)")
-    p.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
+    p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
+        "CLI", "render the timeline to PNG, SVG or PDF (headless)"))
+    p.add_argument("output", metavar="OUT", help=translate("CLI", "OUT.png, OUT.svg or OUT.pdf"))
     _add_view_options(p)
-    p.add_argument("--lanes", help="comma-separated lane ids to show (default: all)")
-    p.add_argument("--select", metavar="ID",
-                   help="record to select, with its chain (event id, resolution id or number, "
-                        "recommendation id, document symbol)")
-    p.add_argument("--search", metavar="TEXT", help="highlight matches of TEXT, dim the rest")
-    p.add_argument("--details", action="store_true",
-                   help="include the detail panel of the selected record")
-    p.add_argument("--theme", choices=("light", "dark"), default="light")
-    p.add_argument("--size", default="1600x900", help="WIDTHxHEIGHT in pixels (default 1600x900)")
-    p.add_argument("--scale", type=float, default=1.0, help="pixel ratio for PNG (1, 2, 3)")
+    p.add_argument("--lanes", help=translate(
+        "CLI", "comma-separated lane ids to show (default: all)"))
+    p.add_argument("--select", metavar="ID", help=translate(
+        "CLI", "record to select, with its chain (event id, resolution id or number, "
+               "recommendation id, document symbol)"))
+    p.add_argument("--search", metavar="TEXT", help=translate(
+        "CLI", "highlight matches of TEXT, dim the rest"))
+    p.add_argument("--details", action="store_true", help=translate(
+        "CLI", "include the detail panel of the selected record"))
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help=translate(
+        "CLI", "colours (default: light)"))
+    p.add_argument("--size", default="1600x900", help=translate(
+        "CLI", "WIDTHxHEIGHT in pixels (default 1600x900)"))
+    p.add_argument("--scale", type=float, default=1.0, help=translate(
+        "CLI", "pixel ratio for PNG (1, 2, 3)"))
     p.set_defaults(func=cmd_screenshot)
+    _localise(p)
 
-    p = sub.add_parser("report", help="write the multi-page PDF report (headless)")
-    p.add_argument("output", metavar="OUT.pdf")
+    p = sub.add_parser("report", formatter_class=_HelpFormatter, help=translate(
+        "CLI", "write the multi-page PDF report (headless)"))
+    p.add_argument("output", metavar="OUT.pdf", help=translate("CLI", "the PDF file to write"))
     _add_view_options(p)
     p.set_defaults(func=cmd_report)
+    _localise(p)
 
-    p = sub.add_parser("check", help="validate the source files, write nothing")
+    p = sub.add_parser("check", help=translate(
+        "CLI", "validate the source files, write nothing"))
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_check)
-    return parser
+    return _localise(parser)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wsis-viewer", add_help=False)
     parser.add_argument("db_path", nargs="?")
     parser.add_argument("--db")
-    parser.add_argument("--lang", choices=("en", "zh"))
+    parser.add_argument("--lang", choices=WINDOW_LANGUAGES)
     return parser
 
 
@@ -190,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
+        if any(a in ("-h", "--help") for a in argv) and first not in ("build-db", "export",
+                                                                       "check"):
+            _install_help_language(argv)
         args = build_parser().parse_args(argv)
         try:
             return int(args.func(args))

@@ -1,13 +1,25 @@
 """Dates as people read them, honest about precision, in English or Chinese.
 
 A year-precision event prints as "2013 (year only)", never as "1 January – 31 December 2013".
+
+The date patterns are locale data, kept here (Qt-free) for both languages: 30 May 2013,
+2013年5月30日. The precision notes around them are words, so the UI passes Qt's translator
+(`translate`, context "Dates") and they come from the .ts catalogues; without it (Qt-free
+callers, tests) the built-in English/Chinese notes are used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from wsis_viewer.domain.model import Precision
+from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
+
+# %1 is the date text (2013, 2013–2014年, May 2013 …).
+YEAR_ONLY = QT_TRANSLATE_NOOP("Dates", "%1 (year only)")
+MONTH_ONLY = QT_TRANSLATE_NOOP("Dates", "%1 (month only)")
+_BUILT_IN_ZH = {YEAR_ONLY: "%1（仅知年份）", MONTH_ONLY: "%1（仅知月份）"}
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -28,18 +40,27 @@ def format_date(day: dt.date, precision: Precision = Precision.DAY, lang: str = 
 
 
 def format_span(start: dt.date, end: dt.date, precision: Precision = Precision.DAY,
-                lang: str = "en") -> str:
-    """'30–31 May 2013', '30 May – 10 June 2013', '2013–2014 (years only)' …"""
+                lang: str = "en", translate: Callable[[str], str] | None = None) -> str:
+    """'30–31 May 2013', '30 May – 10 June 2013', '2013–2014 (years only)' …
+
+    `translate` (the UI's, context "Dates") gives the precision notes; without it they are
+    the built-in ones of `lang`.
+    """
     zh = lang == "zh"
+
+    def note(source: str, text: str) -> str:
+        pattern = translate(source) if translate else _BUILT_IN_ZH[source] if zh else source
+        return pattern.replace("%1", text)
+
     if precision is Precision.YEAR:
         years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-        return f"{years}年（仅知年份）" if zh else f"{years} (year only)"
+        return note(YEAR_ONLY, f"{years}年" if zh else years)
     if precision is Precision.MONTH:
         if (start.year, start.month) == (end.year, end.month):
             text = format_date(start, precision, lang)
         else:
             text = f"{format_date(start, precision, lang)} – {format_date(end, precision, lang)}"
-        return f"{text}（仅知月份）" if zh else f"{text} (month only)"
+        return note(MONTH_ONLY, text)
     if start == end:
         return format_date(start, precision, lang)
     if zh:

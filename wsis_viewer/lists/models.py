@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 
 from wsis_viewer.domain.model import Recommendation, RecordType, Resolution
 from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's RecordRef
@@ -38,22 +39,59 @@ def natural_key(text: str) -> str:
     return re.sub(r"\d+", lambda m: m.group(0).zfill(6), text)
 
 
+# Labels of data keys, English source strings of the "RecordLists" context.
+STATUS_LABELS: dict[str, str] = {
+    "led-to-resolution": QT_TRANSLATE_NOOP("RecordLists", "led to a resolution"),
+    "endorsed": QT_TRANSLATE_NOOP("RecordLists", "endorsed"),
+    "approved": QT_TRANSLATE_NOOP("RecordLists", "approved"),
+    "forwarded": QT_TRANSLATE_NOOP("RecordLists", "forwarded"),
+    "proposed": QT_TRANSLATE_NOOP("RecordLists", "proposed"),
+    "noted": QT_TRANSLATE_NOOP("RecordLists", "noted"),
+}
+BODY_LABELS: dict[str, str] = {
+    "council": QT_TRANSLATE_NOOP("RecordLists", "Council"),
+    "plenipotentiary": QT_TRANSLATE_NOOP("RecordLists", "Plenipotentiary"),
+    "unga": QT_TRANSLATE_NOOP("RecordLists", "UN General Assembly"),
+    "wsis+10": QT_TRANSLATE_NOOP("RecordLists", "WSIS+10"),
+}
+# The summary line under the Recommendations list; %1 is a count.
+_SUMMARY_DECIDED = QT_TRANSLATE_NOOP("RecordLists", "%1 led to a decision")
+_SUMMARY = {
+    "forwarded": QT_TRANSLATE_NOOP("RecordLists", "%1 forwarded"),
+    "proposed": QT_TRANSLATE_NOOP("RecordLists", "%1 proposed, outcome not recorded"),
+    "noted": QT_TRANSLATE_NOOP("RecordLists", "%1 noted"),
+}
+
+
+def status_label(status: str, tr: Callable[[str], str] | None = None) -> str:
+    """A recommendation status as words ('led to a resolution'); unknown keys as they are."""
+    source = STATUS_LABELS.get(status)
+    if source is None:
+        return status
+    return (tr or _tr)(source)
+
+
 def status_summary(recs: Sequence[Recommendation], tr: Callable[[str], str] = str) -> str:
-    """'5 led to a decision · 2 forwarded · 11 proposed'."""
+    """'5 led to a decision · 2 forwarded · 11 proposed, outcome not recorded'.
+
+    `tr` translates the "RecordLists" source strings (the default keeps them English).
+    """
     counts = Counter(r.status for r in recs)
     decided = sum(counts.pop(s, 0) for s in DECISION_STATUSES)
-    parts = [f"{decided} {tr('led to a decision')}"] if decided else []
-    labels = (("forwarded", "forwarded"), ("proposed", "proposed, outcome not recorded"),
-              ("noted", "noted"))
-    for status, label in labels:
+    parts = [tr(_SUMMARY_DECIDED).replace("%1", str(decided))] if decided else []
+    for status, pattern in _SUMMARY.items():
         if counts.get(status):
-            parts.append(f"{counts.pop(status)} {tr(label)}")
-    parts += [f"{n} {tr(s)}" for s, n in sorted(counts.items())]
+            parts.append(tr(pattern).replace("%1", str(counts.pop(status))))
+    parts += [f"{n} {status_label(s, tr)}" for s, n in sorted(counts.items())]
     return " · ".join(parts)
 
 
-def _tr(text: str) -> str:
+def translate_lists(text: str) -> str:
+    """Qt's translation in the "RecordLists" context."""
     return QCoreApplication.translate("RecordLists", text)
+
+
+_tr = translate_lists
 
 
 class _RecordTable(QAbstractTableModel):
@@ -65,6 +103,8 @@ class _RecordTable(QAbstractTableModel):
         self.lang = lang
 
     def set_language(self, lang: str) -> None:
+        """Show titles and texts in `lang`; also call after a translator change (headers and
+        status words are looked up again)."""
         self.lang = lang
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rowCount():
@@ -89,7 +129,11 @@ class _RecordTable(QAbstractTableModel):
 
 class RecommendationsModel(_RecordTable):
     REF, TEXT, STATUS, RESOLUTIONS, MADE_AT = range(5)
-    COLUMNS = ("Ref", "Recommendation", "Status", "Resolutions", "Made at")
+    COLUMNS = (QT_TRANSLATE_NOOP("RecordLists", "Ref"),
+               QT_TRANSLATE_NOOP("RecordLists", "Recommendation"),
+               QT_TRANSLATE_NOOP("RecordLists", "Status"),
+               QT_TRANSLATE_NOOP("RecordLists", "Resolutions"),
+               QT_TRANSLATE_NOOP("RecordLists", "Made at"))
 
     def __init__(self, rel: Relations, lang: str = "en") -> None:
         super().__init__(rel, lang)
@@ -119,7 +163,7 @@ class RecommendationsModel(_RecordTable):
             value = {
                 self.REF: rec.ref,
                 self.TEXT: _short(rec.text.get(self.lang)),
-                self.STATUS: _tr(rec.status),
+                self.STATUS: status_label(rec.status),
                 self.RESOLUTIONS: self._resolutions(rec),
                 self.MADE_AT: self._made_at(rec),
             }[col]
@@ -135,7 +179,12 @@ class RecommendationsModel(_RecordTable):
 
 class ResolutionsModel(_RecordTable):
     NUMBER, BODY, TITLE, FIRST, LAST, STEPS = range(6)
-    COLUMNS = ("Number", "Body", "Title", "First adopted", "Last modified", "Steps")
+    COLUMNS = (QT_TRANSLATE_NOOP("RecordLists", "Number"),
+               QT_TRANSLATE_NOOP("RecordLists", "Body"),
+               QT_TRANSLATE_NOOP("RecordLists", "Title"),
+               QT_TRANSLATE_NOOP("RecordLists", "First adopted"),
+               QT_TRANSLATE_NOOP("RecordLists", "Last modified"),
+               QT_TRANSLATE_NOOP("RecordLists", "Steps"))
 
     def __init__(self, rel: Relations, lang: str = "en") -> None:
         super().__init__(rel, lang)
@@ -159,7 +208,7 @@ class ResolutionsModel(_RecordTable):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             display = {
                 self.NUMBER: r.number,
-                self.BODY: _tr(r.body),
+                self.BODY: _tr(BODY_LABELS[r.body]) if r.body in BODY_LABELS else r.body,
                 self.TITLE: _short(r.title.get(self.lang)),
                 self.FIRST: str(first) if first else "",
                 self.LAST: str(last) if last else "—",

@@ -2,12 +2,17 @@
 
 Qt-free: this builds the HTML subset that QTextBrowser shows (and the PDF report reuses). Links
 are `record:<type>/<id>` for records (the UI navigates) and http(s) for external sources (the UI
-opens a browser). Headings go through a translate callable, so the UI can hand in Qt's
-translator and this module stays testable without Qt.
+opens a browser). Every word goes through a translate callable, so the UI can hand in Qt's
+translator (context "RecordPage") and this module stays testable without Qt.
+
+For pyside6-lupdate: literal words are written `self.tr("…")` inside RecordPage (lupdate
+files them under the class name, "RecordPage"), and the words for data keys (event kinds,
+actions, statuses …) are `QT_TRANSLATE_NOOP("RecordPage", "…")` in TERMS below.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from html import escape
 from urllib.parse import urlsplit
@@ -29,9 +34,83 @@ from wsis_viewer.domain.model import (
     Topic,
 )
 from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
-CONTEXT = "RecordPanel"
+CONTEXT = "RecordPage"
+
+# English words for the data's keys. Unknown keys (a newer database) show as they are.
+TERMS: dict[str, str] = {
+    # record types (headings and "what refers to it")
+    "event": QT_TRANSLATE_NOOP("RecordPage", "Event"),
+    "document": QT_TRANSLATE_NOOP("RecordPage", "Document"),
+    "resolution": QT_TRANSLATE_NOOP("RecordPage", "Resolution"),
+    "recommendation": QT_TRANSLATE_NOOP("RecordPage", "Recommendation"),
+    "person": QT_TRANSLATE_NOOP("RecordPage", "Person"),
+    "contributor": QT_TRANSLATE_NOOP("RecordPage", "Contributor"),
+    "topic": QT_TRANSLATE_NOOP("RecordPage", "Topic"),
+    "figure": QT_TRANSLATE_NOOP("RecordPage", "Stated figure"),
+    # event kinds
+    "cwg-wsis-meeting": QT_TRANSLATE_NOOP("RecordPage", "CWG-WSIS meeting"),
+    "council-session": QT_TRANSLATE_NOOP("RecordPage", "Council session"),
+    "plenipotentiary-conference": QT_TRANSLATE_NOOP("RecordPage", "Plenipotentiary Conference"),
+    "wsis-forum": QT_TRANSLATE_NOOP("RecordPage", "WSIS Forum"),
+    "high-level-event": QT_TRANSLATE_NOOP("RecordPage", "High-Level Event"),
+    "unga": QT_TRANSLATE_NOOP("RecordPage", "UN General Assembly"),
+    "consultation": QT_TRANSLATE_NOOP("RecordPage", "Open consultation"),
+    "advisory-group": QT_TRANSLATE_NOOP("RecordPage", "Advisory group meeting"),
+    "working-group": QT_TRANSLATE_NOOP("RecordPage", "Working group meeting"),
+    "observance": QT_TRANSLATE_NOOP("RecordPage", "Observance"),
+    "summit": QT_TRANSLATE_NOOP("RecordPage", "Summit"),
+    # document kinds
+    "meeting-summary": QT_TRANSLATE_NOOP("RecordPage", "Meeting summary"),
+    "report": QT_TRANSLATE_NOOP("RecordPage", "Report"),
+    "addendum": QT_TRANSLATE_NOOP("RecordPage", "Addendum"),
+    "contribution": QT_TRANSLATE_NOOP("RecordPage", "Contribution"),
+    "resolution-text": QT_TRANSLATE_NOOP("RecordPage", "Resolution text"),
+    "outcome-document": QT_TRANSLATE_NOOP("RecordPage", "Outcome document"),
+    "publication": QT_TRANSLATE_NOOP("RecordPage", "Publication"),
+    # what happened to a resolution or a document
+    "adopted": QT_TRANSLATE_NOOP("RecordPage", "adopted"),
+    "revised": QT_TRANSLATE_NOOP("RecordPage", "revised"),
+    "modified": QT_TRANSLATE_NOOP("RecordPage", "modified"),
+    "noted": QT_TRANSLATE_NOOP("RecordPage", "noted"),
+    "endorsed": QT_TRANSLATE_NOOP("RecordPage", "endorsed"),
+    "examined": QT_TRANSLATE_NOOP("RecordPage", "examined"),
+    "recommended": QT_TRANSLATE_NOOP("RecordPage", "recommended"),
+    "followed-up": QT_TRANSLATE_NOOP("RecordPage", "followed up"),
+    "considered": QT_TRANSLATE_NOOP("RecordPage", "considered"),
+    "approved": QT_TRANSLATE_NOOP("RecordPage", "approved"),
+    # recommendation statuses (endorsed, approved, noted: as above). The status badge keeps
+    # the data's own key in English ("led-to-resolution", as the tests and the JSON export
+    # spell it); other languages translate it.
+    "led-to-resolution": QT_TRANSLATE_NOOP("RecordPage", "led-to-resolution"),
+    "forwarded": QT_TRANSLATE_NOOP("RecordPage", "forwarded"),
+    "proposed": QT_TRANSLATE_NOOP("RecordPage", "proposed"),
+    # contributor types
+    "member-state": QT_TRANSLATE_NOOP("RecordPage", "Member State"),
+    "city": QT_TRANSLATE_NOOP("RecordPage", "City"),
+    "company": QT_TRANSLATE_NOOP("RecordPage", "Company"),
+    "organization": QT_TRANSLATE_NOOP("RecordPage", "Organization"),
+    # topic categories
+    "initiative": QT_TRANSLATE_NOOP("RecordPage", "Initiative"),
+    "adjustment": QT_TRANSLATE_NOOP("RecordPage", "Adjustment"),
+    "input": QT_TRANSLATE_NOOP("RecordPage", "Input"),
+    # free-text values of the bundled data (session labels, people's roles)
+    "session": QT_TRANSLATE_NOOP("RecordPage", "session"),
+    "first part": QT_TRANSLATE_NOOP("RecordPage", "first part"),
+    "second part": QT_TRANSLATE_NOOP("RecordPage", "second part"),
+    "second session": QT_TRANSLATE_NOOP("RecordPage", "second session"),
+    "final meeting": QT_TRANSLATE_NOOP("RecordPage", "final meeting"),
+    "main event": QT_TRANSLATE_NOOP("RecordPage", "main event"),
+    "pre-events": QT_TRANSLATE_NOOP("RecordPage", "pre-events"),
+    "Chair": QT_TRANSLATE_NOOP("RecordPage", "Chair"),
+    "Vice-Chair": QT_TRANSLATE_NOOP("RecordPage", "Vice-Chair"),
+    "Secretary-General": QT_TRANSLATE_NOOP("RecordPage", "Secretary-General"),
+    "Deputy Secretary-General": QT_TRANSLATE_NOOP("RecordPage", "Deputy Secretary-General"),
+    "Thanked for efficient support": QT_TRANSLATE_NOOP("RecordPage",
+                                                       "Thanked for efficient support"),
+}
 
 STATUS_COLOURS = {  # readable on light and dark backgrounds (Okabe-Ito hues)
     "led-to-resolution": "#009E73", "approved": "#009E73", "endorsed": "#009E73",
@@ -47,14 +126,28 @@ class RecordPage:
     """Renders any record of one dataset in one language."""
 
     def __init__(self, rel: Relations, lang: str = "en", translate: Translate = _identity,
-                 dim: str = "#808080") -> None:
+                 dim: str = "#808080", translate_dates: Translate | None = None) -> None:
         self.rel = rel
         self.lang = lang
         self.t = translate
+        # Context "Dates" (precision notes of format_span); None: its built-in notes.
+        self.translate_dates = translate_dates
         # Secondary text colour: the UI passes one blended from its palette (light or dark).
         self.dim = dim
 
     # --- small pieces -------------------------------------------------------------------------
+
+    def tr(self, text: str) -> str:
+        """A literal word of the page (lupdate: context RecordPage)."""
+        return self.t(text)
+
+    def term(self, key: str) -> str:
+        """The word for a data key ('cwg-wsis-meeting' -> 'CWG-WSIS meeting')."""
+        source = TERMS.get(key)
+        return self.t(source) if source is not None else key
+
+    def span(self, start: dt.date, end: dt.date, precision: Precision) -> str:
+        return format_span(start, end, precision, self.lang, translate=self.translate_dates)
 
     def text(self, b: Bilingual | None, mark_translation: bool = False) -> str:
         """The text in the UI language; the other language, marked, when it is missing.
@@ -67,12 +160,14 @@ class RecordPage:
         if b.has(self.lang):
             out = escape(b.get(self.lang))
             if mark_translation and self.lang == "en" and b.en_is_translation:
-                note = escape(self.t("our translation")).replace(" ", "&nbsp;")
+                note = escape(self.tr("our translation")).replace(" ", "&nbsp;")
                 out += f' <span style="color:{self.dim}">({note})</span>'
             return out
-        other = "中文" if self.lang == "en" else "English"
+        # The shown text is in the other language: say which, in the UI language. The English
+        # source names Chinese by its endonym, so even a reader of neither sees what follows.
+        mark = self.tr("[only in 中文]") if self.lang == "en" else self.tr("[only in English]")
         return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
-                f'[{escape(self.t("only in"))} {other}]</span>')
+                f'{escape(mark)}</span>')
 
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
@@ -99,9 +194,9 @@ class RecordPage:
     def resolution_name(self, r: Resolution) -> str:
         if r.body == "wsis+10":
             return r.title.get(self.lang)
-        body = {"council": self.t("Council Resolution"),
-                "plenipotentiary": self.t("Plenipotentiary Resolution"),
-                "unga": self.t("UNGA resolution")}.get(r.body, r.body)
+        body = {"council": self.tr("Council Resolution"),
+                "plenipotentiary": self.tr("Plenipotentiary Resolution"),
+                "unga": self.tr("UNGA resolution")}.get(r.body, r.body)
         return f"{body} {r.number}"
 
     def rec_link(self, mid: str) -> str:
@@ -111,12 +206,12 @@ class RecordPage:
 
     def status(self, status: str) -> str:
         colour = STATUS_COLOURS.get(status, "#999999")
-        return f'<b style="color:{colour}">{escape(self.t(status))}</b>'
+        return f'<b style="color:{colour}">{escape(self.term(status))}</b>'
 
     def heading(self, kind: str, title: Bilingual, subtitle: str = "") -> str:
         other = "zh" if self.lang == "en" else "en"
         second = title.get(other) if title.has(other) else ""
-        parts = [f'<p style="color:{self.dim};margin:0">{escape(self.t(kind))}'
+        parts = [f'<p style="color:{self.dim};margin:0">{escape(kind)}'
                  f'{" · " + escape(subtitle) if subtitle else ""}</p>',
                  f'<h2 style="margin-top:2px">{self.text(title, True)}</h2>']
         if second and second != title.get(self.lang):
@@ -128,12 +223,12 @@ class RecordPage:
         if not items:
             return ""
         body = "".join(f"<li>{i}</li>" for i in items)
-        return f"<h3>{escape(self.t(title))}</h3><ul>{body}</ul>"
+        return f"<h3>{escape(title)}</h3><ul>{body}</ul>"
 
     def field(self, name: str, value: str) -> str:
         if not value:
             return ""
-        return f"<tr><td style='color:{self.dim};padding-right:8px'>{escape(self.t(name))}</td>" \
+        return f"<tr><td style='color:{self.dim};padding-right:8px'>{escape(name)}</td>" \
                f"<td>{value}</td></tr>"
 
     def fields(self, *rows: str) -> str:
@@ -142,9 +237,10 @@ class RecordPage:
 
     def sources(self, sources: tuple[Source, ...]) -> str:
         items = []
+        report = self.tr("Report %1")  # %1: a paragraph of the report, e.g. §2.2.5
         for s in sources:
             if s.type is SourceType.REPORT:
-                items.append(f"{escape(self.t('Report'))} {escape(s.ref)}")
+                items.append(escape(report.replace("%1", s.ref)))
             elif s.url:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
@@ -152,14 +248,14 @@ class RecordPage:
                              f' <span style="color:{self.dim}">{escape(host)}</span>')
             else:
                 items.append(escape(s.title or s.ref))
-        return self.section("Sources", items)
+        return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
         out = []
         for r in self.rel.referrers(ref):
             if skip and r in skip:
                 continue
-            out.append(f"{escape(self.t(r.type.value))}: {self.label_link(r)}")
+            out.append(f"{escape(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
@@ -178,11 +274,12 @@ class RecordPage:
 
     def chain_section(self, ref: RecordRef) -> str:
         chain = self.rel.chain_for(ref)
+        via = self.tr("(via %1)")  # %1: the record linking two events, e.g. a document symbol
         items = [f"{self.event_link(e.source)} → {self.event_link(e.target)} "
                  f"<b>{escape(e.label(self.lang))}</b> "
-                 f'<span style="color:{self.dim}">({escape(self.t("via"))} {escape(e.via)})</span>'
+                 f'<span style="color:{self.dim}">{escape(via.replace("%1", e.via))}</span>'
                  for e in chain.edges]
-        return self.section("Chain on the timeline", items)
+        return self.section(self.tr("Chain on the timeline"), items)
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -199,7 +296,8 @@ class RecordPage:
             RecordType.FIGURE: lambda: self.figure(rel.figures[ref.id]),
         }
         if not rel.exists(ref):
-            return f"<p>{escape(self.t('No such record'))}: {escape(ref.id)}</p>"
+            missing = self.tr("No such record: %1").replace("%1", ref.id)
+            return f"<p>{escape(missing)}</p>"
         return pages[ref.type]()
 
     def event(self, e: Event) -> str:
@@ -208,12 +306,13 @@ class RecordPage:
         # A coarse event's one "session" is its whole year or month: not a real sitting.
         real_sittings = e.precision is Precision.DAY or len(e.sessions) > 1
         for i, s in enumerate(e.sessions if real_sittings else (), start=1):
-            when = format_span(s.start, s.end, e.precision, self.lang)
+            when = self.span(s.start, s.end, e.precision)
             extra = [x for x in (
                 f"{s.time}–{s.end_time}" if s.time and s.end_time else s.time,
                 s.room, s.location or e.location) if x]
-            label = f"{escape(self.t(s.label))}: " if s.label else (
-                f"{escape(self.t('Session'))} {i}: " if len(e.sessions) > 1 else "")
+            label = f"{escape(self.term(s.label))}: " if s.label else (
+                escape(self.tr("Session %1:").replace("%1", str(i))) + " "
+                if len(e.sessions) > 1 else "")
             sessions.append(f"{label}<b>{escape(when)}</b>"
                             + "".join(f" · {escape(x)}" for x in extra))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
@@ -223,34 +322,36 @@ class RecordPage:
         recs_made = [m for m in self.rel.ds.recommendations if m.event == e.id]
         recs_linked = [m for m in self.rel.ds.recommendations
                        if e.id in m.links.events and m.event != e.id]
-        subtitle = self.t(e.kind) + (f" · {self.t('No.')} {e.number}" if e.number else "")
+        number = self.tr("No. %1").replace("%1", str(e.number)) if e.number else ""
+        subtitle = self.term(e.kind) + (f" · {number}" if number else "")
         if e.location:
             subtitle += f" · {e.location}"
         return "".join([
-            self.heading("Event", e.title, subtitle),
+            self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
-                self.field("Dates", escape(format_span(e.start, e.end, e.precision, self.lang))),
-                self.field("Place", escape(e.location or "")),
-                self.field("Date note", escape(e.date_note or "")),
+                self.field(self.tr("Dates"), escape(self.span(e.start, e.end, e.precision))),
+                self.field(self.tr("Place"), escape(e.location or "")),
+                self.field(self.tr("Date note"), escape(e.date_note or "")),
             ),
             f"<p>{self.text(e.description)}</p>" if e.description else "",
-            self.section("Sessions", sessions),
-            self.section("Documents produced", [
+            self.section(self.tr("Sessions"), sessions),
+            self.section(self.tr("Documents produced"), [
                 f"{self.doc_link(d.symbol)} — {self.text(d.title)}" for d in produced]),
-            self.section("Documents considered", [
-                f"{self.doc_link(d.symbol)} ({escape(self.t(action))}) — {self.text(d.title)}"
+            self.section(self.tr("Documents considered"), [
+                f"{self.doc_link(d.symbol)} ({escape(self.term(action))}) — {self.text(d.title)}"
                 for d, action in considered]),
-            self.section("Resolutions adopted or modified here", [
-                f"{self.res_link(r.id)}: {escape(self.t(st.action))}"
+            self.section(self.tr("Resolutions adopted or modified here"), [
+                f"{self.res_link(r.id)}: {escape(self.term(st.action))}"
                 + (f" ({self.doc_link(st.document)})" if st.document else "")
                 for r, st in steps]),
-            self.section("Resolutions discussed", [self.res_link(x) for x in e.resolutions]),
-            self.section("Recommendations made here", [
+            self.section(self.tr("Resolutions discussed"),
+                         [self.res_link(x) for x in e.resolutions]),
+            self.section(self.tr("Recommendations made here"), [
                 f"{self.rec_link(m.id)} {self.status(m.status)} — {self.text(m.text)}"
                 for m in recs_made]),
-            self.section("Recommendations concerning this event", [
+            self.section(self.tr("Recommendations concerning this event"), [
                 f"{self.rec_link(m.id)} {self.status(m.status)}" for m in recs_linked]),
-            self.section("Other records that refer to it", self.referrers(ref, skip={
+            self.section(self.tr("Other records that refer to it"), self.referrers(ref, skip={
                 *(RecordRef(RecordType.DOCUMENT, d.symbol) for d in produced),
                 *(RecordRef(RecordType.DOCUMENT, d.symbol) for d, _ in considered),
                 *(RecordRef(RecordType.RESOLUTION, r.id) for r, _ in steps),
@@ -268,24 +369,24 @@ class RecordPage:
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
             note = (f'<br/><span style="color:{self.dim}">{escape(st.note)}</span>'
                     if st.note else "")
-            history.append(f"<b>{st.year}</b> {escape(self.t(st.action))}{where}{doc}{note}")
+            history.append(f"<b>{st.year}</b> {escape(self.term(st.action))}{where}{doc}{note}")
         behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(
             [st.document for st in r.history if st.document]
             + [d for m in behind for d in m.links.documents]))
-        history_html = ("<h3>" + escape(self.t("History")) + "</h3><ol>"
+        history_html = ("<h3>" + escape(self.tr("History")) + "</h3><ol>"
                         + "".join(f"<li>{h}</li>" for h in history) + "</ol>")
         return "".join([
-            self.heading("Resolution", r.title, self.resolution_name(r)),
+            self.heading(self.tr("Resolution"), r.title, self.resolution_name(r)),
             f"<p>{self.text(r.description)}</p>" if r.description else "",
             history_html,
-            self.section("Recommendations behind it", [
+            self.section(self.tr("Recommendations behind it"), [
                 f"{self.rec_link(m.id)} {self.status(m.status)} — {self.text(m.text)}"
                 for m in behind]),
-            self.section("Documents", [
+            self.section(self.tr("Documents"), [
                 f"{self.doc_link(d)} — {self.text(self.rel.documents[d].title)}"
                 for d in docs if d in self.rel.documents]),
-            self.section("Later records that refer to it", self.referrers(
+            self.section(self.tr("Later records that refer to it"), self.referrers(
                 ref, skip={RecordRef(RecordType.RECOMMENDATION, m.id) for m in behind})),
             self.chain_section(ref),
             self.sources(r.sources),
@@ -294,16 +395,16 @@ class RecordPage:
     def recommendation(self, m: Recommendation) -> str:
         ref = RecordRef(RecordType.RECOMMENDATION, m.id)
         return "".join([
-            self.heading("Recommendation", Bilingual(m.ref, m.ref), ""),
+            self.heading(self.tr("Recommendation"), Bilingual(m.ref, m.ref), ""),
             f"<p>{self.text(m.text, True)}</p>",
             self.fields(
-                self.field("Status", self.status(m.status)),
-                self.field("Made at", self.event_link(m.event) if m.event else ""),
-                self.field("Note", escape(m.note or "")),
+                self.field(self.tr("Status"), self.status(m.status)),
+                self.field(self.tr("Made at"), self.event_link(m.event) if m.event else ""),
+                self.field(self.tr("Note"), escape(m.note or "")),
             ),
-            self.section("Resolutions", [self.res_link(x) for x in m.links.resolutions]),
-            self.section("Events", [self.event_link(x) for x in m.links.events]),
-            self.section("Documents", [self.doc_link(x) for x in m.links.documents]),
+            self.section(self.tr("Resolutions"), [self.res_link(x) for x in m.links.resolutions]),
+            self.section(self.tr("Events"), [self.event_link(x) for x in m.links.events]),
+            self.section(self.tr("Documents"), [self.doc_link(x) for x in m.links.documents]),
             self.chain_section(ref),
             self.sources(m.sources),
         ])
@@ -314,19 +415,19 @@ class RecordPage:
                  if st.document == d.symbol]
         recs = [m for m in self.rel.ds.recommendations if d.symbol in m.links.documents]
         return "".join([
-            self.heading("Document", d.title, d.symbol),
+            self.heading(self.tr("Document"), d.title, d.symbol),
             self.fields(
-                self.field("Symbol", escape(d.symbol)),
-                self.field("Kind", escape(self.t(d.kind))),
-                self.field("Submitted by", escape(d.submitted_by or "")),
-                self.field("Produced at", self.event_link(d.event) if d.event else ""),
+                self.field(self.tr("Symbol"), escape(d.symbol)),
+                self.field(self.tr("Kind"), escape(self.term(d.kind))),
+                self.field(self.tr("Submitted by"), escape(d.submitted_by or "")),
+                self.field(self.tr("Produced at"), self.event_link(d.event) if d.event else ""),
             ),
             f"<p>{self.text(d.description)}</p>" if d.description else "",
-            self.section("Considered at", [
-                f"{self.event_link(c.event)} ({escape(self.t(c.action))})"
+            self.section(self.tr("Considered at"), [
+                f"{self.event_link(c.event)} ({escape(self.term(c.action))})"
                 for c in d.considered_at]),
-            self.section("What it led to", [
-                f"{self.res_link(r.id)}: {escape(self.t(st.action))} ({st.year})"
+            self.section(self.tr("What it led to"), [
+                f"{self.res_link(r.id)}: {escape(self.term(st.action))} ({st.year})"
                 for r, st in steps]
                 + [f"{self.rec_link(m.id)} {self.status(m.status)}" for m in recs]),
             self.chain_section(ref),
@@ -334,7 +435,7 @@ class RecordPage:
         ])
 
     def person(self, p: Person) -> str:
-        roles = [f"{escape(self.t(r.role))}, {escape(r.body)}"
+        roles = [f"{escape(self.term(r.role))}, {escape(r.body)}"
                  + (f" ({r.start_year}–{r.end_year})" if r.start_year else "") for r in p.roles]
         meetings = []
         if any(r.body == "CWG-WSIS" for r in p.roles):
@@ -342,19 +443,19 @@ class RecordPage:
                         if e.kind == "cwg-wsis-meeting"]
         title = Bilingual(p.name_zh or p.name, p.name)
         return "".join([
-            self.heading("Person", title, p.country or ""),
-            self.section("Roles", roles),
-            self.section("Meetings of the body they served", meetings),
-            self.section("Mentioned with", self._same_paragraph(p.sources, p.id)),
+            self.heading(self.tr("Person"), title, p.country or ""),
+            self.section(self.tr("Roles"), roles),
+            self.section(self.tr("Meetings of the body they served"), meetings),
+            self.section(self.tr("Mentioned with"), self._same_paragraph(p.sources, p.id)),
             self.sources(p.sources),
         ])
 
     def contributor(self, c: Contributor) -> str:
         return "".join([
-            self.heading("Contributor", c.name, self.t(c.type)),
-            self.fields(self.field("Type", escape(self.t(c.type))),
-                        self.field("Country", escape(c.country or ""))),
-            self.section("Mentioned with", self._same_paragraph(c.sources, c.id)),
+            self.heading(self.tr("Contributor"), c.name, self.term(c.type)),
+            self.fields(self.field(self.tr("Type"), escape(self.term(c.type))),
+                        self.field(self.tr("Country"), escape(c.country or ""))),
+            self.section(self.tr("Mentioned with"), self._same_paragraph(c.sources, c.id)),
             self.sources(c.sources),
         ])
 
@@ -364,17 +465,17 @@ class RecordPage:
             years = str(t.start_year) if t.end_year in (None, t.start_year) \
                 else f"{t.start_year}–{t.end_year}"
         return "".join([
-            self.heading(t.category, t.title, t.ref),
-            self.fields(self.field("Years", years)),
-            self.section("Events", [self.event_link(x) for x in t.events]),
+            self.heading(self.term(t.category), t.title, t.ref),
+            self.fields(self.field(self.tr("Years"), years)),
+            self.section(self.tr("Events"), [self.event_link(x) for x in t.events]),
             self.sources(t.sources),
         ])
 
     def figure(self, f: Figure) -> str:
-        qualifier = {"more-than": self.t("more than"), "about": self.t("about")}.get(
+        qualifier = {"more-than": self.tr("more than"), "about": self.tr("about")}.get(
             f.qualifier, "")
         return "".join([
-            self.heading("Stated figure", f.text, ""),
+            self.heading(self.tr("Stated figure"), f.text, ""),
             f"<p style='font-size:large'><b>{escape(qualifier)} {f.value}</b></p>",
             self.sources(f.sources),
         ])
@@ -393,6 +494,10 @@ class RecordPage:
         return out
 
 
+PRECISION_LABELS = {"day": QT_TRANSLATE_NOOP("RecordPage", "exact day"),
+                    "month": QT_TRANSLATE_NOOP("RecordPage", "month only"),
+                    "year": QT_TRANSLATE_NOOP("RecordPage", "year only")}
+
+
 def precision_label(precision: Precision, translate: Translate = _identity) -> str:
-    return translate({"day": "exact day", "month": "month only", "year": "year only"}[
-        precision.value])
+    return translate(PRECISION_LABELS[precision.value])

@@ -5,12 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from wsis_viewer.report.render import render_png, write_pdf, write_svg
-from wsis_viewer.report.scene import build_scene
+from wsis_viewer.report.scene import build_scene, headless_app
 from wsis_viewer.report.view_spec import ViewSpec
+from wsis_viewer.ui.i18n import app_language
 from wsis_viewer.ui.loaded_database import LoadedDatabase
 
 
 def export_view(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
+    """Write the picture in spec.lang: its translators are installed while it is drawn."""
+    headless_app()
+    with app_language(spec.lang):
+        _export(db, spec, out, fmt)
+
+
+def _export(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
     scene = build_scene(db, spec)
     try:
         title = scene.view.windowTitle() or "WSIS timeline"

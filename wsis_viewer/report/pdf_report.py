@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -32,46 +32,18 @@ from PySide6.QtGui import (
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.model import Dataset, SourceType
 from wsis_viewer.domain.relations import Relations
-from wsis_viewer.lists.models import natural_key, status_summary
+from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
+from wsis_viewer.panels.record_html import CONTEXT, TERMS
 from wsis_viewer.report.render import write_page_view
 from wsis_viewer.report.scene import build_scene, export_font, headless_app, palette_for
 from wsis_viewer.report.view_spec import ViewSpec
+from wsis_viewer.ui.i18n import app_language
 from wsis_viewer.ui.loaded_database import LoadedDatabase
 
 DPI = 96  # layout unit: 1 px = 1/96 inch; text and figures stay vector whatever this is
 MARGIN_MM = 14.0
 
 ProgressFn = Callable[[str], None]
-
-HEADINGS = {
-    "en": {
-        "title": "ITU's work on the World Summit on the Information Society, 2010–2014",
-        "subtitle": "CWG-WSIS meetings, Council sessions, conferences, recommendations and "
-                    "resolutions — a timeline report",
-        "contents": "Contents", "figures": "Figures", "whole": "The whole period",
-        "year": "The year {year}", "events": "Events", "recs": "Recommendations and the "
-        "resolutions they led to", "histories": "Resolution histories", "sources": "Sources",
-        "date": "Dates", "event": "Event", "sessions": "Sessions", "place": "Place",
-        "ref": "Ref", "text": "Recommendation", "status": "Status", "resolutions": "Resolutions",
-        "made": "Made at", "page": "Page {n} of {total}", "generated": "Generated",
-        "database": "Database", "provenance": "Provenance", "counts": "Contents of the database",
-        "range": "Period covered",
-    },
-    "zh": {
-        "title": "国际电联关于信息社会世界峰会的工作（2010–2014年）",
-        "subtitle": "CWG-WSIS会议、理事会会议、大会、建议与决议——时间线报告",
-        "contents": "目录", "figures": "图", "whole": "整个时期", "year": "{year}年",
-        "events": "活动", "recs": "建议及其促成的决议", "histories": "决议沿革",
-        "sources": "来源", "date": "日期", "event": "活动", "sessions": "各次会议",
-        "place": "地点", "ref": "段落", "text": "建议", "status": "状态", "resolutions": "决议",
-        "made": "提出于", "page": "第{n}页，共{total}页", "generated": "生成日期",
-        "database": "数据库", "provenance": "数据来源", "counts": "数据库内容",
-        "range": "涵盖时期",
-    },
-}
-
-STATUS_ZH = {"led-to-resolution": "促成决议", "approved": "已批准", "endorsed": "已认可",
-             "forwarded": "已转呈", "proposed": "已提出（结果未记录）", "noted": "已注意到"}
 
 
 @dataclass
@@ -82,12 +54,19 @@ class ReportResult:
     contents: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _h(lang: str, key: str, **kw: object) -> str:
-    return HEADINGS[lang][key].format(**kw)
+# Every text of the report is a source string of the "Report" context (plus the record words
+# of "RecordPage" and "RecordLists"), in the language write_report installs.
+translate = QCoreApplication.translate  # lupdate extracts translate("Report", "…") calls
 
 
-def _status(lang: str, status: str) -> str:
-    return STATUS_ZH.get(status, status) if lang == "zh" else status
+def _title() -> str:
+    return translate("Report", "ITU's work on the World Summit on the Information Society, "
+                               "2010–2014")
+
+
+def _action(action: str) -> str:
+    source = TERMS.get(action)
+    return translate(CONTEXT, source) if source else action
 
 
 def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
@@ -95,7 +74,9 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
     rel = Relations(ds)
     out: list[str] = []
     events = [e for e in ds.events if e.end >= start and e.start <= end]
-    out.append(f"<h1>{escape(_h(lang, 'events'))}</h1>")
+    # (lupdate does not look inside f-strings: translations are taken out of them first.)
+    events_heading = translate("Report", "Events")
+    out.append(f"<h1>{escape(events_heading)}</h1>")
     rows = []
     for e in events:
         sessions = "<br/>".join(
@@ -107,11 +88,13 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
             f"<tr><td>{escape(format_span(e.start, e.end, e.precision, lang))}</td>"
             f"<td>{escape(e.title.get(lang))}</td><td>{sessions}</td>"
             f"<td>{escape(e.location or '')}</td></tr>")
-    out.append(_table([_h(lang, k) for k in ("date", "event", "sessions", "place")], rows,
+    out.append(_table([translate("Report", "Dates"), translate("Report", "Event"),
+                       translate("Report", "Sessions"), translate("Report", "Place")], rows,
                       widths=(18, 47, 20, 15)))
 
-    out.append(f"<h1>{escape(_h(lang, 'recs'))}</h1>")
-    out.append(f"<p>{escape(status_summary(ds.recommendations))}</p>" if lang == "en" else "")
+    recs = translate("Report", "Recommendations and the resolutions they led to")
+    out.append(f"<h1>{escape(recs)}</h1>")
+    out.append(f"<p>{escape(status_summary(ds.recommendations, translate_lists))}</p>")
     rows = []
     for m in sorted(ds.recommendations, key=lambda m: natural_key(m.ref)):
         res = ", ".join(rel.resolutions[r].number for r in m.links.resolutions
@@ -120,29 +103,34 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
         text = m.text.get(lang)
         text = text if len(text) < 220 else text[:218] + "…"
         rows.append(f"<tr><td>{escape(m.ref)}</td><td>{escape(text)}</td>"
-                    f"<td><b>{escape(_status(lang, m.status))}</b></td><td>{escape(res)}</td>"
+                    f"<td><b>{escape(status_label(m.status))}</b></td><td>{escape(res)}</td>"
                     f"<td>{escape(made)}</td></tr>")
-    out.append(_table([_h(lang, k) for k in ("ref", "text", "status", "resolutions", "made")],
+    out.append(_table([translate("Report", "Ref"), translate("Report", "Recommendation"),
+                       translate("Report", "Status"), translate("Report", "Resolutions"),
+                       translate("Report", "Made at")],
                       rows, widths=(8, 52, 14, 10, 16)))
 
-    out.append(f"<h1>{escape(_h(lang, 'histories'))}</h1>")
+    histories = translate("Report", "Resolution histories")
+    out.append(f"<h1>{escape(histories)}</h1>")
     for r in ds.resolutions:
         out.append(f"<h2>{escape(r.number)} — {escape(r.title.get(lang))}</h2><ol>")
         for st in r.history:
             where = rel.events[st.event].title.get(lang) if st.event in rel.events else ""
-            parts = [str(st.year), st.action, where, st.document or ""]
+            parts = [str(st.year), _action(st.action), where, st.document or ""]
             out.append("<li>" + escape(" · ".join(p for p in parts if p)) + "</li>")
         out.append("</ol>")
 
-    out.append(f"<h1>{escape(_h(lang, 'sources'))}</h1><ul>")
+    sources_heading = translate("Report", "Sources")
+    out.append(f"<h1>{escape(sources_heading)}</h1><ul>")
     external: dict[str, tuple[str, str | None]] = {}
     for group in (ds.events, ds.documents, ds.resolutions, ds.recommendations):
         for rec in group:
             for s in rec.sources:
                 if s.type is SourceType.EXTERNAL:
                     external[s.ref] = (s.title or s.ref, s.url)
-    report = ("ITU PP-14 Document 20 (Add.1): Report on the outcomes of the CWG-WSIS activities "
-              "since PP-10 (Chinese text) — cited by paragraph, e.g. §2.2.5")
+    report = translate("Report", "ITU PP-14 Document 20 (Add.1): Report on the outcomes of the "
+                                 "CWG-WSIS activities since PP-10 (Chinese text) — cited by "
+                                 "paragraph, e.g. §2.2.5")
     out.append(f"<li>{escape(report)}</li>")
     for _key, (title, url) in sorted(external.items()):
         out.append(f"<li>{escape(title)}" + (f" — {escape(url)}" if url else "") + "</li>")
@@ -179,7 +167,15 @@ def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
                  start: dt.date | None = None, end: dt.date | None = None,
                  generated: dt.date | None = None,
                  progress: ProgressFn | None = None) -> ReportResult:
+    """Write the report in `lang`: its translators are installed while it is written."""
     headless_app()
+    with app_language(lang):
+        return _write_report(db, out, lang, start, end, generated, progress)
+
+
+def _write_report(db: LoadedDatabase, out: Path, lang: str, start: dt.date | None,
+                  end: dt.date | None, generated: dt.date | None,
+                  progress: ProgressFn | None) -> ReportResult:
     note = progress or (lambda _msg: None)
     generated = generated or dt.date.today()
     start = start or dt.date(2010, 1, 1)
@@ -189,7 +185,7 @@ def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
 
     writer = QPdfWriter(str(out))
     writer.setResolution(DPI)
-    writer.setTitle(_h(lang, "title"))
+    writer.setTitle(_title())
     writer.setCreator("WSIS Timeline Viewer")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Landscape,
@@ -212,15 +208,15 @@ def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
     text_pages = doc.pageCount()
 
     years = list(range(start.year, end.year + 1))
-    figures: list[tuple[str, ViewSpec]] = [(_h(lang, "whole"), ViewSpec(
+    figures: list[tuple[str, ViewSpec]] = [(translate("Report", "The whole period"), ViewSpec(
         start=start, end=end, lang=lang, width=width, height=body_h, caption_date=generated))]
-    figures += [(_h(lang, "year", year=y), ViewSpec(
+    figures += [(translate("Report", "The year %1").replace("%1", str(y)), ViewSpec(
         start=max(start, dt.date(y, 1, 1)), end=min(end, dt.date(y, 12, 31)), lang=lang,
         width=width, height=body_h, caption_date=generated)) for y in years]
     first_text_page = 2 + len(figures) + 1  # title, contents, figures; 1-based
     total = first_text_page - 1 + text_pages
 
-    contents = [(_h(lang, "figures"), 3)] + [(f"  {t}", 3 + i) for i, (t, _) in
+    contents = [(translate("Report", "Figures"), 3)] + [(f"  {t}", 3 + i) for i, (t, _) in
                                              enumerate(figures)]
     contents += [(("  " if level == 2 else "") + text, first_text_page + page)
                  for level, text, page in _headings(doc, body_h) if level == 1]
@@ -238,9 +234,10 @@ def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
         painter.setFont(small)
         painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
         rect = QRectF(0, height - footer_h + 6, width, footer_h - 6)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, _h(lang, "title"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, _title())
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight,
-                         _h(lang, "page", n=page_no, total=total))
+                         translate("Report", "Page %1 of %2").replace("%1", str(page_no))
+                         .replace("%2", str(total)))
         painter.restore()
 
     def new_page() -> None:
@@ -252,7 +249,7 @@ def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
         footer()
         new_page()
         note(f"page 2/{total}: contents")
-        _contents_page(painter, contents, lang, width, font)
+        _contents_page(painter, contents, width, font)
         footer()
         for i, (title, spec) in enumerate(figures):
             new_page()
@@ -286,42 +283,41 @@ def _title_page(painter: QPainter, db: LoadedDatabase, lang: str, start: dt.date
                 end: dt.date, generated: dt.date, width: float, height: float,
                 font: QFont) -> None:
     ds = db.dataset
-    zh = lang == "zh"
-    counts = (f"{len(ds.events)} 项活动、{len(ds.documents)} 份文件、{len(ds.resolutions)} 项决议、"
-              f"{len(ds.recommendations)} 项建议、{len(ds.people)} 位人员、"
-              f"{len(ds.contributors)} 个捐助方") if zh else (
-        f"{len(ds.events)} events, {len(ds.documents)} documents, {len(ds.resolutions)} "
-        f"resolutions, {len(ds.recommendations)} recommendations, {len(ds.people)} people, "
-        f"{len(ds.contributors)} trust-fund contributors")
-    provenance = (
-        "数据取自国际电联理事会向2014年全权代表大会提交的关于PP-10以来CWG-WSIS活动成果的报告"
-        "（PP-14/20(Add.1)号文件，中文本），并以国际电联和联合国公开网页上的日期、地点和正式名称"
-        "加以补充。每条记录均注明来源（报告段落或外部网页）；英文标题如为本项目自译，均予标明。"
-    ) if zh else (
+    counts = translate(
+        "Report", "%1 events, %2 documents, %3 resolutions, %4 recommendations, %5 people, "
+                  "%6 trust-fund contributors")
+    for key, records in (("%1", ds.events), ("%2", ds.documents), ("%3", ds.resolutions),
+                         ("%4", ds.recommendations), ("%5", ds.people),
+                         ("%6", ds.contributors)):
+        counts = counts.replace(key, str(len(records)))
+    provenance = translate(
+        "Report",
         "Built from the ITU Council's report to the 2014 Plenipotentiary Conference on the "
         "outcomes of CWG-WSIS since PP-10 (PP-14/20(Add.1), Chinese text), completed with dates, "
         "places and official titles from public ITU and UN pages. Every record cites its source "
         "(a report paragraph or an external page); English titles that are our own translation "
         "are marked as such.")
-    html = (f"<p style='font-size:22pt'><b>{escape(_h(lang, 'title'))}</b></p>"
-            f"<p style='font-size:12pt'>{escape(_h(lang, 'subtitle'))}</p><br/>"
-            f"<p><b>{escape(_h(lang, 'range'))}:</b> "
-            f"{escape(format_span(start, end, lang=lang))}</p>"
-            f"<p><b>{escape(_h(lang, 'database'))}:</b> {escape(db.label)}</p>"
-            f"<p><b>{escape(_h(lang, 'counts'))}:</b> {escape(counts)}</p>"
-            f"<p><b>{escape(_h(lang, 'provenance'))}:</b> {escape(provenance)}</p>"
-            f"<p><b>{escape(_h(lang, 'generated'))}:</b> "
-            f"{escape(format_span(generated, generated, lang=lang))}</p>")
+    subtitle = translate("Report", "CWG-WSIS meetings, Council sessions, conferences, "
+                                   "recommendations and resolutions — a timeline report")
+    rows = [(translate("Report", "Period covered:"), format_span(start, end, lang=lang)),
+            (translate("Report", "Database:"), db.label),
+            (translate("Report", "Contents of the database:"), counts),
+            (translate("Report", "Provenance:"), provenance),
+            (translate("Report", "Generated:"), format_span(generated, generated, lang=lang))]
+    html = (f"<p style='font-size:22pt'><b>{escape(_title())}</b></p>"
+            f"<p style='font-size:12pt'>{escape(subtitle)}</p><br/>"
+            + "".join(f"<p><b>{escape(label)}</b> {escape(value)}</p>" for label, value in rows))
     _draw_html(painter, html, QRectF(width * 0.08, height * 0.18, width * 0.84, height * 0.8),
                font, 11)
 
 
-def _contents_page(painter: QPainter, contents: list[tuple[str, int]], lang: str,
-                   width: float, font: QFont) -> None:
+def _contents_page(painter: QPainter, contents: list[tuple[str, int]], width: float,
+                   font: QFont) -> None:
     rows = "".join(
         f"<tr><td>{'&nbsp;&nbsp;&nbsp;&nbsp;' if t.startswith('  ') else ''}"
         f"{escape(t.strip())}</td><td align='right'>{p}</td></tr>" for t, p in contents)
-    html = (f"<p style='font-size:18pt'><b>{escape(_h(lang, 'contents'))}</b></p>"
+    heading = translate("Report", "Contents")
+    html = (f"<p style='font-size:18pt'><b>{escape(heading)}</b></p>"
             f"<table width='100%' cellpadding='3'>{rows}</table>")
     _draw_html(painter, html, QRectF(width * 0.15, 20, width * 0.7, 700), font, 11)
 

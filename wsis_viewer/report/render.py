@@ -9,10 +9,20 @@ QWidget.render, so SVG and PDF stay vector (text remains text) and PNG scales cr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMarginsF,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,7 +42,24 @@ from wsis_viewer.domain.dates import format_span
 from wsis_viewer.timeline.colors import Theme, lane_colour, with_alpha
 from wsis_viewer.timeline.widget import TimelineWidget
 
-CAPTION_CONTEXT = "Export"
+CAPTION_CONTEXT = "Export"  # the translation context of every text in this module
+
+
+def default_title() -> str:
+    """The caption's title when the caller gives none (window export, screenshot)."""
+    return QCoreApplication.translate("Export", "ITU's work on WSIS, 2010–2014: "
+                                                "the CWG-WSIS timeline")
+
+
+def caption_extra(selected: str | None, search: str) -> str:
+    """'selected: res-c1334 · search: “Tunis”' for the caption line."""
+    parts = []
+    if selected:
+        parts.append(QCoreApplication.translate("Export", "selected: %1").replace("%1", selected))
+    if search.strip():
+        parts.append(QCoreApplication.translate("Export", "search: %1")
+                     .replace("%1", f"“{search.strip()}”"))
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +75,16 @@ class Caption:
     def text(self) -> str:
         span = format_span(self.start, self.end, lang=self.lang)
         when = format_span(self.exported, self.exported, lang=self.lang)
-        if self.lang == "zh":
-            line = f"{span} · 数据库：{self.database} · 导出日期：{when}"
-        else:
-            line = f"{span} · database: {self.database} · exported {when}"
+        # %1 the dates shown, %2 the database's name, %3 the day of the export.
+        line = QCoreApplication.translate("Export", "%1 · database: %2 · exported %3")
+        # One pass over the placeholders: a database name may itself contain "%3".
+        values = {"%1": span, "%2": self.database, "%3": when}
+        line = "".join(values.get(part, part) for part in _split_placeholders(line))
         return line + (f" · {self.extra}" if self.extra else "")
+
+
+def _split_placeholders(text: str) -> list[str]:
+    return [p for p in re.split(r"(%[1-9])", text) if p]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,17 +201,19 @@ class ExportView(QWidget):
         layout.addWidget(Legend(legend))
 
 
-def legend_entries(lane_labels: list[tuple[str, int]], tr_lang: str) -> list[LegendEntry]:
-    """Lane swatches (label, colour index) then the symbols."""
-    zh = tr_lang == "zh"
+def legend_entries(lane_labels: list[tuple[str, int]]) -> list[LegendEntry]:
+    """Lane swatches (label, colour index) then the symbols, in the installed language."""
     entries = [LegendEntry(label, lane_colour(i)) for label, i in lane_labels]
     entries += [
-        LegendEntry("多日会议" if zh else "multi-day sitting", symbol="bar"),
-        LegendEntry("单日" if zh else "single day", symbol="marker"),
-        LegendEntry("仅知年/月" if zh else "date known to month/year only", symbol="hatched"),
-        LegendEntry("同一会议的各次会议" if zh else "sittings of one meeting", symbol="connector"),
-        LegendEntry("关联链（经过时间）" if zh else "chain (time elapsed)", symbol="chain"),
-        LegendEntry("选中" if zh else "selected", symbol="selected"),
+        LegendEntry(QCoreApplication.translate("Export", "multi-day sitting"), symbol="bar"),
+        LegendEntry(QCoreApplication.translate("Export", "single day"), symbol="marker"),
+        LegendEntry(QCoreApplication.translate("Export", "date known to month/year only"),
+                    symbol="hatched"),
+        LegendEntry(QCoreApplication.translate("Export", "sittings of one meeting"),
+                    symbol="connector"),
+        LegendEntry(QCoreApplication.translate("Export", "chain (time elapsed)"),
+                    symbol="chain"),
+        LegendEntry(QCoreApplication.translate("Export", "selected"), symbol="selected"),
     ]
     return entries
 
@@ -208,7 +242,7 @@ def write_svg(view: QWidget, path: Path, width: int, height: int, title: str) ->
     gen.setSize(QSize(width, height))
     gen.setViewBox(QRectF(0, 0, width, height))
     gen.setTitle(title)
-    gen.setDescription("WSIS Timeline Viewer export")
+    gen.setDescription(QCoreApplication.translate("Export", "WSIS Timeline Viewer export"))
     painter = QPainter(gen)
     try:
         view.render(painter, QPoint(0, 0))

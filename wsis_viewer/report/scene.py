@@ -12,17 +12,29 @@ import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import date_to_x
-from wsis_viewer.panels.record_html import RecordPage
-from wsis_viewer.report.render import Caption, ExportView, legend_entries
+from wsis_viewer.panels.record_html import CONTEXT, RecordPage
+from wsis_viewer.report.render import (
+    Caption,
+    ExportView,
+    caption_extra,
+    default_title,
+    legend_entries,
+)
 from wsis_viewer.report.view_spec import SpecError, ViewSpec
-from wsis_viewer.timeline.dates import DateFormatter, english_formatter, locale_formatter
+from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
 from wsis_viewer.ui.fonts import bundled_families
 from wsis_viewer.ui.i18n import lane_label
@@ -104,6 +116,8 @@ class Scene:
 
 
 def build_scene(db: LoadedDatabase, spec: ViewSpec, *, title: str | None = None) -> Scene:
+    """The export's widgets for `spec`. Texts come from the installed translator: callers
+    install spec.lang's first (export_view and write_report do, with i18n.app_language)."""
     app = headless_app()
     app.setStyle(QStyleFactory.create("Fusion"))
     palette = palette_for(spec.theme)
@@ -128,7 +142,7 @@ def build_scene(db: LoadedDatabase, spec: ViewSpec, *, title: str | None = None)
     timeline.set_data(db.index, {lane.id: lane_label(lane, lang) for lane in db.lanes})
     timeline.set_visible_lanes({lane.id for lane in lanes})
     timeline.set_title_language(lang)
-    timeline.set_axis_formatter(_formatter(lang))
+    timeline.set_axis_formatter(axis_formatter(lang))
     timeline.set_markers(PERIOD, today=False)  # "today" would make exports unreproducible
 
     selected: RecordRef | None = None
@@ -148,14 +162,15 @@ def build_scene(db: LoadedDatabase, spec: ViewSpec, *, title: str | None = None)
         ref = selected
         if ref is None:
             raise SpecError("--details needs --select (the record whose panel to show)")
-        details_html = RecordPage(rel, lang).render(ref)
+        details_html = RecordPage(rel, lang, _translate_page,
+                                  translate_dates=translate_dates).render(ref)
 
     start, end = _range(db, spec)
-    caption = Caption(title or _default_title(lang), db.label, start, end, spec.caption_date,
-                      lang, extra=_extra(spec, lang))
+    caption = Caption(title or default_title(), db.label, start, end, spec.caption_date,
+                      lang, extra=caption_extra(spec.select, spec.search))
     lane_entries = [(lane_label(lane, lang), db.index.lane_ids.index(lane.id))
                     for lane in lanes if lane.id in db.index.lane_ids]
-    view = ExportView(timeline, caption, legend_entries(lane_entries, lang), details_html)
+    view = ExportView(timeline, caption, legend_entries(lane_entries), details_html)
     view.setPalette(palette)
     view.setFont(font)
     view.resize(spec.width, spec.height)
@@ -174,21 +189,5 @@ def _range(db: LoadedDatabase, spec: ViewSpec) -> tuple[dt.date, dt.date]:
     return spec.start or first, spec.end or last
 
 
-def _formatter(lang: str) -> DateFormatter:
-    if lang == "zh":
-        return locale_formatter(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    return english_formatter
-
-
-def _default_title(lang: str) -> str:
-    return "CWG-WSIS 时间线（2010–2014年）" if lang == "zh" else \
-        "ITU's work on WSIS, 2010–2014: the CWG-WSIS timeline"
-
-
-def _extra(spec: ViewSpec, lang: str) -> str:
-    parts = []
-    if spec.select:
-        parts.append(("选中：" if lang == "zh" else "selected: ") + spec.select)
-    if spec.search:
-        parts.append(("搜索：" if lang == "zh" else "search: ") + f"“{spec.search}”")
-    return " · ".join(parts)
+def _translate_page(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)

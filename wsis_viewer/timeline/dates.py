@@ -5,7 +5,9 @@ multiples of seconds, and the tick step is chosen so the widest label of that st
 two ticks: month and day labels can never run together.
 
 Texts come from a `DateFormatter`: a callable (date, style) -> str. The English default and a
-QLocale-based one are here; the UI can pass its own (e.g. to switch to 2013年5月).
+QLocale-based one are here; `axis_formatter(lang)` picks the one for a UI language. The date
+*patterns* are locale data (2013年5月30日 / 30 May 2013); the words around them ("(year)")
+are translated strings of the "Dates" context.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from wsis_viewer.domain.timeline_index import DAY, date_to_x, x_to_date
+from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Style = Literal["year", "month", "month_year", "day", "day_month", "day_month_year",
                 "approx_year", "approx_month"]
@@ -26,6 +29,20 @@ Style = Literal["year", "month", "month_year", "day", "day_month", "day_month_ye
 
 class DateFormatter(Protocol):
     def __call__(self, day: dt.date, style: Style, /) -> str: ...
+
+
+# A date known only to its year or month, on the timeline's labels; %1 is the date.
+APPROX_YEAR = QT_TRANSLATE_NOOP("Dates", "%1 (year)")
+APPROX_MONTH = QT_TRANSLATE_NOOP("Dates", "%1 (month)")
+
+
+def translate_dates(text: str) -> str:
+    """Qt's translation in the "Dates" context (what domain.dates.format_span asks for)."""
+    return QCoreApplication.translate("Dates", text)
+
+
+def _approx(source: str, date_text: str) -> str:
+    return translate_dates(source).replace("%1", date_text)
 
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -49,9 +66,9 @@ def english_formatter(day: dt.date, style: Style, /) -> str:
         case "day_month_year":
             return f"{day.day} {mon} {day.year}"
         case "approx_year":
-            return f"{day.year} (year)"
+            return _approx(APPROX_YEAR, str(day.year))
         case "approx_month":
-            return f"{mon} {day.year} (month)"
+            return _approx(APPROX_MONTH, f"{mon} {day.year}")
     raise ValueError(style)
 
 
@@ -62,23 +79,37 @@ def locale_formatter(locale: QLocale) -> DateFormatter:
 
     def fmt(day: dt.date, style: Style, /) -> str:
         if cjk:
-            return {
+            texts = {
                 "year": f"{day.year}年", "month": f"{day.month}月",
                 "month_year": f"{day.year}年{day.month}月", "day": f"{day.day}日",
                 "day_month": f"{day.month}月{day.day}日",
                 "day_month_year": f"{day.year}年{day.month}月{day.day}日",
-                "approx_year": f"{day.year}年（仅知年份）",
-                "approx_month": f"{day.year}年{day.month}月（仅知月份）",
-            }[style]
-        mon = locale.standaloneMonthName(day.month, short)
-        return {
-            "year": str(day.year), "month": mon, "month_year": f"{mon} {day.year}",
-            "day": str(day.day), "day_month": f"{day.day} {mon}",
-            "day_month_year": f"{day.day} {mon} {day.year}",
-            "approx_year": f"{day.year} (year)", "approx_month": f"{mon} {day.year} (month)",
-        }[style]
+            }
+        else:
+            mon = locale.standaloneMonthName(day.month, short)
+            texts = {
+                "year": str(day.year), "month": mon, "month_year": f"{mon} {day.year}",
+                "day": str(day.day), "day_month": f"{day.day} {mon}",
+                "day_month_year": f"{day.day} {mon} {day.year}",
+            }
+        if style == "approx_year":
+            return _approx(APPROX_YEAR, texts["year"])
+        if style == "approx_month":
+            return _approx(APPROX_MONTH, texts["month_year"])
+        return texts[style]
 
     return fmt
+
+
+def axis_formatter(lang: str) -> DateFormatter:
+    """The timeline's date texts for data language `lang`: 30 May 2013 or 2013年5月30日.
+
+    English keeps `english_formatter` (fixed month abbreviations, independent of the machine's
+    locale data), so English pictures are the same everywhere.
+    """
+    if lang == "zh":
+        return locale_formatter(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return english_formatter
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from wsis_viewer import __version__, paths
 from wsis_viewer.store.database import open_database
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.ui.fonts import install_cjk_fallback
-from wsis_viewer.ui.i18n import LANGUAGES, tr
+from wsis_viewer.ui.i18n import (
+    PSEUDO,
+    UI_LANGUAGES,
+    pseudo_requested,
+    set_app_language,
+    system_language,
+)
 from wsis_viewer.ui.main_window import MainWindow
 from wsis_viewer.ui.settings import (
     APPLICATION,
@@ -25,14 +31,15 @@ from wsis_viewer.ui.settings import (
     normalise_location,
 )
 
-_CTX = "App"
-
 
 def configure_app(app: QApplication) -> None:
-    """Names (they locate QSettings) and the bundled CJK font as the app font's fallback."""
+    """Names (they locate QSettings) and the bundled CJK font as the app font's fallback.
+
+    The display name is translated: i18n.set_app_language sets it again on every switch.
+    """
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(tr(_CTX, "WSIS Timeline Viewer"))
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "WSIS Timeline Viewer"))
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("wsis-viewer")
     install_cjk_fallback(app)
@@ -47,7 +54,21 @@ def create_app(argv: Sequence[str]) -> QApplication:
 
 
 def default_language() -> str:
-    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    """The system locale's language (Chinese or else English): what a first start shows."""
+    return system_language()
+
+
+def start_language(lang: str | None, settings: ViewerSettings) -> str:
+    """The window's language: `--lang`, else WSIS_PSEUDO=1, else the one chosen in
+    View > Language last time, else the system locale's.
+
+    `--lang` and WSIS_PSEUDO apply to this run only; they are not saved.
+    """
+    if lang in UI_LANGUAGES:
+        return lang
+    if pseudo_requested():
+        return PSEUDO
+    return settings.language() or default_language()
 
 
 def _opens(target: str) -> bool:
@@ -82,10 +103,12 @@ def start_window(db: str | None, lang: str | None,
     """Build the main window on the first database (what run_app shows)."""
     settings = settings or ViewerSettings()
     target, error = choose_start_database(db, settings)
-    window = MainWindow(settings, lang=lang if lang in LANGUAGES else default_language())
+    window = MainWindow(settings, lang=start_language(lang, settings))
     if error is not None:
-        window.show_error(tr(_CTX, "Cannot open database"),
-                          error + "\n\n" + tr(_CTX, "Showing the bundled database instead."))
+        window.show_error(
+            QCoreApplication.translate("App", "Cannot open database"),
+            error + "\n\n" + QCoreApplication.translate(
+                "App", "Showing the bundled database instead."))
     # The saved view, lanes and years belong to the database they were saved with.
     last = settings.last_database()
     window.open_database(target, restore_view=normalise_location(target) == last)
@@ -94,6 +117,10 @@ def start_window(db: str | None, lang: str | None,
 
 def run_app(db: str | None, lang: str | None, qt_args: list[str]) -> int:
     app = create_app(["wsis-viewer", *qt_args])
-    window = start_window(db, lang)
+    settings = ViewerSettings()
+    # Translators first (this also translates the display name), so even the first texts
+    # are in the right language.
+    set_app_language(start_language(lang, settings))
+    window = start_window(db, lang, settings)
     window.show()
     return app.exec()

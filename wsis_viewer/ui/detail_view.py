@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from wsis_viewer.domain.model import Dataset, RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.panels.record_html import CONTEXT, RecordPage
+from wsis_viewer.timeline.dates import translate_dates
 
 WEB_SCHEMES = ("http", "https")
 
@@ -24,6 +25,7 @@ UrlOpener = Callable[[QUrl], object]
 
 
 def _translate(text: str) -> str:
+    # CONTEXT is "RecordPage": the class whose self.tr(...) calls lupdate extracts.
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -58,8 +60,14 @@ class DetailView(QWidget):
         self.clear()
 
     def set_language(self, lang: str) -> None:
-        self._lang = lang
-        self._rerender()
+        """Which text of bilingual records to show ("en" or "zh"); headings follow the
+        installed translator."""
+        if lang != self._lang:
+            self._lang = lang
+            self._rerender()
+
+    def language(self) -> str:
+        return self._lang
 
     def show_record(self, ref: RecordRef) -> bool:
         """Show `ref`; returns False (and clears) when the dataset has no such record."""
@@ -67,7 +75,8 @@ class DetailView(QWidget):
             self.clear()
             return False
         self._current = ref
-        page = RecordPage(self._relations, self._lang, _translate, dim=self._dim())
+        page = RecordPage(self._relations, self._lang, _translate, dim=self._dim(),
+                          translate_dates=translate_dates)
         self.browser.setHtml(page.render(ref))
         return True
 
@@ -94,8 +103,9 @@ class DetailView(QWidget):
     # --- Qt -----------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        # Light/dark switches change the palette; the HTML bakes in the dim colour, so redraw.
-        if event.type() == QEvent.Type.PaletteChange:
+        # Light/dark switches change the palette (the HTML bakes in the dim colour) and a
+        # language switch changes the headings: both redraw the page.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._rerender()
         super().changeEvent(event)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QWidget
 
@@ -25,16 +25,27 @@ class LaneToggles(QObject):
         super().__init__(parent)
         self.menu = menu
         self._actions: dict[str, QAction] = {}
-        self.show_all = QAction(self.tr("Show All Lanes"), self)
+        self._lanes: tuple[Lane, ...] = ()
+        self.show_all = QAction(self)
+        self.show_all.setObjectName("showAllLanes")
         self.show_all.triggered.connect(self.show_all_lanes)
+        self.retranslate()
 
-    def set_lanes(self, lanes: tuple[Lane, ...], hidden: set[str], lang: str) -> None:
+    def retranslate(self) -> None:
+        """Lane names and 'Show All Lanes' in the installed language (a QObject gets no
+        LanguageChange: the window calls this)."""
+        self.show_all.setText(self.tr("Show All Lanes"))
+        for lane in self._lanes:
+            self._actions[lane.id].setText(lane_label(lane))
+
+    def set_lanes(self, lanes: tuple[Lane, ...], hidden: set[str]) -> None:
         self.menu.clear()
         for action in self._actions.values():
             action.deleteLater()
         self._actions = {}
+        self._lanes = tuple(lanes)
         for lane in lanes:
-            action = QAction(lane_label(lane, lang), self)
+            action = QAction(lane_label(lane), self)
             action.setObjectName(f"lane:{lane.id}")
             action.setCheckable(True)
             action.setChecked(lane.id not in hidden)
@@ -74,22 +85,32 @@ class YearRangeFilter(QWidget):
         self.first.setObjectName("yearFrom")
         self.last = QSpinBox(self)
         self.last.setObjectName("yearTo")
-        for box, tip in ((self.first, self.tr("First year shown")),
-                         (self.last, self.tr("Last year shown"))):
+        for box in (self.first, self.last):
             # Filter once the user has finished typing a year, not at "2" and "20".
             box.setKeyboardTracking(False)
-            box.setToolTip(tip)
             box.valueChanged.connect(self._on_value)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        label = QLabel(self.tr("Years"), self)
-        label.setBuddy(self.first)
-        layout.addWidget(label)
+        self.label = QLabel(self)
+        self.label.setObjectName("yearsLabel")
+        self.label.setBuddy(self.first)
+        layout.addWidget(self.label)
         layout.addWidget(self.first)
         layout.addWidget(QLabel("\u2013", self))
         layout.addWidget(self.last)
         self._bounds = (0, 0)
         self.set_bounds(None)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.label.setText(self.tr("Years"))
+        self.first.setToolTip(self.tr("First year shown"))
+        self.last.setToolTip(self.tr("Last year shown"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_bounds(self, bounds: tuple[int, int] | None) -> None:
         """The dataset's years; the selection resets to all of them."""

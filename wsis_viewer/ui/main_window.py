@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
 from wsis_viewer.store.problems import DatabaseError
-from wsis_viewer.timeline.dates import locale_formatter
+from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
-from wsis_viewer.ui.actions import make_action
-from wsis_viewer.ui.date_text import dates_text
+from wsis_viewer.ui.actions import make_action, set_action_text
 from wsis_viewer.ui.detail_view import DetailView
 from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter
-from wsis_viewer.ui.i18n import count_text, lane_label, tr
+from wsis_viewer.ui.i18n import current_language, data_language, lane_label, set_app_language
 from wsis_viewer.ui.loaded_database import LoadedDatabase
 from wsis_viewer.ui.matches import SearchMatches
 from wsis_viewer.ui.record_lists import RecordListPanel
@@ -56,7 +56,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings or ViewerSettings()
-        self.lang = lang
+        # The window owns the application's language: it installs the translators before
+        # building any text, and View > Language switches them (set_language).
+        set_app_language(lang)
+        self.ui_lang = lang  # en, zh or pseudo: the translator installed
+        self.lang = data_language(lang)  # en or zh: which text of bilingual records we show
         self.db: LoadedDatabase | None = None
         self.relations = Relations(Dataset())
         self.history: NavigationHistory[RecordRef] = NavigationHistory()
@@ -68,18 +72,15 @@ class MainWindow(QMainWindow):
         self.timeline.setObjectName("timeline")
         self.setCentralWidget(self.timeline)
         self.detail = DetailView(self, lang=lang)
-        self.detail_dock = QDockWidget(self.tr("Details"), self)
+        self.detail_dock = QDockWidget(self)
         self.detail_dock.setObjectName("detailDock")
         self.detail_dock.setWidget(self.detail)
         self.detail_dock.setMinimumWidth(MIN_DETAIL_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
         self.recommendations = RecordListPanel("recommendations", self)
         self.resolutions = RecordListPanel("resolutions", self)
-        self.recommendations_dock = self._list_dock(self.recommendations,
-                                                    self.tr("Recommendations"),
-                                                    "recommendationsDock")
-        self.resolutions_dock = self._list_dock(self.resolutions, self.tr("Resolutions"),
-                                                "resolutionsDock")
+        self.recommendations_dock = self._list_dock(self.recommendations, "recommendationsDock")
+        self.resolutions_dock = self._list_dock(self.resolutions, "resolutionsDock")
         self.tabifyDockWidget(self.recommendations_dock, self.resolutions_dock)
         self.recommendations_dock.raise_()
 
@@ -90,104 +91,163 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_status_bar()
         self._connect()
+        self.retranslate_ui()
+        self._check_language_action()
         self._set_database(None)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
 
     # --- construction -------------------------------------------------------------------------
 
-    def _list_dock(self, panel: QWidget, title: str, name: str) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _list_dock(self, panel: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         return dock
 
     def _create_actions(self) -> None:
-        tr = self.tr
-        self.act_open = make_action(self, tr("&Open…"), self.choose_database,
-                                    shortcuts=[QKeySequence.StandardKey.Open],
-                                    tip=tr("Open a WSIS database file"), name="open")
-        self.act_clear_recent = make_action(self, tr("Clear Recent Files"),
-                                            self._clear_recent_files)
-        self.act_quit = make_action(self, tr("&Quit"), self.close, shortcuts=["Ctrl+Q"],
-                                    name="quit")
-        self.act_find = make_action(self, tr("&Find"), self.search.focus,
+        # Texts are set by retranslate_ui, so a language switch sets them the same way.
+        self.act_open = make_action(self, "", self.choose_database,
+                                    shortcuts=[QKeySequence.StandardKey.Open], name="open")
+        self.act_clear_recent = make_action(self, "", self._clear_recent_files,
+                                            name="clearRecent")
+        self.act_quit = make_action(self, "", self.close, shortcuts=["Ctrl+Q"], name="quit")
+        self.act_find = make_action(self, "", self.search.focus,
                                     shortcuts=[QKeySequence.StandardKey.Find], name="find")
-        self.act_find_next = make_action(self, tr("Find &Next"), self.next_match,
-                                         shortcuts=["F3"], name="findNext")
-        self.act_find_previous = make_action(self, tr("Find &Previous"), self.previous_match,
+        self.act_find_next = make_action(self, "", self.next_match, shortcuts=["F3"],
+                                         name="findNext")
+        self.act_find_previous = make_action(self, "", self.previous_match,
                                              shortcuts=["Shift+F3"], name="findPrevious")
         # Single keys act on the timeline only (see _scope_to_timeline).
-        self.act_fit = make_action(self, tr("&Fit All"), self._fit_all,
-                                   shortcuts=[Qt.Key.Key_Home], name="fitAll",
-                                   tip=tr("Show the whole time span"))
-        self.act_zoom_in = make_action(self, tr("Zoom &In"), self._zoom_in,
+        self.act_fit = make_action(self, "", self._fit_all, shortcuts=[Qt.Key.Key_Home],
+                                   name="fitAll")
+        self.act_zoom_in = make_action(self, "", self._zoom_in,
                                        shortcuts=["+", "=", QKeySequence.StandardKey.ZoomIn],
                                        name="zoomIn")
-        self.act_zoom_out = make_action(self, tr("Zoom &Out"), self._zoom_out,
+        self.act_zoom_out = make_action(self, "", self._zoom_out,
                                         shortcuts=["-", QKeySequence.StandardKey.ZoomOut],
                                         name="zoomOut")
-        self.act_years = make_action(self, tr("&Year Range…"), self._focus_years,
-                                     name="yearRange", tip=tr("Show only some years"))
-        self.act_all_years = make_action(self, tr("Show &All Years"),
-                                         lambda: self.years.set_years(None), name="allYears")
+        self.act_years = make_action(self, "", self._focus_years, name="yearRange")
+        self.act_all_years = make_action(self, "", lambda: self.years.set_years(None),
+                                         name="allYears")
         self.act_show_details = self.detail_dock.toggleViewAction()
-        self.act_show_details.setText(tr("Show &Details"))
         self.act_show_details.setObjectName("showDetails")
-        self.act_show_overview = make_action(self, tr("Show &Overview"), None, checkable=True,
+        self.act_show_overview = make_action(self, "", None, checkable=True,
                                              name="showOverview")
         self.act_show_overview.setChecked(self.settings.overview_visible())
-        self.act_prev_event = make_action(self, tr("&Previous Event"),
+        self.act_prev_event = make_action(self, "",
                                           lambda: self.timeline.select_adjacent_in_time(-1),
                                           shortcuts=[Qt.Key.Key_Left], name="previousEvent")
-        self.act_next_event = make_action(self, tr("&Next Event"),
+        self.act_next_event = make_action(self, "",
                                           lambda: self.timeline.select_adjacent_in_time(1),
                                           shortcuts=[Qt.Key.Key_Right], name="nextEvent")
-        self.act_prev_lane = make_action(self, tr("Previous &Lane"),
+        self.act_prev_lane = make_action(self, "",
                                          lambda: self.timeline.select_adjacent_lane(-1),
                                          shortcuts=[Qt.Key.Key_Up], name="previousLane")
-        self.act_next_lane = make_action(self, tr("Next L&ane"),
+        self.act_next_lane = make_action(self, "",
                                          lambda: self.timeline.select_adjacent_lane(1),
                                          shortcuts=[Qt.Key.Key_Down], name="nextLane")
-        self.act_open_details = make_action(self, tr("Open &Details"), self.open_details,
+        self.act_open_details = make_action(self, "", self.open_details,
                                             shortcuts=[Qt.Key.Key_Enter, Qt.Key.Key_Return],
                                             name="openDetails")
-        self.act_clear_selection = make_action(self, tr("&Clear Selection"),
-                                               lambda: self.timeline.select(None),
+        self.act_clear_selection = make_action(self, "", lambda: self.timeline.select(None),
                                                shortcuts=[Qt.Key.Key_Escape],
                                                name="clearSelection")
-        self.act_back = make_action(self, tr("&Back"), self.go_back,
-                                    shortcuts=["Alt+Left", Qt.Key.Key_Back],
-                                    name="back", tip=tr("Back to the previous selection"))
-        self.act_forward = make_action(self, tr("&Forward"), self.go_forward,
+        self.act_back = make_action(self, "", self.go_back,
+                                    shortcuts=["Alt+Left", Qt.Key.Key_Back], name="back")
+        self.act_forward = make_action(self, "", self.go_forward,
                                        shortcuts=["Alt+Right", Qt.Key.Key_Forward],
-                                       name="forward", tip=tr("Forward to the next selection"))
+                                       name="forward")
         self.act_show_recommendations = self.recommendations_dock.toggleViewAction()
-        self.act_show_recommendations.setText(tr("Show &Recommendations"))
         self.act_show_recommendations.setObjectName("showRecommendations")
         self.act_show_resolutions = self.resolutions_dock.toggleViewAction()
-        self.act_show_resolutions.setText(tr("Show Re&solutions"))
         self.act_show_resolutions.setObjectName("showResolutions")
         self.act_export_png = {
-            scale: make_action(self, tr("PNG Image (%1×)…").replace("%1", str(scale)),
-                               lambda _c=False, k=scale: self._export("png", k),
+            scale: make_action(self, "", lambda _c=False, k=scale: self._export("png", k),
                                name=f"exportPng{scale}x")
             for scale in (1, 2, 3)}
         self.act_export_png[1].setShortcuts([QKeySequence("Ctrl+E")])
-        self.act_export_svg = make_action(self, tr("SVG Drawing…"),
-                                          lambda: self._export("svg"), name="exportSvg")
-        self.act_export_pdf = make_action(self, tr("PDF Document…"),
-                                          lambda: self._export("pdf"), name="exportPdf")
-        self.act_copy_image = make_action(self, tr("Copy &Image"), self._copy_image,
-                                          shortcuts=["Ctrl+Shift+C"], name="copyImage",
-                                          tip=tr("Copy the view as a picture"))
-        self.act_print = make_action(self, tr("&Print…"), self._print,
+        self.act_export_svg = make_action(self, "", lambda: self._export("svg"),
+                                          name="exportSvg")
+        self.act_export_pdf = make_action(self, "", lambda: self._export("pdf"),
+                                          name="exportPdf")
+        self.act_copy_image = make_action(self, "", self._copy_image,
+                                          shortcuts=["Ctrl+Shift+C"], name="copyImage")
+        self.act_print = make_action(self, "", self._print,
                                      shortcuts=[QKeySequence.StandardKey.Print], name="print")
+        # View > Language: each language is named in itself (an endonym, never translated),
+        # so a user who cannot read the current language still finds their own.
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.act_language = {}
+        for code, name in (("en", "English"), ("zh", "中文")):
+            action = make_action(self, name, lambda _c=False, c=code: self.choose_language(c),
+                                 checkable=True, name=f"language_{code}")
+            self.language_group.addAction(action)
+            self.act_language[code] = action
         self._scope_to_timeline([
             self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
             self.act_next_event, self.act_prev_lane, self.act_next_lane, self.act_open_details,
             self.act_clear_selection])
+
+    def retranslate_ui(self) -> None:
+        """Every text the window sets itself, in the installed language.
+
+        Called on QEvent.LanguageChange (after View > Language or any translator change);
+        child widgets with their own texts (search bar, year filter, lists, detail panel)
+        handle the same event themselves.
+        """
+        # Dock titles first: a dock renames its toggle action after its title, and the
+        # "Show …" texts below must win.
+        self.detail_dock.setWindowTitle(self.tr("Details"))
+        self.recommendations_dock.setWindowTitle(self.tr("Recommendations"))
+        self.resolutions_dock.setWindowTitle(self.tr("Resolutions"))
+        texts: list[tuple[QAction, str, str]] = [
+            (self.act_open, self.tr("&Open…"), self.tr("Open a WSIS database file")),
+            (self.act_clear_recent, self.tr("Clear Recent Files"), ""),
+            (self.act_quit, self.tr("&Quit"), ""),
+            (self.act_find, self.tr("&Find"), ""),
+            (self.act_find_next, self.tr("Find &Next"), ""),
+            (self.act_find_previous, self.tr("Find &Previous"), ""),
+            (self.act_fit, self.tr("&Fit All"), self.tr("Show the whole time span")),
+            (self.act_zoom_in, self.tr("Zoom &In"), ""),
+            (self.act_zoom_out, self.tr("Zoom &Out"), ""),
+            (self.act_years, self.tr("&Year Range…"), self.tr("Show only some years")),
+            (self.act_all_years, self.tr("Show &All Years"), ""),
+            (self.act_show_details, self.tr("Show &Details"), ""),
+            (self.act_show_overview, self.tr("Show &Overview"), ""),
+            (self.act_prev_event, self.tr("&Previous Event"), ""),
+            (self.act_next_event, self.tr("&Next Event"), ""),
+            (self.act_prev_lane, self.tr("Previous &Lane"), ""),
+            (self.act_next_lane, self.tr("Next L&ane"), ""),
+            (self.act_open_details, self.tr("Open &Details"), ""),
+            (self.act_clear_selection, self.tr("&Clear Selection"), ""),
+            (self.act_back, self.tr("&Back"), self.tr("Back to the previous selection")),
+            (self.act_forward, self.tr("&Forward"), self.tr("Forward to the next selection")),
+            (self.act_show_recommendations, self.tr("Show &Recommendations"), ""),
+            (self.act_show_resolutions, self.tr("Show Re&solutions"), ""),
+            (self.act_export_svg, self.tr("SVG Drawing…"), ""),
+            (self.act_export_pdf, self.tr("PDF Document…"), ""),
+            (self.act_copy_image, self.tr("Copy &Image"), self.tr("Copy the view as a picture")),
+            (self.act_print, self.tr("&Print…"), ""),
+        ]
+        texts += [(action, self.tr("PNG Image (%1×)…").replace("%1", str(scale)), "")
+                  for scale, action in self.act_export_png.items()]
+        for action, text, tip in texts:
+            set_action_text(action, text, tip)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.export_menu.setTitle(self.tr("&Export View"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lanes_menu.setTitle(self.tr("&Lanes"))
+        self.language_menu.setTitle(self.tr("Lan&guage"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.toolbar.setWindowTitle(self.tr("Main Toolbar"))
+        self.lane_toggles.retranslate()
+        self._update_status()
+        self._show_match_count()
 
     def _scope_to_timeline(self, actions: list[QAction]) -> None:
         """Let single-key shortcuts fire only while the timeline (or a child) has focus.
@@ -201,13 +261,14 @@ class MainWindow(QMainWindow):
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu("")
+        file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.act_open)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu(self.tr("&Export View"))
+        self.export_menu = file_menu.addMenu("")
         self.export_menu.setObjectName("exportMenu")
         self.export_menu.addActions([*self.act_export_png.values(), self.act_export_svg,
                                      self.act_export_pdf])
@@ -215,15 +276,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu = bar.addMenu("")
+        edit_menu.setObjectName("editMenu")
         edit_menu.addAction(self.act_copy_image)
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_previous])
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = self.view_menu = bar.addMenu("")
+        view_menu.setObjectName("viewMenu")
         view_menu.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out])
         view_menu.addSeparator()
-        self.lanes_menu = QMenu(self.tr("&Lanes"), self)
+        self.lanes_menu = QMenu(self)
         self.lanes_menu.setObjectName("lanesMenu")
         view_menu.addMenu(self.lanes_menu)
         self.lane_toggles = LaneToggles(self.lanes_menu, self)
@@ -231,8 +294,14 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.act_show_details, self.act_show_recommendations,
                               self.act_show_resolutions, self.act_show_overview])
+        view_menu.addSeparator()
+        self.language_menu = QMenu(self)
+        self.language_menu.setObjectName("languageMenu")
+        self.language_menu.addActions(list(self.act_language.values()))
+        view_menu.addMenu(self.language_menu)
 
-        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu = self.go_menu = bar.addMenu("")
+        go_menu.setObjectName("goMenu")
         go_menu.addActions([self.act_back, self.act_forward])
         go_menu.addSeparator()
         go_menu.addActions([self.act_prev_event, self.act_next_event, self.act_prev_lane,
@@ -242,7 +311,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
 
     def _create_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main Toolbar"), self)
+        toolbar = QToolBar(self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -339,15 +408,12 @@ class MainWindow(QMainWindow):
         self.recommendations.set_relations(self.relations, self.lang)
         self.resolutions.set_relations(self.relations, self.lang)
         lanes = db.lanes if db else ()
-        self.lane_toggles.set_lanes(lanes, self.settings.hidden_lanes(), self.lang)
+        self.lane_toggles.set_lanes(lanes, self.settings.hidden_lanes())
         self.years.set_bounds(db.year_bounds() if db else None)
         if db is not None:
-            self.timeline.set_data(db.index, {lane.id: lane_label(lane, self.lang)
-                                              for lane in lanes})
+            self.timeline.set_data(db.index, self._lane_labels())
             self.timeline.set_tooltip_provider(self._tooltip)
-            self.timeline.set_title_language(self.lang)
-            if self.lang == "zh":
-                self.timeline.set_axis_formatter(locale_formatter(QLocale(QLocale.Language.Chinese)))
+            self._apply_timeline_language()
             if restore_view:
                 self.years.set_years(self.settings.year_range())
         self._apply_lanes()
@@ -373,12 +439,11 @@ class MainWindow(QMainWindow):
         self.status_database.setText(db.label)
         self.status_database.setToolTip(db.path)
         ds = db.dataset
-        ctx = "MainWindow"
         self.status_counts.setText(" · ".join([
-            count_text(ctx, len(ds.events), "%n event", "%n events"),
-            count_text(ctx, len(ds.documents), "%n document", "%n documents"),
-            count_text(ctx, len(ds.resolutions), "%n resolution", "%n resolutions"),
-            count_text(ctx, len(ds.recommendations), "%n recommendation", "%n recommendations"),
+            self.tr("%n event(s)", None, len(ds.events)),
+            self.tr("%n document(s)", None, len(ds.documents)),
+            self.tr("%n resolution(s)", None, len(ds.resolutions)),
+            self.tr("%n recommendation(s)", None, len(ds.recommendations)),
         ]))
 
     def _update_enabled(self) -> None:
@@ -392,6 +457,63 @@ class MainWindow(QMainWindow):
                        *self.act_export_png.values()):
             action.setEnabled(has_data)
         self.search.setEnabled(has_data)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole window to `lang` (en, zh or pseudo) now, without a restart.
+
+        Installs the translators (Qt then sends LanguageChange, which retranslates every
+        widget's own texts) and switches what the data shows: record titles and texts, lane
+        names, the axis dates, the detail panel and the lists.
+        """
+        set_app_language(lang)
+        self._sync_language()
+
+    def choose_language(self, lang: str) -> None:
+        """View > Language: switch and remember the choice for the next start."""
+        self.settings.set_language(lang)
+        self.set_language(lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "language_menu"):
+            self._sync_language()
+        super().changeEvent(event)
+
+    def _sync_language(self) -> None:
+        """Make texts and data language match the installed translators (idempotent)."""
+        ui_lang = current_language()
+        data_changed = data_language(ui_lang) != self.lang
+        self.ui_lang = ui_lang
+        self.lang = data_language(ui_lang)
+        self.retranslate_ui()
+        self._check_language_action()
+        self.detail.set_language(self.lang)
+        self.recommendations.set_language(self.lang)
+        self.resolutions.set_language(self.lang)
+        if self.db is not None:
+            self.timeline.set_lane_labels(self._lane_labels())
+            self._apply_timeline_language()
+            if data_changed:
+                self._apply_emphasis()  # connector labels ("+4 months") are in the data language
+
+    def _check_language_action(self) -> None:
+        action = self.act_language.get(self.ui_lang)
+        if action is not None:
+            action.setChecked(True)
+        else:  # pseudo: neither language is the one shown
+            for other in self.act_language.values():
+                self.language_group.setExclusive(False)
+                other.setChecked(False)
+                self.language_group.setExclusive(True)
+
+    def _lane_labels(self) -> dict[str, str]:
+        lanes = self.db.lanes if self.db is not None else ()
+        return {lane.id: lane_label(lane, self.lang) for lane in lanes}
+
+    def _apply_timeline_language(self) -> None:
+        self.timeline.set_title_language(self.lang)
+        self.timeline.set_axis_formatter(axis_formatter(self.lang))
 
     # --- recent files -------------------------------------------------------------------------
 
@@ -570,7 +692,7 @@ class MainWindow(QMainWindow):
         text = self.search.count_label.text()
         hidden = matches.hidden_count(self._shown_mask()) if matches.active else 0
         if hidden:
-            text += " " + tr("MainWindow", "(%n hidden by filters)", hidden)
+            text += " " + self.tr("(%n hidden by filters)", None, hidden)
         self.status_matches.setText(text)
 
     def matches(self) -> list[str]:
@@ -688,5 +810,6 @@ def _tooltip_text(event: Event, lang: str) -> str:
     other = event.title.zh if lang == "en" else event.title.en
     if other and other not in titles:
         titles.append(other)
-    return "\n".join([*titles, dates_text(event.start, event.end, event.precision)])
+    return "\n".join([*titles, format_span(event.start, event.end, event.precision, lang,
+                                            translate=translate_dates)])
 

@@ -7,7 +7,7 @@ emitting again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,9 +27,10 @@ from wsis_viewer.lists.models import (
     RecommendationsModel,
     RecordFilterProxy,
     ResolutionsModel,
+    status_label,
     status_summary,
+    translate_lists,
 )
-from wsis_viewer.ui.i18n import tr
 
 
 class RecordListPanel(QWidget):
@@ -40,12 +41,12 @@ class RecordListPanel(QWidget):
         self.kind = kind  # "recommendations" | "resolutions"
         self.setObjectName(f"{kind}Panel")
         self._quiet = False
+        self._lang = "en"
         self.model: RecommendationsModel | ResolutionsModel | None = None
         self.proxy = RecordFilterProxy()
         self.filter = QLineEdit(self)
         self.filter.setObjectName(f"{kind}Filter")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter…"))
         self.status = QComboBox(self)
         self.status.setObjectName(f"{kind}Status")
         self.status.setVisible(kind == "recommendations")
@@ -76,8 +77,10 @@ class RecordListPanel(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.status.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.retranslate_ui()
 
     def set_relations(self, rel: Relations, lang: str) -> None:
+        self._lang = lang
         if self.kind == "recommendations":
             self.model = RecommendationsModel(rel, lang)
         else:
@@ -85,17 +88,44 @@ class RecordListPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.status.blockSignals(True)
         self.status.clear()
-        self.status.addItem(self.tr("All statuses"), "")
+        self.status.addItem("", "")
         present = {m.status for m in rel.ds.recommendations}
         for status in RECOMMENDATION_STATUSES:
             if status in present:
-                self.status.addItem(tr("RecordLists", status), status)
+                self.status.addItem("", status)
         self.status.blockSignals(False)
+        self._retranslate_statuses()
         first = 0 if self.kind == "recommendations" else ResolutionsModel.FIRST
         self.table.sortByColumn(first, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         self._apply_filter()
+
+    def set_language(self, lang: str) -> None:
+        """Titles and texts of the rows in `lang` ("en" or "zh")."""
+        self._lang = lang
+        if self.model is not None:
+            self.model.set_language(lang)
+        self._update_summary()
+
+    def retranslate_ui(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter…"))
+        self._retranslate_statuses()
+        if self.model is not None:
+            # Headers and status words come from the translator: ask the views to re-read.
+            self.model.set_language(self._lang)
+        self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _retranslate_statuses(self) -> None:
+        """Combo texts only; the item data (status keys) and the selection stay."""
+        for i in range(self.status.count()):
+            key = self.status.itemData(i)
+            self.status.setItemText(i, status_label(key) if key else self.tr("All statuses"))
 
     def _apply_filter(self) -> None:
         self.proxy.setFilterFixedString(self.filter.text())
@@ -111,11 +141,11 @@ class RecordListPanel(QWidget):
         if isinstance(self.model, RecommendationsModel):
             rows = [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
                     for r in range(shown)]
-            text = status_summary(rows, lambda s: tr("RecordLists", s))
+            text = status_summary(rows, translate_lists)
         else:
-            text = tr("RecordLists", "%n resolution(s)", shown)
+            text = self.tr("%n resolution(s)", None, shown)
         if shown != total:
-            text += " " + tr("RecordLists", "(filtered from %1)").replace("%1", str(total))
+            text += " " + self.tr("(filtered from %1)").replace("%1", str(total))
         self.summary.setText(text)
 
     def _on_row(self, current: object, _previous: object) -> None:

@@ -11,8 +11,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from wsis_viewer.ui.i18n import count_text
-
 
 class SearchBar(QWidget):
     queryChanged = Signal(str)
@@ -25,23 +23,35 @@ class SearchBar(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName("searchEdit")
         self.edit.setClearButtonEnabled(True)
-        self.edit.setPlaceholderText(self.tr("Search titles, symbols, resolutions…"))
-        self.edit.setToolTip(self.tr(
-            "Search event titles in English and Chinese, document symbols (C13/85) and "
-            "resolution numbers (1334).\nEnter or F3: next match · Shift+F3: previous · "
-            "Esc: clear"))
         # Wide enough for a Chinese query and the placeholder, but the toolbar can shrink it.
         self.edit.setMinimumWidth(180)
         self.edit.setMaximumWidth(360)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("searchCount")
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("000 matches"))
+        self._count: int | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)
         self.edit.textChanged.connect(self.queryChanged)
         self.edit.installEventFilter(self)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.edit.setPlaceholderText(self.tr("Search titles, symbols, resolutions…"))
+        self.edit.setToolTip(self.tr(
+            "Search event titles in English and Chinese, document symbols (C13/85) and "
+            "resolution numbers (1334).\nEnter or F3: next match · Shift+F3: previous · "
+            "Esc: clear"))
+        # Room for the longest count in this language, so the box does not jump as one types.
+        self.count_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(self.tr("%n match(es)", None, 888)))
+        self.set_match_count(self._count)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self.edit.text()
@@ -55,12 +65,13 @@ class SearchBar(QWidget):
 
     def set_match_count(self, count: int | None) -> None:
         """Show `count` matches, or nothing (None) when there is no query."""
+        self._count = count
         if count is None:
             self.count_label.clear()
         elif count == 0:
             self.count_label.setText(self.tr("no matches"))
         else:
-            self.count_label.setText(count_text("SearchBar", count, "%n match", "%n matches"))
+            self.count_label.setText(self.tr("%n match(es)", None, count))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() in (QEvent.Type.ShortcutOverride,

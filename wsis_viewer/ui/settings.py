@@ -70,6 +70,19 @@ class ViewerSettings:
     def set_window_state(self, data: QByteArray) -> None:
         self.store.setValue("window/state", data)
 
+    # --- language -----------------------------------------------------------------------------
+
+    def language(self) -> str | None:
+        """The language chosen in View > Language ("en" or "zh"); None: never chosen, so the
+        system locale decides."""
+        value = self.store.value("ui/language")
+        return str(value) if value in ("en", "zh") else None
+
+    def set_language(self, lang: str) -> None:
+        if lang not in ("en", "zh"):
+            raise ValueError(f"unknown language {lang!r}")
+        self.store.setValue("ui/language", lang)
+
     # --- view ---------------------------------------------------------------------------------
 
     def view_range(self) -> tuple[float, float] | None:

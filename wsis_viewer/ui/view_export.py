@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -20,6 +20,8 @@ from wsis_viewer.domain.timeline_index import x_to_date
 from wsis_viewer.report.render import (
     Caption,
     ExportView,
+    caption_extra,
+    default_title,
     legend_entries,
     render_png,
     settle,
@@ -27,13 +29,14 @@ from wsis_viewer.report.render import (
     write_svg,
 )
 from wsis_viewer.report.view_spec import caption_date_from_env
-from wsis_viewer.ui.i18n import lane_label, tr
+from wsis_viewer.ui.i18n import lane_label
 
 if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
 
-_CTX = "ViewExport"
 EXPORT_SIZE = (1600, 900)
+# lupdate extracts bare translate("Context", "…") calls as well as QCoreApplication's.
+translate = QCoreApplication.translate
 
 
 def build_export_view(window: MainWindow, size: tuple[int, int] = EXPORT_SIZE) -> ExportView:
@@ -44,18 +47,14 @@ def build_export_view(window: MainWindow, size: tuple[int, int] = EXPORT_SIZE) -
     x0, x1 = window.timeline.view_range()
     start, end = x_to_date(x0), x_to_date(x1 - 1)
     lang = window.lang
-    extra = []
-    if window.current is not None:
-        extra.append(tr(_CTX, "selected: %1").replace("%1", window.current.id))
-    if window.search.text().strip():
-        extra.append(tr(_CTX, "search: %1").replace("%1", f"“{window.search.text().strip()}”"))
-    caption = Caption(tr(_CTX, "ITU's work on WSIS, 2010–2014: the CWG-WSIS timeline"),
-                      db.label, start, end, caption_date_from_env(), lang,
-                      extra=" · ".join(extra))
+    extra = caption_extra(window.current.id if window.current is not None else None,
+                          window.search.text())
+    caption = Caption(default_title(), db.label, start, end, caption_date_from_env(), lang,
+                      extra=extra)
     visible = window.timeline.visible_lanes()
     lanes = [(lane_label(lane, lang), db.index.lane_ids.index(lane.id))
              for lane in db.lanes if lane.id in visible and lane.id in db.index.lane_ids]
-    view = ExportView(timeline, caption, legend_entries(lanes, lang))
+    view = ExportView(timeline, caption, legend_entries(lanes))
     view.setPalette(window.palette())
     view.setFont(window.font())
     view.resize(*size)
@@ -74,7 +73,7 @@ def export_to_file(window: MainWindow, path: Path, scale: float = 1.0) -> None:
     width, height = EXPORT_SIZE
     try:
         fmt = path.suffix.lower()
-        title = tr(_CTX, "WSIS timeline")
+        title = translate("ViewExport", "WSIS timeline")
         if fmt == ".svg":
             write_svg(view, path, width, height, title)
         elif fmt == ".pdf":
@@ -90,9 +89,10 @@ def export_to_file(window: MainWindow, path: Path, scale: float = 1.0) -> None:
 
 def ask_and_export(window: MainWindow, fmt: str, scale: float = 1.0) -> Path | None:
     """Ask where to save, then export; errors are shown, never raised."""
-    filters = {"png": tr(_CTX, "PNG image (*.png)"), "svg": tr(_CTX, "SVG drawing (*.svg)"),
-               "pdf": tr(_CTX, "PDF document (*.pdf)")}
-    path, _ = QFileDialog.getSaveFileName(window, tr(_CTX, "Export View"),
+    filters = {"png": translate("ViewExport", "PNG image (*.png)"),
+               "svg": translate("ViewExport", "SVG drawing (*.svg)"),
+               "pdf": translate("ViewExport", "PDF document (*.pdf)")}
+    path, _ = QFileDialog.getSaveFileName(window, translate("ViewExport", "Export View"),
                                           _default_name(window, fmt), filters[fmt])
     if not path:
         return None
@@ -102,11 +102,13 @@ def ask_and_export(window: MainWindow, fmt: str, scale: float = 1.0) -> Path | N
     try:
         export_to_file(window, target, scale)
     except OSError as exc:
-        QMessageBox.warning(window, tr(_CTX, "Export failed"),
-                            tr(_CTX, "Cannot write %1: %2").replace("%1", str(target))
+        QMessageBox.warning(window, translate("ViewExport", "Export failed"),
+                            translate("ViewExport", "Cannot write %1: %2")
+                            .replace("%1", str(target))
                             .replace("%2", exc.strerror or str(exc)))
         return None
-    window.statusBar().showMessage(tr(_CTX, "Exported %1").replace("%1", str(target)), 5000)
+    window.statusBar().showMessage(
+        translate("ViewExport", "Exported %1").replace("%1", str(target)), 5000)
     return target
 
 
@@ -119,7 +121,8 @@ def copy_image(window: MainWindow) -> None:
         view.close()
         view.deleteLater()
     QGuiApplication.clipboard().setImage(image)
-    window.statusBar().showMessage(tr(_CTX, "View copied as an image"), 5000)
+    window.statusBar().showMessage(translate("ViewExport", "View copied as an image"),
+                                   5000)
 
 
 def paint_fitted(window: MainWindow, painter: QPainter, page: QRect) -> None:
@@ -149,7 +152,7 @@ def print_with_preview(window: MainWindow) -> QPrintPreviewDialog:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dialog = QPrintPreviewDialog(printer, window)
-    dialog.setWindowTitle(tr(_CTX, "Print Preview"))
+    dialog.setWindowTitle(translate("ViewExport", "Print Preview"))
     dialog.paintRequested.connect(lambda p: paint_on_printer(window, p))
     dialog.open()
     return dialog

@@ -1,0 +1,1244 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>WSIS Timeline Viewer</source>
+        <translation>WSIS Timeline Viewer</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <source>Showing the bundled database instead.</source>
+        <translation>Showing the bundled database instead.</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>usage: </source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>database file or SQLAlchemy URL (default: bundled)</source>
+        <translation>database file or SQLAlchemy URL (default: bundled)</translation>
+    </message>
+    <message>
+        <source>first day shown: YYYY, YYYY-MM or YYYY-MM-DD (default: whole dataset)</source>
+        <translation>first day shown: YYYY, YYYY-MM or YYYY-MM-DD (default: whole dataset)</translation>
+    </message>
+    <message>
+        <source>last day shown (same forms as --from)</source>
+        <translation>last day shown (same forms as --from)</translation>
+    </message>
+    <message>
+        <source>language of texts, titles and dates (default: en)</source>
+        <translation>language of texts, titles and dates (default: en)</translation>
+    </message>
+    <message>
+        <source>Timeline of ITU&apos;s CWG-WSIS work 2010-2014. Without a command, opens the window on DB (default: the bundled database).</source>
+        <translation>Timeline of ITU&apos;s CWG-WSIS work 2010-2014. Without a command, opens the window on DB (default: the bundled database).</translation>
+    </message>
+    <message>
+        <source>show the version number and exit</source>
+        <translation>show the version number and exit</translation>
+    </message>
+    <message>
+        <source>window: database file or SQLAlchemy URL to open (default: the last one, else the bundled database)</source>
+        <translation>window: database file or SQLAlchemy URL to open (default: the last one, else the bundled database)</translation>
+    </message>
+    <message>
+        <source>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</source>
+        <translation>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>commands</translation>
+    </message>
+    <message>
+        <source>validate resources/data and build the SQLite database</source>
+        <translation>validate resources/data and build the SQLite database</translation>
+    </message>
+    <message>
+        <source>write the whole dataset as JSON</source>
+        <translation>write the whole dataset as JSON</translation>
+    </message>
+    <message>
+        <source>render the timeline to PNG, SVG or PDF (headless)</source>
+        <translation>render the timeline to PNG, SVG or PDF (headless)</translation>
+    </message>
+    <message>
+        <source>OUT.png, OUT.svg or OUT.pdf</source>
+        <translation>OUT.png, OUT.svg or OUT.pdf</translation>
+    </message>
+    <message>
+        <source>comma-separated lane ids to show (default: all)</source>
+        <translation>comma-separated lane ids to show (default: all)</translation>
+    </message>
+    <message>
+        <source>record to select, with its chain (event id, resolution id or number, recommendation id, document symbol)</source>
+        <translation>record to select, with its chain (event id, resolution id or number, recommendation id, document symbol)</translation>
+    </message>
+    <message>
+        <source>highlight matches of TEXT, dim the rest</source>
+        <translation>highlight matches of TEXT, dim the rest</translation>
+    </message>
+    <message>
+        <source>include the detail panel of the selected record</source>
+        <translation>include the detail panel of the selected record</translation>
+    </message>
+    <message>
+        <source>colours (default: light)</source>
+        <translation>colours (default: light)</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT in pixels (default 1600x900)</source>
+        <translation>WIDTHxHEIGHT in pixels (default 1600x900)</translation>
+    </message>
+    <message>
+        <source>pixel ratio for PNG (1, 2, 3)</source>
+        <translation>pixel ratio for PNG (1, 2, 3)</translation>
+    </message>
+    <message>
+        <source>write the multi-page PDF report (headless)</source>
+        <translation>write the multi-page PDF report (headless)</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>the PDF file to write</translation>
+    </message>
+    <message>
+        <source>validate the source files, write nothing</source>
+        <translation>validate the source files, write nothing</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%1 (year only)</source>
+        <translation>%1 (year only)</translation>
+    </message>
+    <message>
+        <source>%1 (month only)</source>
+        <translation>%1 (month only)</translation>
+    </message>
+    <message>
+        <source>%1 (year)</source>
+        <translation>%1 (year)</translation>
+    </message>
+    <message>
+        <source>%1 (month)</source>
+        <translation>%1 (month)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
+        <translation>Select an event on the timeline, or a row in a list, to see its details here.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>ITU&apos;s work on WSIS, 2010–2014: the CWG-WSIS timeline</source>
+        <translation>ITU&apos;s work on WSIS, 2010–2014: the CWG-WSIS timeline</translation>
+    </message>
+    <message>
+        <source>selected: %1</source>
+        <translation>selected: %1</translation>
+    </message>
+    <message>
+        <source>search: %1</source>
+        <translation>search: %1</translation>
+    </message>
+    <message>
+        <source>%1 · database: %2 · exported %3</source>
+        <translation>%1 · database: %2 · exported %3</translation>
+    </message>
+    <message>
+        <source>multi-day sitting</source>
+        <translation>multi-day sitting</translation>
+    </message>
+    <message>
+        <source>single day</source>
+        <translation>single day</translation>
+    </message>
+    <message>
+        <source>date known to month/year only</source>
+        <translation>date known to month/year only</translation>
+    </message>
+    <message>
+        <source>sittings of one meeting</source>
+        <translation>sittings of one meeting</translation>
+    </message>
+    <message>
+        <source>chain (time elapsed)</source>
+        <translation>chain (time elapsed)</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <source>WSIS Timeline Viewer export</source>
+        <translation>WSIS Timeline Viewer export</translation>
+    </message>
+</context>
+<context>
+    <name>LaneToggles</name>
+    <message>
+        <source>Show All Lanes</source>
+        <translation>Show All Lanes</translation>
+    </message>
+</context>
+<context>
+    <name>Lanes</name>
+    <message>
+        <source>CWG-WSIS</source>
+        <translation>CWG-WSIS</translation>
+    </message>
+    <message>
+        <source>Council</source>
+        <translation>Council</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary</source>
+        <translation>Plenipotentiary</translation>
+    </message>
+    <message>
+        <source>WSIS Forum &amp; HLE</source>
+        <translation>WSIS Forum &amp; HLE</translation>
+    </message>
+    <message>
+        <source>UN General Assembly</source>
+        <translation>UN General Assembly</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open a WSIS database file</source>
+        <translation>Open a WSIS database file</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Clear Recent Files</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Find &amp;Next</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>Find &amp;Previous</translation>
+    </message>
+    <message>
+        <source>&amp;Fit All</source>
+        <translation>&amp;Fit All</translation>
+    </message>
+    <message>
+        <source>Show the whole time span</source>
+        <translation>Show the whole time span</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>&amp;Year Range…</source>
+        <translation>&amp;Year Range…</translation>
+    </message>
+    <message>
+        <source>Show only some years</source>
+        <translation>Show only some years</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Years</source>
+        <translation>Show &amp;All Years</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>Show &amp;Details</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overview</source>
+        <translation>Show &amp;Overview</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Event</source>
+        <translation>&amp;Previous Event</translation>
+    </message>
+    <message>
+        <source>&amp;Next Event</source>
+        <translation>&amp;Next Event</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Lane</source>
+        <translation>Previous &amp;Lane</translation>
+    </message>
+    <message>
+        <source>Next L&amp;ane</source>
+        <translation>Next L&amp;ane</translation>
+    </message>
+    <message>
+        <source>Open &amp;Details</source>
+        <translation>Open &amp;Details</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Selection</source>
+        <translation>&amp;Clear Selection</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Back to the previous selection</source>
+        <translation>Back to the previous selection</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Forward to the next selection</source>
+        <translation>Forward to the next selection</translation>
+    </message>
+    <message>
+        <source>Show &amp;Recommendations</source>
+        <translation>Show &amp;Recommendations</translation>
+    </message>
+    <message>
+        <source>Show Re&amp;solutions</source>
+        <translation>Show Re&amp;solutions</translation>
+    </message>
+    <message>
+        <source>SVG Drawing…</source>
+        <translation>SVG Drawing…</translation>
+    </message>
+    <message>
+        <source>PDF Document…</source>
+        <translation>PDF Document…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Image</source>
+        <translation>Copy &amp;Image</translation>
+    </message>
+    <message>
+        <source>Copy the view as a picture</source>
+        <translation>Copy the view as a picture</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>PNG Image (%1×)…</source>
+        <translation>PNG Image (%1×)…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Resolutions</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Export View</source>
+        <translation>&amp;Export View</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Lanes</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Lan&amp;guage</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Main Toolbar</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <source>Open WSIS Database</source>
+        <translation>Open WSIS Database</translation>
+    </message>
+    <message>
+        <source>WSIS databases (*.sqlite *.db);;All files (*)</source>
+        <translation>WSIS databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>WSIS Timeline Viewer</source>
+        <translation>WSIS Timeline Viewer</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>No database</translation>
+    </message>
+    <message>
+        <source>%1 — WSIS Timeline Viewer</source>
+        <translation>%1 — WSIS Timeline Viewer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolution(s)</source>
+        <translation>
+            <numerusform>%n resolution</numerusform>
+            <numerusform>%n resolutions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s)</source>
+        <translation>
+            <numerusform>%n recommendation</numerusform>
+            <numerusform>%n recommendations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n hidden by filters)</source>
+        <translation>
+            <numerusform>(%n hidden by filters)</numerusform>
+            <numerusform>(%n hidden by filters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Filter…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolution(s)</source>
+        <translation>
+            <numerusform>%n resolution</numerusform>
+            <numerusform>%n resolutions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(filtered from %1)</source>
+        <translation>(filtered from %1)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLists</name>
+    <message>
+        <source>led to a resolution</source>
+        <translation>led to a resolution</translation>
+    </message>
+    <message>
+        <source>endorsed</source>
+        <translation>endorsed</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <source>noted</source>
+        <translation>noted</translation>
+    </message>
+    <message>
+        <source>Council</source>
+        <translation>Council</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary</source>
+        <translation>Plenipotentiary</translation>
+    </message>
+    <message>
+        <source>UN General Assembly</source>
+        <translation>UN General Assembly</translation>
+    </message>
+    <message>
+        <source>WSIS+10</source>
+        <translation>WSIS+10</translation>
+    </message>
+    <message>
+        <source>%1 led to a decision</source>
+        <translation>%1 led to a decision</translation>
+    </message>
+    <message>
+        <source>%1 forwarded</source>
+        <translation>%1 forwarded</translation>
+    </message>
+    <message>
+        <source>%1 proposed, outcome not recorded</source>
+        <translation>%1 proposed, outcome not recorded</translation>
+    </message>
+    <message>
+        <source>%1 noted</source>
+        <translation>%1 noted</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Resolutions</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>First adopted</source>
+        <translation>First adopted</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Last modified</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Contributor</source>
+        <translation>Contributor</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Stated figure</source>
+        <translation>Stated figure</translation>
+    </message>
+    <message>
+        <source>CWG-WSIS meeting</source>
+        <translation>CWG-WSIS meeting</translation>
+    </message>
+    <message>
+        <source>Council session</source>
+        <translation>Council session</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary Conference</source>
+        <translation>Plenipotentiary Conference</translation>
+    </message>
+    <message>
+        <source>WSIS Forum</source>
+        <translation>WSIS Forum</translation>
+    </message>
+    <message>
+        <source>High-Level Event</source>
+        <translation>High-Level Event</translation>
+    </message>
+    <message>
+        <source>UN General Assembly</source>
+        <translation>UN General Assembly</translation>
+    </message>
+    <message>
+        <source>Open consultation</source>
+        <translation>Open consultation</translation>
+    </message>
+    <message>
+        <source>Advisory group meeting</source>
+        <translation>Advisory group meeting</translation>
+    </message>
+    <message>
+        <source>Working group meeting</source>
+        <translation>Working group meeting</translation>
+    </message>
+    <message>
+        <source>Observance</source>
+        <translation>Observance</translation>
+    </message>
+    <message>
+        <source>Summit</source>
+        <translation>Summit</translation>
+    </message>
+    <message>
+        <source>Meeting summary</source>
+        <translation>Meeting summary</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Addendum</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <source>Resolution text</source>
+        <translation>Resolution text</translation>
+    </message>
+    <message>
+        <source>Outcome document</source>
+        <translation>Outcome document</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>adopted</translation>
+    </message>
+    <message>
+        <source>revised</source>
+        <translation>revised</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modified</translation>
+    </message>
+    <message>
+        <source>noted</source>
+        <translation>noted</translation>
+    </message>
+    <message>
+        <source>endorsed</source>
+        <translation>endorsed</translation>
+    </message>
+    <message>
+        <source>examined</source>
+        <translation>examined</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>recommended</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>followed up</translation>
+    </message>
+    <message>
+        <source>considered</source>
+        <translation>considered</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>led-to-resolution</source>
+        <translation>led-to-resolution</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <source>Member State</source>
+        <translation>Member State</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>session</translation>
+    </message>
+    <message>
+        <source>first part</source>
+        <translation>first part</translation>
+    </message>
+    <message>
+        <source>second part</source>
+        <translation>second part</translation>
+    </message>
+    <message>
+        <source>second session</source>
+        <translation>second session</translation>
+    </message>
+    <message>
+        <source>final meeting</source>
+        <translation>final meeting</translation>
+    </message>
+    <message>
+        <source>main event</source>
+        <translation>main event</translation>
+    </message>
+    <message>
+        <source>pre-events</source>
+        <translation>pre-events</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Vice-Chair</source>
+        <translation>Vice-Chair</translation>
+    </message>
+    <message>
+        <source>Secretary-General</source>
+        <translation>Secretary-General</translation>
+    </message>
+    <message>
+        <source>Deputy Secretary-General</source>
+        <translation>Deputy Secretary-General</translation>
+    </message>
+    <message>
+        <source>Thanked for efficient support</source>
+        <translation>Thanked for efficient support</translation>
+    </message>
+    <message>
+        <source>our translation</source>
+        <translation>our translation</translation>
+    </message>
+    <message>
+        <source>[only in 中文]</source>
+        <translation>[only in 中文]</translation>
+    </message>
+    <message>
+        <source>[only in English]</source>
+        <translation>[only in English]</translation>
+    </message>
+    <message>
+        <source>Council Resolution</source>
+        <translation>Council Resolution</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary Resolution</source>
+        <translation>Plenipotentiary Resolution</translation>
+    </message>
+    <message>
+        <source>UNGA resolution</source>
+        <translation>UNGA resolution</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Report %1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>(via %1)</source>
+        <translation>(via %1)</translation>
+    </message>
+    <message>
+        <source>Chain on the timeline</source>
+        <translation>Chain on the timeline</translation>
+    </message>
+    <message>
+        <source>No such record: %1</source>
+        <translation>No such record: %1</translation>
+    </message>
+    <message>
+        <source>Session %1:</source>
+        <translation>Session %1:</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Date note</source>
+        <translation>Date note</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Documents produced</source>
+        <translation>Documents produced</translation>
+    </message>
+    <message>
+        <source>Documents considered</source>
+        <translation>Documents considered</translation>
+    </message>
+    <message>
+        <source>Resolutions adopted or modified here</source>
+        <translation>Resolutions adopted or modified here</translation>
+    </message>
+    <message>
+        <source>Resolutions discussed</source>
+        <translation>Resolutions discussed</translation>
+    </message>
+    <message>
+        <source>Recommendations made here</source>
+        <translation>Recommendations made here</translation>
+    </message>
+    <message>
+        <source>Recommendations concerning this event</source>
+        <translation>Recommendations concerning this event</translation>
+    </message>
+    <message>
+        <source>Other records that refer to it</source>
+        <translation>Other records that refer to it</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Recommendations behind it</source>
+        <translation>Recommendations behind it</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Later records that refer to it</source>
+        <translation>Later records that refer to it</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Resolutions</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <translation>Produced at</translation>
+    </message>
+    <message>
+        <source>Considered at</source>
+        <translation>Considered at</translation>
+    </message>
+    <message>
+        <source>What it led to</source>
+        <translation>What it led to</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Meetings of the body they served</source>
+        <translation>Meetings of the body they served</translation>
+    </message>
+    <message>
+        <source>Mentioned with</source>
+        <translation>Mentioned with</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <source>exact day</source>
+        <translation>exact day</translation>
+    </message>
+    <message>
+        <source>month only</source>
+        <translation>month only</translation>
+    </message>
+    <message>
+        <source>year only</source>
+        <translation>year only</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</source>
+        <translation>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Recommendations and the resolutions they led to</source>
+        <translation>Recommendations and the resolutions they led to</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Resolutions</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Resolution histories</source>
+        <translation>Resolution histories</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>ITU PP-14 Document 20 (Add.1): Report on the outcomes of the CWG-WSIS activities since PP-10 (Chinese text) — cited by paragraph, e.g. §2.2.5</source>
+        <translation>ITU PP-14 Document 20 (Add.1): Report on the outcomes of the CWG-WSIS activities since PP-10 (Chinese text) — cited by paragraph, e.g. §2.2.5</translation>
+    </message>
+    <message>
+        <source>The whole period</source>
+        <translation>The whole period</translation>
+    </message>
+    <message>
+        <source>The year %1</source>
+        <translation>The year %1</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 events, %2 documents, %3 resolutions, %4 recommendations, %5 people, %6 trust-fund contributors</source>
+        <translation>%1 events, %2 documents, %3 resolutions, %4 recommendations, %5 people, %6 trust-fund contributors</translation>
+    </message>
+    <message>
+        <source>Built from the ITU Council&apos;s report to the 2014 Plenipotentiary Conference on the outcomes of CWG-WSIS since PP-10 (PP-14/20(Add.1), Chinese text), completed with dates, places and official titles from public ITU and UN pages. Every record cites its source (a report paragraph or an external page); English titles that are our own translation are marked as such.</source>
+        <translation>Built from the ITU Council&apos;s report to the 2014 Plenipotentiary Conference on the outcomes of CWG-WSIS since PP-10 (PP-14/20(Add.1), Chinese text), completed with dates, places and official titles from public ITU and UN pages. Every record cites its source (a report paragraph or an external page); English titles that are our own translation are marked as such.</translation>
+    </message>
+    <message>
+        <source>CWG-WSIS meetings, Council sessions, conferences, recommendations and resolutions — a timeline report</source>
+        <translation>CWG-WSIS meetings, Council sessions, conferences, recommendations and resolutions — a timeline report</translation>
+    </message>
+    <message>
+        <source>Period covered:</source>
+        <translation>Period covered:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Contents of the database:</source>
+        <translation>Contents of the database:</translation>
+    </message>
+    <message>
+        <source>Provenance:</source>
+        <translation>Provenance:</translation>
+    </message>
+    <message>
+        <source>Generated:</source>
+        <translation>Generated:</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search titles, symbols, resolutions…</source>
+        <translation>Search titles, symbols, resolutions…</translation>
+    </message>
+    <message>
+        <source>Search event titles in English and Chinese, document symbols (C13/85) and resolution numbers (1334).
+Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
+        <translation>Search event titles in English and Chinese, document symbols (C13/85) and resolution numbers (1334).
+Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>no matches</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExport</name>
+    <message>
+        <source>WSIS timeline</source>
+        <translation>WSIS timeline</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>Export View</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <source>View copied as an image</source>
+        <translation>View copied as an image</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>Print Preview</translation>
+    </message>
+</context>
+<context>
+    <name>YearRangeFilter</name>
+    <message>
+        <source>Years</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>First year shown</source>
+        <translation>First year shown</translation>
+    </message>
+    <message>
+        <source>Last year shown</source>
+        <translation>Last year shown</translation>
+    </message>
+</context>
+</TS>

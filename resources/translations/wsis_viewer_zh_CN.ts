@@ -1,0 +1,1237 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>WSIS Timeline Viewer</source>
+        <translation>WSIS时间线查看器</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Showing the bundled database instead.</source>
+        <translation>改为显示随附的数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>database file or SQLAlchemy URL (default: bundled)</source>
+        <translation>数据库文件或SQLAlchemy URL（默认：随附的数据库）</translation>
+    </message>
+    <message>
+        <source>first day shown: YYYY, YYYY-MM or YYYY-MM-DD (default: whole dataset)</source>
+        <translation>显示的第一天：YYYY、YYYY-MM或YYYY-MM-DD（默认：整个数据集）</translation>
+    </message>
+    <message>
+        <source>last day shown (same forms as --from)</source>
+        <translation>显示的最后一天（格式同--from）</translation>
+    </message>
+    <message>
+        <source>language of texts, titles and dates (default: en)</source>
+        <translation>文字、标题和日期的语言（默认：en）</translation>
+    </message>
+    <message>
+        <source>Timeline of ITU&apos;s CWG-WSIS work 2010-2014. Without a command, opens the window on DB (default: the bundled database).</source>
+        <translation>国际电联CWG-WSIS工作时间线（2010-2014年）。不带命令时，打开窗口显示DB（默认：随附的数据库）。</translation>
+    </message>
+    <message>
+        <source>show the version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>window: database file or SQLAlchemy URL to open (default: the last one, else the bundled database)</source>
+        <translation>窗口：要打开的数据库文件或SQLAlchemy URL（默认：上次打开的数据库，否则为随附的数据库）</translation>
+    </message>
+    <message>
+        <source>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</source>
+        <translation>窗口：本次运行的界面语言（默认：在“视图 &gt; 语言”中选定的语言，否则为系统语言）；pseudo：用于检查布局的伪本地化</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>validate resources/data and build the SQLite database</source>
+        <translation>校验resources/data并构建SQLite数据库</translation>
+    </message>
+    <message>
+        <source>write the whole dataset as JSON</source>
+        <translation>将整个数据集写为JSON</translation>
+    </message>
+    <message>
+        <source>render the timeline to PNG, SVG or PDF (headless)</source>
+        <translation>将时间线渲染为PNG、SVG或PDF（无界面）</translation>
+    </message>
+    <message>
+        <source>OUT.png, OUT.svg or OUT.pdf</source>
+        <translation>OUT.png、OUT.svg或OUT.pdf</translation>
+    </message>
+    <message>
+        <source>comma-separated lane ids to show (default: all)</source>
+        <translation>要显示的泳道ID，以逗号分隔（默认：全部）</translation>
+    </message>
+    <message>
+        <source>record to select, with its chain (event id, resolution id or number, recommendation id, document symbol)</source>
+        <translation>要选中的记录及其关联链（活动ID、决议ID或编号、建议ID、文件文号）</translation>
+    </message>
+    <message>
+        <source>highlight matches of TEXT, dim the rest</source>
+        <translation>突出显示与TEXT匹配的项，其余变暗</translation>
+    </message>
+    <message>
+        <source>include the detail panel of the selected record</source>
+        <translation>包含选中记录的详情面板</translation>
+    </message>
+    <message>
+        <source>colours (default: light)</source>
+        <translation>配色（默认：light）</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT in pixels (default 1600x900)</source>
+        <translation>宽x高，单位为像素（默认1600x900）</translation>
+    </message>
+    <message>
+        <source>pixel ratio for PNG (1, 2, 3)</source>
+        <translation>PNG的像素比（1、2、3）</translation>
+    </message>
+    <message>
+        <source>write the multi-page PDF report (headless)</source>
+        <translation>生成多页PDF报告（无界面）</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>要写入的PDF文件</translation>
+    </message>
+    <message>
+        <source>validate the source files, write nothing</source>
+        <translation>校验源文件，不写入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%1 (year only)</source>
+        <translation>%1（仅知年份）</translation>
+    </message>
+    <message>
+        <source>%1 (month only)</source>
+        <translation>%1（仅知月份）</translation>
+    </message>
+    <message>
+        <source>%1 (year)</source>
+        <translation>%1（仅知年份）</translation>
+    </message>
+    <message>
+        <source>%1 (month)</source>
+        <translation>%1（仅知月份）</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
+        <translation>在时间线上选择一项活动，或在列表中选择一行，即可在此查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>ITU&apos;s work on WSIS, 2010–2014: the CWG-WSIS timeline</source>
+        <translation>CWG-WSIS 时间线（2010–2014年）</translation>
+    </message>
+    <message>
+        <source>selected: %1</source>
+        <translation>选中：%1</translation>
+    </message>
+    <message>
+        <source>search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>%1 · database: %2 · exported %3</source>
+        <translation>%1 · 数据库：%2 · 导出日期：%3</translation>
+    </message>
+    <message>
+        <source>multi-day sitting</source>
+        <translation>多日会议</translation>
+    </message>
+    <message>
+        <source>single day</source>
+        <translation>单日</translation>
+    </message>
+    <message>
+        <source>date known to month/year only</source>
+        <translation>仅知年/月</translation>
+    </message>
+    <message>
+        <source>sittings of one meeting</source>
+        <translation>同一会议的各次会议</translation>
+    </message>
+    <message>
+        <source>chain (time elapsed)</source>
+        <translation>关联链（经过时间）</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <source>WSIS Timeline Viewer export</source>
+        <translation>WSIS时间线查看器导出</translation>
+    </message>
+</context>
+<context>
+    <name>LaneToggles</name>
+    <message>
+        <source>Show All Lanes</source>
+        <translation>显示全部泳道</translation>
+    </message>
+</context>
+<context>
+    <name>Lanes</name>
+    <message>
+        <source>CWG-WSIS</source>
+        <translation>理事会WSIS工作组</translation>
+    </message>
+    <message>
+        <source>Council</source>
+        <translation>理事会</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary</source>
+        <translation>全权代表大会</translation>
+    </message>
+    <message>
+        <source>WSIS Forum &amp; HLE</source>
+        <translation>WSIS论坛与高级别活动</translation>
+    </message>
+    <message>
+        <source>UN General Assembly</source>
+        <translation>联合国大会</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>公开磋商</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a WSIS database file</source>
+        <translation>打开WSIS数据库文件</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>清除最近打开的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit All</source>
+        <translation>显示全部(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole time span</source>
+        <translation>显示整个时间跨度</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Year Range…</source>
+        <translation>年份范围(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Show only some years</source>
+        <translation>仅显示部分年份</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Years</source>
+        <translation>显示所有年份(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>显示详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overview</source>
+        <translation>显示概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Event</source>
+        <translation>上一项活动(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Event</source>
+        <translation>下一项活动(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Lane</source>
+        <translation>上一泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Next L&amp;ane</source>
+        <translation>下一泳道(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Details</source>
+        <translation>打开详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Selection</source>
+        <translation>取消选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the previous selection</source>
+        <translation>返回上一个选择</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward to the next selection</source>
+        <translation>前进到下一个选择</translation>
+    </message>
+    <message>
+        <source>Show &amp;Recommendations</source>
+        <translation>显示建议(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show Re&amp;solutions</source>
+        <translation>显示决议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>SVG Drawing…</source>
+        <translation>SVG矢量图…</translation>
+    </message>
+    <message>
+        <source>PDF Document…</source>
+        <translation>PDF文档…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Image</source>
+        <translation>复制图像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Copy the view as a picture</source>
+        <translation>将视图复制为图片</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>PNG Image (%1×)…</source>
+        <translation>PNG图像（%1×）…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export View</source>
+        <translation>导出视图(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言/Language(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Open WSIS Database</source>
+        <translation>打开WSIS数据库</translation>
+    </message>
+    <message>
+        <source>WSIS databases (*.sqlite *.db);;All files (*)</source>
+        <translation>WSIS数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>WSIS Timeline Viewer</source>
+        <translation>WSIS时间线查看器</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>无数据库</translation>
+    </message>
+    <message>
+        <source>%1 — WSIS Timeline Viewer</source>
+        <translation>%1 — WSIS时间线查看器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n项活动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n份文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolution(s)</source>
+        <translation>
+            <numerusform>%n项决议</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s)</source>
+        <translation>
+            <numerusform>%n项建议</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n hidden by filters)</source>
+        <translation>
+            <numerusform>（%n项被筛选条件隐藏）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolution(s)</source>
+        <translation>
+            <numerusform>%n项决议</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(filtered from %1)</source>
+        <translation>（共%1项，已筛选）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLists</name>
+    <message>
+        <source>led to a resolution</source>
+        <translation>促成决议</translation>
+    </message>
+    <message>
+        <source>endorsed</source>
+        <translation>已认可</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>已转呈</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <source>noted</source>
+        <translation>已注意到</translation>
+    </message>
+    <message>
+        <source>Council</source>
+        <translation>理事会</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary</source>
+        <translation>全权代表大会</translation>
+    </message>
+    <message>
+        <source>UN General Assembly</source>
+        <translation>联合国大会</translation>
+    </message>
+    <message>
+        <source>WSIS+10</source>
+        <translation>WSIS+10</translation>
+    </message>
+    <message>
+        <source>%1 led to a decision</source>
+        <translation>%1项促成决定</translation>
+    </message>
+    <message>
+        <source>%1 forwarded</source>
+        <translation>%1项已转呈</translation>
+    </message>
+    <message>
+        <source>%1 proposed, outcome not recorded</source>
+        <translation>%1项已提出（结果未记录）</translation>
+    </message>
+    <message>
+        <source>%1 noted</source>
+        <translation>%1项已注意到</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>提出于</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>First adopted</source>
+        <translation>首次通过</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤数</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Contributor</source>
+        <translation>捐助方</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <source>Stated figure</source>
+        <translation>所述数字</translation>
+    </message>
+    <message>
+        <source>CWG-WSIS meeting</source>
+        <translation>CWG-WSIS会议</translation>
+    </message>
+    <message>
+        <source>Council session</source>
+        <translation>理事会会议</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary Conference</source>
+        <translation>全权代表大会</translation>
+    </message>
+    <message>
+        <source>WSIS Forum</source>
+        <translation>WSIS论坛</translation>
+    </message>
+    <message>
+        <source>High-Level Event</source>
+        <translation>高级别活动</translation>
+    </message>
+    <message>
+        <source>UN General Assembly</source>
+        <translation>联合国大会</translation>
+    </message>
+    <message>
+        <source>Open consultation</source>
+        <translation>公开磋商</translation>
+    </message>
+    <message>
+        <source>Advisory group meeting</source>
+        <translation>顾问组会议</translation>
+    </message>
+    <message>
+        <source>Working group meeting</source>
+        <translation>工作组会议</translation>
+    </message>
+    <message>
+        <source>Observance</source>
+        <translation>纪念活动</translation>
+    </message>
+    <message>
+        <source>Summit</source>
+        <translation>峰会</translation>
+    </message>
+    <message>
+        <source>Meeting summary</source>
+        <translation>会议总结</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>增编</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>文稿</translation>
+    </message>
+    <message>
+        <source>Resolution text</source>
+        <translation>决议文本</translation>
+    </message>
+    <message>
+        <source>Outcome document</source>
+        <translation>成果文件</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>出版物</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>revised</source>
+        <translation>已修订</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>noted</source>
+        <translation>已注意到</translation>
+    </message>
+    <message>
+        <source>endorsed</source>
+        <translation>已认可</translation>
+    </message>
+    <message>
+        <source>examined</source>
+        <translation>已审查</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>已建议</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>已跟进</translation>
+    </message>
+    <message>
+        <source>considered</source>
+        <translation>已审议</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>led-to-resolution</source>
+        <translation>促成决议</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>已转呈</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <source>Member State</source>
+        <translation>成员国</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>first part</source>
+        <translation>第一部分</translation>
+    </message>
+    <message>
+        <source>second part</source>
+        <translation>第二部分</translation>
+    </message>
+    <message>
+        <source>second session</source>
+        <translation>第二次会议</translation>
+    </message>
+    <message>
+        <source>final meeting</source>
+        <translation>最后一次会议</translation>
+    </message>
+    <message>
+        <source>main event</source>
+        <translation>主要活动</translation>
+    </message>
+    <message>
+        <source>pre-events</source>
+        <translation>会前活动</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主席</translation>
+    </message>
+    <message>
+        <source>Vice-Chair</source>
+        <translation>副主席</translation>
+    </message>
+    <message>
+        <source>Secretary-General</source>
+        <translation>秘书长</translation>
+    </message>
+    <message>
+        <source>Deputy Secretary-General</source>
+        <translation>副秘书长</translation>
+    </message>
+    <message>
+        <source>Thanked for efficient support</source>
+        <translation>因高效支持而受到感谢</translation>
+    </message>
+    <message>
+        <source>our translation</source>
+        <translation>我们的译文</translation>
+    </message>
+    <message>
+        <source>[only in 中文]</source>
+        <translation>[仅有中文]</translation>
+    </message>
+    <message>
+        <source>[only in English]</source>
+        <translation>[仅有英文]</translation>
+    </message>
+    <message>
+        <source>Council Resolution</source>
+        <translation>理事会决议</translation>
+    </message>
+    <message>
+        <source>Plenipotentiary Resolution</source>
+        <translation>全权代表大会决议</translation>
+    </message>
+    <message>
+        <source>UNGA resolution</source>
+        <translation>联合国大会决议</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>报告%1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>(via %1)</source>
+        <translation>（经由%1）</translation>
+    </message>
+    <message>
+        <source>Chain on the timeline</source>
+        <translation>时间线上的关联链</translation>
+    </message>
+    <message>
+        <source>No such record: %1</source>
+        <translation>没有此记录：%1</translation>
+    </message>
+    <message>
+        <source>Session %1:</source>
+        <translation>第%1次会议：</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第%1次</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Date note</source>
+        <translation>日期说明</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>各次会议</translation>
+    </message>
+    <message>
+        <source>Documents produced</source>
+        <translation>产生的文件</translation>
+    </message>
+    <message>
+        <source>Documents considered</source>
+        <translation>审议的文件</translation>
+    </message>
+    <message>
+        <source>Resolutions adopted or modified here</source>
+        <translation>在此通过或修改的决议</translation>
+    </message>
+    <message>
+        <source>Resolutions discussed</source>
+        <translation>讨论的决议</translation>
+    </message>
+    <message>
+        <source>Recommendations made here</source>
+        <translation>在此提出的建议</translation>
+    </message>
+    <message>
+        <source>Recommendations concerning this event</source>
+        <translation>涉及本活动的建议</translation>
+    </message>
+    <message>
+        <source>Other records that refer to it</source>
+        <translation>引用本记录的其他记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>沿革</translation>
+    </message>
+    <message>
+        <source>Recommendations behind it</source>
+        <translation>促成本决议的建议</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Later records that refer to it</source>
+        <translation>后来引用本决议的记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>提出于</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交方</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <translation>产生于</translation>
+    </message>
+    <message>
+        <source>Considered at</source>
+        <translation>审议于</translation>
+    </message>
+    <message>
+        <source>What it led to</source>
+        <translation>产生的结果</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Meetings of the body they served</source>
+        <translation>其任职机构的会议</translation>
+    </message>
+    <message>
+        <source>Mentioned with</source>
+        <translation>一同提及</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>exact day</source>
+        <translation>确切日期</translation>
+    </message>
+    <message>
+        <source>month only</source>
+        <translation>仅知月份</translation>
+    </message>
+    <message>
+        <source>year only</source>
+        <translation>仅知年份</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</source>
+        <translation>国际电联关于信息社会世界峰会的工作（2010–2014年）</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>各次会议</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Recommendations and the resolutions they led to</source>
+        <translation>建议及其促成的决议</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>提出于</translation>
+    </message>
+    <message>
+        <source>Resolution histories</source>
+        <translation>决议沿革</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>ITU PP-14 Document 20 (Add.1): Report on the outcomes of the CWG-WSIS activities since PP-10 (Chinese text) — cited by paragraph, e.g. §2.2.5</source>
+        <translation>国际电联PP-14第20号文件（Add.1）：关于PP-10以来CWG-WSIS活动成果的报告（中文本）——按段落引用，例如§2.2.5</translation>
+    </message>
+    <message>
+        <source>The whole period</source>
+        <translation>整个时期</translation>
+    </message>
+    <message>
+        <source>The year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第%1页，共%2页</translation>
+    </message>
+    <message>
+        <source>%1 events, %2 documents, %3 resolutions, %4 recommendations, %5 people, %6 trust-fund contributors</source>
+        <translation>%1项活动、%2份文件、%3项决议、%4项建议、%5位人员、%6个信托基金捐助方</translation>
+    </message>
+    <message>
+        <source>Built from the ITU Council&apos;s report to the 2014 Plenipotentiary Conference on the outcomes of CWG-WSIS since PP-10 (PP-14/20(Add.1), Chinese text), completed with dates, places and official titles from public ITU and UN pages. Every record cites its source (a report paragraph or an external page); English titles that are our own translation are marked as such.</source>
+        <translation>数据取自国际电联理事会向2014年全权代表大会提交的关于PP-10以来CWG-WSIS活动成果的报告（PP-14/20(Add.1)号文件，中文本），并以国际电联和联合国公开网页上的日期、地点和正式名称加以补充。每条记录均注明来源（报告段落或外部网页）；英文标题如为本项目自译，均予标明。</translation>
+    </message>
+    <message>
+        <source>CWG-WSIS meetings, Council sessions, conferences, recommendations and resolutions — a timeline report</source>
+        <translation>CWG-WSIS会议、理事会会议、大会、建议与决议——时间线报告</translation>
+    </message>
+    <message>
+        <source>Period covered:</source>
+        <translation>涵盖时期：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Contents of the database:</source>
+        <translation>数据库内容：</translation>
+    </message>
+    <message>
+        <source>Provenance:</source>
+        <translation>数据来源：</translation>
+    </message>
+    <message>
+        <source>Generated:</source>
+        <translation>生成日期：</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search titles, symbols, resolutions…</source>
+        <translation>搜索标题、文号、决议…</translation>
+    </message>
+    <message>
+        <source>Search event titles in English and Chinese, document symbols (C13/85) and resolution numbers (1334).
+Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
+        <translation>搜索中英文活动标题、文件文号（C13/85）和决议编号（1334）。
+回车键或F3：下一个匹配项 · Shift+F3：上一个 · Esc：清除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n个匹配项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>无匹配项</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExport</name>
+    <message>
+        <source>WSIS timeline</source>
+        <translation>WSIS时间线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入%1：%2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出%1</translation>
+    </message>
+    <message>
+        <source>View copied as an image</source>
+        <translation>视图已复制为图像</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>YearRangeFilter</name>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>First year shown</source>
+        <translation>显示的第一年</translation>
+    </message>
+    <message>
+        <source>Last year shown</source>
+        <translation>显示的最后一年</translation>
+    </message>
+</context>
+</TS>
