@@ -756,8 +756,8 @@
         <translation>approved</translation>
     </message>
     <message>
-        <source>led-to-resolution</source>
-        <translation>led-to-resolution</translation>
+        <source>led to a resolution</source>
+        <translation>led to a resolution</translation>
     </message>
     <message>
         <source>forwarded</source>

@@ -750,7 +750,7 @@
         <translation>已批准</translation>
     </message>
     <message>
-        <source>led-to-resolution</source>
+        <source>led to a resolution</source>
         <translation>促成决议</translation>
     </message>
     <message>

@@ -55,7 +55,7 @@ def click_link(window: MainWindow, ref: RecordRef) -> None:
 def test_recommendation_to_resolution_and_back(window: MainWindow, connectors) -> None:
     rec = RecordRef(T.RECOMMENDATION, "rec-council-2012")
     window.navigate_to(rec)
-    assert "§2.3.2" in window.detail.text() and "led-to-resolution" in window.detail.text()
+    assert "§2.3.2" in window.detail.text() and "led to a resolution" in window.detail.text()
     assert connectors[-1] == [("cwg-20", "council-2012", "+27 days")]
     view_rec = window.timeline.view_range()
     assert view_rec[0] <= date_to_x(__import__("datetime").date(2012, 6, 6)) <= view_rec[1]

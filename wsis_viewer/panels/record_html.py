@@ -81,10 +81,9 @@ TERMS: dict[str, str] = {
     "followed-up": QT_TRANSLATE_NOOP("RecordPage", "followed up"),
     "considered": QT_TRANSLATE_NOOP("RecordPage", "considered"),
     "approved": QT_TRANSLATE_NOOP("RecordPage", "approved"),
-    # recommendation statuses (endorsed, approved, noted: as above). The status badge keeps
-    # the data's own key in English ("led-to-resolution", as the tests and the JSON export
-    # spell it); other languages translate it.
-    "led-to-resolution": QT_TRANSLATE_NOOP("RecordPage", "led-to-resolution"),
+    # recommendation statuses (endorsed, approved, noted: as above), as words; the data key
+    # stays in the JSON export.
+    "led-to-resolution": QT_TRANSLATE_NOOP("RecordPage", "led to a resolution"),
     "forwarded": QT_TRANSLATE_NOOP("RecordPage", "forwarded"),
     "proposed": QT_TRANSLATE_NOOP("RecordPage", "proposed"),
     # contributor types
