@@ -437,6 +437,14 @@
         <translation>WSIS databases (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
+        <source>Reading the records of this database…</source>
+        <translation>Reading the records of this database…</translation>
+    </message>
+    <message>
+        <source>The records could not be read: %1</source>
+        <translation>The records could not be read: %1</translation>
+    </message>
+    <message>
         <source>WSIS Timeline Viewer</source>
         <translation>WSIS Timeline Viewer</translation>
     </message>

@@ -437,6 +437,14 @@
         <translation>WSIS数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Reading the records of this database…</source>
+        <translation>正在读取此数据库的记录…</translation>
+    </message>
+    <message>
+        <source>The records could not be read: %1</source>
+        <translation>无法读取记录：%1</translation>
+    </message>
+    <message>
         <source>WSIS Timeline Viewer</source>
         <translation>WSIS时间线查看器</translation>
     </message>

@@ -36,6 +36,7 @@ from wsis_viewer.report.render import (
 from wsis_viewer.report.view_spec import SpecError, ViewSpec
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
+from wsis_viewer.ui import gui_thread_gc
 from wsis_viewer.ui.fonts import bundled_families
 from wsis_viewer.ui.i18n import lane_label
 from wsis_viewer.ui.loaded_database import LoadedDatabase
@@ -59,7 +60,9 @@ def headless_app() -> QApplication:
         return existing
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
-    return QApplication(["wsis-viewer"])
+    app = QApplication(["wsis-viewer"])
+    gui_thread_gc.install(app)  # the search index is built in a thread
+    return app
 
 
 def palette_for(theme: str) -> QPalette:

@@ -56,7 +56,7 @@ class TimelineWidget(QWidget):
         self._settings = _Settings()
         self._selected: int | None = None
         self._hovered: int | None = None
-        self._tooltip: Callable[[str], str] = self._default_tooltip
+        self._tooltip: Callable[[str], str] = self.default_tooltip
         self._syncing = False
         self._full_range = (0.0, DAY)
 
@@ -489,7 +489,7 @@ class TimelineWidget(QWidget):
         # platform's delay; an empty one shows nothing.
         self._item.setToolTip("" if i is None else self._tooltip(event_id))
 
-    def _default_tooltip(self, event_id: str) -> str:
+    def default_tooltip(self, event_id: str) -> str:
         ix = self._index
         i = None if ix is None else ix.index_of(event_id)
         if ix is None or i is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from wsis_viewer import __version__, paths
 from wsis_viewer.store.database import open_database
 from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.ui import gui_thread_gc
 from wsis_viewer.ui.fonts import install_cjk_fallback
 from wsis_viewer.ui.i18n import (
     PSEUDO,
@@ -49,6 +50,7 @@ def create_app(argv: Sequence[str]) -> QApplication:
     """The QApplication (reusing one that already exists, as under pytest-qt), configured."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    gui_thread_gc.install(app)
     configure_app(app)
     return app
 

@@ -89,6 +89,11 @@ class DetailView(QWidget):
                        "details here.")
         self.browser.setHtml(f"<p style='color:{self._dim()}'>{escape(hint)}</p>")
 
+    def show_message(self, text: str) -> None:
+        """A note in place of a record (e.g. while a big database's records are read)."""
+        self._current = None
+        self.browser.setHtml(f"<p style='color:{self._dim()}'>{escape(text)}</p>")
+
     def current(self) -> RecordRef | None:
         return self._current
 

@@ -6,6 +6,7 @@ The window wires widgets together and owns the opened database; each widget does
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import numpy as np
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
-from wsis_viewer.domain.model import Dataset, Event, RecordType
+from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
+from wsis_viewer.ui import gui_thread_gc
 from wsis_viewer.ui.actions import make_action, set_action_text
+from wsis_viewer.ui.dataset_loader import DatasetLoader
 from wsis_viewer.ui.detail_view import DetailView
 from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter
 from wsis_viewer.ui.i18n import current_language, data_language, lane_label, set_app_language
@@ -47,6 +50,8 @@ DEFAULT_SIZE = (1400, 850)
 MIN_DETAIL_WIDTH = 300
 DEFAULT_DETAIL_WIDTH = 420  # a bilingual title and a document title fit on a line or two
 DEFAULT_LIST_HEIGHT = 230
+# Up to this many events the records are read at once; above, in a background thread.
+SYNC_DATASET_LIMIT = 20_000
 VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings records into view
 
 
@@ -66,6 +71,13 @@ class MainWindow(QMainWindow):
         self.history: NavigationHistory[RecordRef] = NavigationHistory()
         self.current: RecordRef | None = None
         self._driving_timeline = False  # set while we move the timeline ourselves
+        self._records_pending = False  # a big database's records are being read
+        app = QApplication.instance()
+        if app is not None:  # garbage only ever collected in this thread (see gui_thread_gc)
+            gui_thread_gc.install(app)
+        # No parent: a read still running when the window closes keeps its loader alive.
+        self._dataset_loader = DatasetLoader()
+        self._dataset_loader.finished.connect(self._on_dataset_read)
         self._matches = SearchMatches()
 
         self.timeline = TimelineWidget(self)
@@ -401,12 +413,19 @@ class MainWindow(QMainWindow):
 
     def _set_database(self, db: LoadedDatabase | None, *, restore_view: bool = False) -> None:
         self.db = db
-        self.relations = Relations(db.dataset if db else Dataset())
         self.history.clear()
         self.current = None
-        self.detail.set_dataset(self.relations.ds, self.relations)
-        self.recommendations.set_relations(self.relations, self.lang)
-        self.resolutions.set_relations(self.relations, self.lang)
+        # The timeline only needs the index. The records behind the panels and lists are read
+        # at once for a small database, and in a thread for a big one (seconds at 100,000
+        # events) so the window is usable meanwhile.
+        self._records_pending = False
+        if db is None or db.counts.get("events", 0) <= SYNC_DATASET_LIMIT:
+            self._use_relations(db, Relations(db.dataset if db else Dataset()))
+        else:
+            self._use_relations(None, Relations(Dataset()))
+            self._records_pending = True
+            self.detail.show_message(self.tr("Reading the records of this database…"))
+            self._dataset_loader.load(db)
         lanes = db.lanes if db else ()
         self.lane_toggles.set_lanes(lanes, self.settings.hidden_lanes())
         self.years.set_bounds(db.year_bounds() if db else None)
@@ -428,6 +447,27 @@ class MainWindow(QMainWindow):
         self._update_enabled()
         self._update_navigation()
 
+    def _use_relations(self, db: LoadedDatabase | None, relations: Relations) -> None:
+        """Hand the records to the panel and the lists (`db` None: not read yet)."""
+        self.relations = relations
+        self.detail.set_dataset(relations.ds, relations)
+        self.recommendations.set_relations(relations, self.lang)
+        self.resolutions.set_relations(relations, self.lang)
+
+    def _on_dataset_read(self, db: object, result: object) -> None:
+        """The background read finished (in the GUI thread, through a queued signal)."""
+        if db is not self.db:
+            return  # another database was opened meanwhile
+        if isinstance(result, Exception):
+            self.detail.show_message(
+                self.tr("The records could not be read: %1").replace("%1", str(result)))
+            return
+        assert isinstance(result, Relations)
+        self._records_pending = False
+        self._use_relations(self.db, result)
+        if self.current is not None:
+            self.select_record(self.current, move_view=False, remember=False)
+
     def _update_status(self) -> None:
         db = self.db
         if db is None:
@@ -438,16 +478,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — WSIS Timeline Viewer").replace("%1", db.label))
         self.status_database.setText(db.label)
         self.status_database.setToolTip(db.path)
-        ds = db.dataset
+        counts = db.counts  # counted by SQL: the status bar need not read every record
         self.status_counts.setText(" · ".join([
-            self.tr("%n event(s)", None, len(ds.events)),
-            self.tr("%n document(s)", None, len(ds.documents)),
-            self.tr("%n resolution(s)", None, len(ds.resolutions)),
-            self.tr("%n recommendation(s)", None, len(ds.recommendations)),
+            self.tr("%n event(s)", None, counts.get("events", 0)),
+            self.tr("%n document(s)", None, counts.get("documents", 0)),
+            self.tr("%n resolution(s)", None, counts.get("resolutions", 0)),
+            self.tr("%n recommendation(s)", None, counts.get("recommendations", 0)),
         ]))
 
     def _update_enabled(self) -> None:
-        has_data = self.db is not None and bool(self.db.dataset.events)
+        has_data = self.db is not None and self.db.has_events()
         for action in (self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
                        self.act_next_event, self.act_prev_lane, self.act_next_lane,
                        self.act_open_details, self.act_clear_selection, self.act_find,
@@ -562,6 +602,11 @@ class MainWindow(QMainWindow):
         """Select any record: the panel shows it, the lists mark it, the timeline shows its
         chain; records without a place of their own highlight the events they belong to."""
         if not self.relations.exists(ref):
+            if self._records_pending and ref.type is RecordType.EVENT:
+                # A big database's records are still being read: select it on the timeline
+                # now; the panel shows it when the read is done (_on_dataset_read).
+                self.current = ref
+                self.detail.show_message(self.tr("Reading the records of this database…"))
             return
         if remember and self.current is not None:
             self.history.update_view(self.timeline.view_range())
@@ -672,8 +717,10 @@ class MainWindow(QMainWindow):
         self.detail_dock.raise_()
 
     def _tooltip(self, event_id: str) -> str:
-        event = self.db.event(event_id) if self.db else None
-        return _tooltip_text(event, self.lang) if event else ""
+        event = self.relations.events.get(event_id)
+        if event is None:  # records not read yet (big database): the index's own titles
+            return self.timeline.default_tooltip(event_id)
+        return _tooltip_text(event, self.lang)
 
     # --- search -------------------------------------------------------------------------------
 
@@ -806,10 +853,23 @@ def overview_strip(timeline: TimelineWidget) -> QWidget | None:
 
 
 def _tooltip_text(event: Event, lang: str) -> str:
-    titles = [event.title.get(lang)]
+    """Rich text: the titles, then each sitting (dates, time, room, place)."""
+    titles = [f"<b>{html.escape(event.title.get(lang))}</b>"]
     other = event.title.zh if lang == "en" else event.title.en
-    if other and other not in titles:
-        titles.append(other)
-    return "\n".join([*titles, format_span(event.start, event.end, event.precision, lang,
-                                            translate=translate_dates)])
-
+    if other and other != event.title.get(lang):
+        titles.append(html.escape(other))
+    lines = list(titles)
+    sittings = event.sessions if event.precision is Precision.DAY else ()
+    for session in sittings:
+        parts = [format_span(session.start, session.end, event.precision, lang,
+                             translate=translate_dates)]
+        if session.time:
+            parts.append(session.time + (f"–{session.end_time}" if session.end_time else ""))
+        parts += [x for x in (session.room, session.location) if x]
+        lines.append(html.escape(" · ".join(parts)))
+    if not sittings:
+        lines.append(html.escape(format_span(event.start, event.end, event.precision, lang,
+                                             translate=translate_dates)))
+    if event.location and not any(s.location for s in sittings):
+        lines.append(html.escape(event.location))
+    return "<br>".join(lines)

@@ -1,0 +1,49 @@
+"""A database far bigger than ours opens at once; its records arrive in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import generate
+from wsis_viewer.domain.model import RecordType as T
+from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.ui.main_window import SYNC_DATASET_LIMIT, MainWindow
+from wsis_viewer.ui.settings import ViewerSettings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.sqlite"
+    generate(path, SYNC_DATASET_LIMIT + 5_000)
+    return path
+
+
+def test_big_database_reads_records_in_background(qtbot, isolated_settings,
+                                                  big_db: Path) -> None:
+    window = MainWindow(ViewerSettings(isolated_settings()), lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(big_db)
+    # Usable at once: the timeline has every event, the status bar counts them by SQL.
+    assert len(window.timeline.index()) == SYNC_DATASET_LIMIT + 5_000
+    assert "25,000" in window.status_counts.text() or "25000" in window.status_counts.text()
+    window.timeline.select_adjacent_in_time(1)
+    first = window.timeline.selected()
+    assert first
+    # The panel and the lists fill in when the background read finishes.
+    qtbot.waitUntil(lambda: window.relations.exists(RecordRef(T.EVENT, first)), timeout=60_000)
+    qtbot.waitUntil(lambda: window.detail.current() == RecordRef(T.EVENT, first))
+    assert window.recommendations.proxy.rowCount() > 0
+
+
+def test_garbage_is_collected_only_in_the_gui_thread(qtbot, isolated_settings) -> None:
+    """Automatic collection would run in the reading threads and free Qt objects there."""
+    import gc
+
+    window = MainWindow(ViewerSettings(isolated_settings()), lang="en")
+    qtbot.addWidget(window)
+    assert not gc.isenabled()
