@@ -66,6 +66,75 @@ def test_stacking_random_never_overlaps():
     assert all(counts[g] == rows[group == g].max() + 1 for g in range(4))
 
 
+def _stack_reference(group, start, end, gap=0.0):
+    """The greedy as first written: per group in order of start, (free-at, row) tuples in a
+    heap, each item takes the lowest free row. The fast version must give the same rows."""
+    import heapq
+
+    g = np.asarray(group, dtype=np.int64)
+    s = np.asarray(start, dtype=np.float64)
+    e = np.asarray(end, dtype=np.float64)
+    counts = np.zeros(int(g.max()) + 1 if len(g) else 0, dtype=np.int32)
+    rows = [0] * len(g)
+    order = np.lexsort((s, g))
+    for chunk in np.split(order, np.flatnonzero(np.diff(g[order])) + 1):
+        if not len(chunk):
+            continue
+        busy: list[tuple[float, int]] = []
+        free: list[int] = []
+        n_rows = 0
+        for i in chunk.tolist():
+            while busy and busy[0][0] <= s[i]:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if free:
+                row = heapq.heappop(free)
+            else:
+                row, n_rows = n_rows, n_rows + 1
+            rows[i] = row
+            heapq.heappush(busy, (max(float(e[i]), float(s[i])) + gap, row))
+        counts[g[chunk[0]]] = n_rows
+    return np.asarray(rows, dtype=np.int32), counts
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_stacking_equals_reference_on_random_inputs(seed):
+    """Same rows and counts as the tuple-heap greedy: whole days with many ties (what the
+    timeline stacks), arbitrary floats, unsorted input, empty groups, reversed and zero-length
+    intervals, infinities, NaN, with and without a gap."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 3000))
+    n_groups = int(rng.integers(1, 8))
+    group = rng.integers(0, n_groups, n) * int(rng.integers(1, 3))  # maybe unused groups
+    if seed % 3 == 0:  # whole days, many equal starts and ends
+        start = rng.integers(0, 400, n).astype(np.float64) * DAY
+        end = start + rng.integers(0, 30, n) * DAY
+    else:
+        start = rng.uniform(-50, 1000, n)
+        end = start + rng.exponential(rng.uniform(1, 60), n)
+    if seed % 4 == 1:
+        start = np.sort(start)  # the timeline's case: input in time order
+    if seed % 5 == 2:  # reversed and zero-length intervals
+        flip = rng.random(n) < 0.1
+        end[flip] = start[flip] - rng.uniform(0, 5, int(flip.sum()))
+        same = rng.random(n) < 0.1
+        end[same] = start[same]
+    if seed % 7 == 3:
+        end[rng.integers(0, n)] = np.inf
+        start[rng.integers(0, n)] = -np.inf
+    if seed % 11 == 4:
+        start[rng.integers(0, n)] = np.nan
+        end[rng.integers(0, n)] = np.nan
+    gap = float(rng.choice([0.0, 0.5, DAY / 2, 3.0]))
+    rows, counts = stack_intervals(group, start, end, gap=gap)
+    ref_rows, ref_counts = _stack_reference(group, start, end, gap=gap)
+    assert rows.dtype == np.int32 and counts.dtype == np.int32
+    assert np.array_equal(rows, ref_rows)
+    assert np.array_equal(counts, ref_counts)
+    finite = np.isfinite(start) & np.isfinite(end) & (end >= start)
+    if finite.all():
+        _no_overlap(group, start, end + gap, rows)
+
+
 def test_stacking_empty_and_bad_shapes():
     rows, counts = stack_intervals([], [], [])
     assert len(rows) == 0 and len(counts) == 0

@@ -223,3 +223,188 @@ def test_select_ensures_visible_and_hover(qtbot, widget):
     assert sig.args == ["council"]
     assert "Council 2013" in widget._item.toolTip()
     assert "11 Jun 2013 – 20 Jun 2013" in widget._item.toolTip()
+
+
+# --- the raster path (many items) against a straightforward reference rasteriser ----------
+
+def _many_rows(n: int, seed: int, long_bars: bool = True) -> list[Row]:
+    """n random items over 2010-2014 in the four lanes; without long bars few overlap, so
+    the lanes need few sub-rows and bars are several pixels tall."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    lanes = list(LANES)
+    base = dt.date(2010, 1, 1)
+    rows = []
+    for k in range(n):
+        first = base + dt.timedelta(days=int(rng.integers(0, 5 * 365)))
+        kind = rng.random()
+        if long_bars:
+            length = 0 if kind < 0.3 else int(rng.integers(1, 40)) if kind < 0.9 else 300
+            precision = "day" if kind < 0.9 else ("month" if kind < 0.95 else "year")
+        else:
+            length = int(rng.integers(0, 3)) if kind < 0.977 else 30 if kind < 0.997 else 365
+            precision = "day" if kind < 0.977 else ("month" if kind < 0.997 else "year")
+        last = first + dt.timedelta(days=length)
+        rows.append(Row(f"e{k}", lanes[int(rng.integers(0, len(lanes)))], "m",
+                        first.isoformat(), last.isoformat(), precision, f"Event {k}", ""))
+    return rows
+
+
+def _reference_raster(item, f, width: int, height: int):
+    """The raster as first written (one pass per pixel row of every bar, np.add.at, one
+    colour-table pair per lane), as ARGB32 premultiplied pixel values; the optimised painter
+    must give the same pixels."""
+    import math
+
+    import numpy as np
+
+    from wsis_viewer.timeline.colors import lane_colour, with_alpha
+    from wsis_viewer.timeline.painter import BAR_FILL, MAX_BAR_PX, PRECISION_DAY, _argb
+
+    ix, lay, state = item.index, item.layout, item.state
+    sess = ix.sessions_in_range(f.x0, f.x1)
+    if len(state.shown) == len(ix):
+        sess = sess[state.shown[ix.s_event[sess]]]
+    ev = ix.s_event[sess]
+    lane = ix.lane[ev]
+    centre_units = lay.top[lane] + (ix.row[ev] + 0.5) * lay.pitch()[lane]
+    strong = ix.precision[ev] == PRECISION_DAY
+    if state.emphasis is not None:
+        strong &= state.emphasis[ev]
+    weight = np.where(strong, 1 << 12, 1).astype(np.int64)
+    c0 = np.clip(np.floor(f.px(ix.s_start[sess]) - f.X0), 0, width - 1).astype(np.int64)
+    c1 = np.clip(np.ceil(f.px(ix.s_end[sess]) - f.X0), 0, width).astype(np.int64)
+    c1 = np.maximum(c1, c0 + 1)
+    bar_px = np.clip(np.floor(np.abs(f.sy * lay.pitch()) * BAR_FILL), 1, MAX_BAR_PX)
+    bar_px = bar_px.astype(np.int64)
+    centre = f.py(centre_units) - f.Ytop
+    if bar_px.max() > 1:
+        tall = bar_px[lane]
+        first = np.floor(centre - (tall - 1) / 2).astype(np.int64)
+        ends = np.cumsum(tall)
+        first = np.repeat(first, tall) + np.arange(int(ends[-1])) - np.repeat(ends - tall, tall)
+        c0, c1, weight = np.repeat(c0, tall), np.repeat(c1, tall), np.repeat(weight, tall)
+    else:
+        first = centre.astype(np.int64)
+    keep = (first >= 0) & (first < height)
+    first, c0, c1, weight = first[keep], c0[keep], c1[keep], weight[keep]
+    delta = np.zeros(height * (width + 1), dtype=np.int64)
+    np.add.at(delta, first * (width + 1) + c0, weight)
+    np.add.at(delta, first * (width + 1) + c1, -weight)
+    cover = np.cumsum(delta.reshape(height, width + 1)[:, :width], axis=1)
+    state_px = (cover > 0).astype(np.int64) + (cover >= 1 << 12)
+    row_lane = np.zeros(height, dtype=np.int64)
+    for lane_i in lay.order:
+        y0 = int(max(0, math.floor(f.py(lay.top[lane_i]) - f.Ytop)))
+        y1 = int(min(height, math.ceil(f.py(lay.top[lane_i] + lay.height[lane_i]) - f.Ytop)))
+        row_lane[y0:y1] = lane_i
+    table = [0] * (1 + 2 * len(lay.top))
+    for k in range(len(lay.top)):
+        colour = lane_colour(k)
+        faded = item.theme.dimmed if state.emphasis is not None else with_alpha(colour, 80)
+        table[1 + 2 * k] = _argb(faded, faded.alpha())
+        table[2 + 2 * k] = _argb(colour, 255)
+    index = np.ascontiguousarray(np.where(state_px > 0, state_px + 2 * row_lane[:, None], 0),
+                                 dtype=np.uint8)
+    image = QImage(index.data, width, height, width, QImage.Format.Format_Indexed8)
+    image.setColorTable(table)
+    return _pixels(image)
+
+
+def _pixels(image: QImage):
+    import numpy as np
+
+    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    data = np.frombuffer(image.constBits(), dtype=np.uint32,
+                         count=image.height() * image.bytesPerLine() // 4)
+    return data.reshape(image.height(), -1)[:, :image.width()].copy()  # outlive the image
+
+
+@pytest.mark.parametrize(("height", "long_bars", "share"),
+                         [(500, False, 1e9), (500, False, 0.0), (160, True, 0.25)])
+def test_raster_matches_reference(qtbot, monkeypatch, height, long_bars, share):
+    """Bars several pixels tall (row by row, or the corners of a 2-D difference array) and
+    one pixel tall; zoomed, nudged by fractions of a day, with lane and date filters and with
+    emphasis."""
+    import numpy as np
+
+    from wsis_viewer.timeline import painter
+
+    monkeypatch.setattr(painter, "REPEAT_ROWS_SHARE", share)
+
+    index = TimelineIndex.from_rows(_many_rows(16000, seed=height, long_bars=long_bars), (),
+                                    list(LANES))
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(900, height)
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_data(index, LANES)
+    built: list[tuple[object, int, int, QImage]] = []
+    original = painter.TimelineItem._build_raster
+
+    def spy(self, f, shown, lo, hi, inside, width, h):
+        out = original(self, f, shown, lo, hi, inside, width, h)
+        built.append((f, width, h, out[0][1]))
+        return out
+
+    monkeypatch.setattr(painter.TimelineItem, "_build_raster", spy)
+    vp = w._plot.viewport()
+    item = w._item
+    w.fit_all()
+    qtbot.wait(10)  # layout settles
+    full = w.view_range()
+    steps = [
+        lambda: w.set_view_range(full[0] + 0.37 * DAY, full[1] - 3.1 * DAY),
+        lambda: w.set_view_range(date_to_x(dt.date(2011, 6, 1)), date_to_x(dt.date(2013, 6, 1))),
+        lambda: w.set_view_range(full[0] + 1.5 * DAY, full[1] - 0.25 * DAY),
+        lambda: w.set_visible_lanes({"cwg-wsis", "council", "consultation"}),
+        lambda: w.set_date_filter(dt.date(2010, 6, 1), dt.date(2014, 3, 1)),
+        lambda: w.set_highlight({f"e{k}" for k in range(0, 16000, 7)}),
+        lambda: w.set_visible_lanes(set(LANES)),
+    ]
+    for step in steps:
+        before = len(built)
+        step()
+        vp.repaint()
+        assert len(built) == before + 1, "the raster path was not taken"
+        f, width, h, image = built[-1]
+        assert np.array_equal(_pixels(image), _reference_raster(item, f, width, h))
+    rows = item._raster_rows
+    assert rows is not None and (rows.span is None) == long_bars  # every path was tested
+
+    # Nothing that changes the raster: a selection, a hover, a bump of the item's state.
+    before = len(built)
+    w.select("e5", ensure_visible=False)
+    item.changed()
+    vp.repaint()
+    assert len(built) == before and item.paint_count > 0
+
+
+def test_raster_columns_by_day_equal_direct(qtbot, widget):
+    """The per-day look-up of pixel columns gives exactly the floor / ceil of the direct
+    computation, at any zoom and offset (including partial days at the edges)."""
+    import numpy as np
+
+    from wsis_viewer.timeline.painter import _Frame, _ShownSessions
+
+    index = TimelineIndex.from_rows(_many_rows(3000, seed=3), (), list(LANES))
+    widget.set_data(index, LANES)
+    shown = _ShownSessions.build(index, widget._item.layout, widget._item.state)
+    assert shown.day0 is not None
+    rng = np.random.default_rng(4)
+    a, b = index.extent()
+    for _ in range(50):
+        x0 = rng.uniform(a - 30 * DAY, b)
+        x1 = x0 + rng.uniform(DAY, b - a)
+        width = int(rng.integers(50, 2000))
+        sx = width / (x1 - x0)
+        f = _Frame(sx=sx, ox=float(rng.uniform(-5e3, 5e3)) - sx * x0 + 40, sy=-3.0, oy=600.0,
+                   x0=x0, x1=x1, total=10.0)
+        lo, hi, inside = shown.cull(x0, x1)
+        by_day = shown.columns(f, lo, hi, inside, width)
+        direct = _ShownSessions.columns(
+            _ShownSessions(**{**shown.__dict__, "day0": None, "day1": None}),
+            f, lo, hi, inside, width)
+        assert np.array_equal(by_day[0], direct[0]) and np.array_equal(by_day[1], direct[1])
