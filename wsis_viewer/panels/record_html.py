@@ -160,7 +160,8 @@ class RecordPage:
             out = escape(b.get(self.lang))
             if mark_translation and self.lang == "en" and b.en_is_translation:
                 note = escape(self.tr("our translation")).replace(" ", "&nbsp;")
-                out += f' <span style="color:{self.dim}">({note})</span>'
+                out += (f' <span style="color:{self.dim};font-size:small;font-weight:normal">'
+                        f'({note})</span>')
             return out
         # The shown text is in the other language: say which, in the UI language. The English
         # source names Chinese by its endonym, so even a reader of neither sees what follows.
