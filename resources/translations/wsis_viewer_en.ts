@@ -1039,18 +1039,6 @@
         <source>about</source>
         <translation>about</translation>
     </message>
-    <message>
-        <source>exact day</source>
-        <translation>exact day</translation>
-    </message>
-    <message>
-        <source>month only</source>
-        <translation>month only</translation>
-    </message>
-    <message>
-        <source>year only</source>
-        <translation>year only</translation>
-    </message>
 </context>
 <context>
     <name>Report</name>

@@ -1033,18 +1033,6 @@
         <source>about</source>
         <translation>约</translation>
     </message>
-    <message>
-        <source>exact day</source>
-        <translation>确切日期</translation>
-    </message>
-    <message>
-        <source>month only</source>
-        <translation>仅知月份</translation>
-    </message>
-    <message>
-        <source>year only</source>
-        <translation>仅知年份</translation>
-    </message>
 </context>
 <context>
     <name>Report</name>

@@ -295,10 +295,3 @@ class Relations:
                 pairs.append((d.event, eid, d.symbol))
         return pairs
 
-    # --- summaries ---------------------------------------------------------------------------
-
-    def first_and_last_step(self, rid: str) -> tuple[int | None, int | None]:
-        r = self.resolutions[rid]
-        years = [st.year for st in r.history]
-        return (min(years), max(years)) if years else (None, None)
-

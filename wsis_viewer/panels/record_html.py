@@ -492,12 +492,3 @@ class RecordPage:
             if fig.id != own_id and paras & {s.ref for s in fig.sources}:
                 out.append(self.label_link(RecordRef(RecordType.FIGURE, fig.id)))
         return out
-
-
-PRECISION_LABELS = {"day": QT_TRANSLATE_NOOP("RecordPage", "exact day"),
-                    "month": QT_TRANSLATE_NOOP("RecordPage", "month only"),
-                    "year": QT_TRANSLATE_NOOP("RecordPage", "year only")}
-
-
-def precision_label(precision: Precision, translate: Translate = _identity) -> str:
-    return translate(PRECISION_LABELS[precision.value])

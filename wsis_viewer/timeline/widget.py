@@ -268,17 +268,13 @@ class TimelineWidget(QWidget):
         Drawn by an invisible clone of this widget sized width × height, so the on-screen
         widget is neither resized nor repainted. `scale` is the device pixel ratio.
         """
-        clone = TimelineWidget(overview=False)
+        clone = self.export_copy()
         clone.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        clone.setFont(self.font())
-        clone.setPalette(self.palette())
         clone.resize(width, height)
         clone.show()
         try:
-            if self._index is not None:
-                clone._load_settings(self._index, self._settings, self._selected)
             QApplication.processEvents()
-            clone.set_view_range(*self.view_range())
+            clone.set_view_range(*self.view_range())  # again, once laid out at its size
             image = QImage(round(width * scale), round(height * scale),
                            QImage.Format.Format_ARGB32_Premultiplied)
             image.setDevicePixelRatio(scale)
