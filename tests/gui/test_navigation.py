@@ -22,14 +22,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    w = MainWindow(ViewerSettings(isolated_settings()), lang="en")
-    qtbot.addWidget(w)
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_database(paths.bundled_database())
-    return w
+def window(bundled_window: MainWindow) -> MainWindow:
+    return bundled_window
 
 
 @pytest.fixture

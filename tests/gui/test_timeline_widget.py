@@ -3,37 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex, date_to_x
+from wsis_viewer.store.database import EventRowTuple
 from wsis_viewer.timeline import TimelineWidget
 
 pytestmark = pytest.mark.gui
 
 
-@dataclass(frozen=True)
-class Row:
-    id: str
-    lane: str
-    kind: str
-    start: str
-    end: str
-    precision: str
-    title_en: str
-    title_zh: str
 
 
+R = EventRowTuple  # (id, lane, kind, start, end, precision, title_en, title_zh)
 ROWS = [
-    Row("cwg-21", "cwg-wsis", "m", "2013-02-01", "2013-02-04", "day", "21st meeting", "第21次"),
-    Row("forum", "wsis-forum", "f", "2013-05-13", "2013-05-17", "day", "WSIS Forum 2013", ""),
-    Row("cwg-22", "cwg-wsis", "m", "2013-05-30", "2013-06-10", "day", "22nd meeting", "第22次"),
-    Row("council", "council", "c", "2013-06-11", "2013-06-20", "day", "Council 2013", ""),
-    Row("consult", "consultation", "c", "2013-01-01", "2013-12-31", "year", "Consultation", ""),
-    Row("day", "council", "c", "2013-09-02", "2013-09-02", "day", "One day", ""),
+    R("cwg-21", "cwg-wsis", "m", "2013-02-01", "2013-02-04", "day", "21st meeting", "第21次"),
+    R("forum", "wsis-forum", "f", "2013-05-13", "2013-05-17", "day", "WSIS Forum 2013", ""),
+    R("cwg-22", "cwg-wsis", "m", "2013-05-30", "2013-06-10", "day", "22nd meeting", "第22次"),
+    R("council", "council", "c", "2013-06-11", "2013-06-20", "day", "Council 2013", ""),
+    R("consult", "consultation", "c", "2013-01-01", "2013-12-31", "year", "Consultation", ""),
+    R("day", "council", "c", "2013-09-02", "2013-09-02", "day", "One day", ""),
 ]
 SESSIONS = [("cwg-22", 1, "2013-05-30", "2013-05-31"), ("cwg-22", 2, "2013-06-10", "2013-06-10")]
 LANES = {"cwg-wsis": "CWG-WSIS", "council": "Council", "wsis-forum": "Forum",
@@ -227,7 +218,7 @@ def test_select_ensures_visible_and_hover(qtbot, widget):
 
 # --- the raster path (many items) against a straightforward reference rasteriser ----------
 
-def _many_rows(n: int, seed: int, long_bars: bool = True) -> list[Row]:
+def _many_rows(n: int, seed: int, long_bars: bool = True) -> list[EventRowTuple]:
     """n random items over 2010-2014 in the four lanes; without long bars few overlap, so
     the lanes need few sub-rows and bars are several pixels tall."""
     import numpy as np
@@ -246,7 +237,7 @@ def _many_rows(n: int, seed: int, long_bars: bool = True) -> list[Row]:
             length = int(rng.integers(0, 3)) if kind < 0.977 else 30 if kind < 0.997 else 365
             precision = "day" if kind < 0.977 else ("month" if kind < 0.997 else "year")
         last = first + dt.timedelta(days=length)
-        rows.append(Row(f"e{k}", lanes[int(rng.integers(0, len(lanes)))], "m",
+        rows.append(EventRowTuple(f"e{k}", lanes[int(rng.integers(0, len(lanes)))], "m",
                         first.isoformat(), last.isoformat(), precision, f"Event {k}", ""))
     return rows
 

@@ -12,24 +12,17 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
-from wsis_viewer import paths
 from wsis_viewer.domain.model import RecordType as T
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.ui.main_window import MainWindow
-from wsis_viewer.ui.settings import ViewerSettings
 from wsis_viewer.ui.view_export import paint_fitted, paint_on_printer
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings) -> MainWindow:
-    w = MainWindow(ViewerSettings(isolated_settings()), lang="en")
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_database(paths.bundled_database())
+def window(bundled_window: MainWindow) -> MainWindow:
+    w = bundled_window
     w.navigate_to(RecordRef(T.RESOLUTION, "res-c1334"))
     w.lane_toggles.action("unga").setChecked(False)
     return w

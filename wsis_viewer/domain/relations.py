@@ -111,6 +111,7 @@ class Relations:
         self.topics = {t.id: t for t in ds.topics}
         self.figures = {f.id: f for f in ds.figures}
         self._back: dict[RecordRef, list[RecordRef]] = defaultdict(list)
+        self._chains: dict[RecordRef, Chain] = {}
         self._index_back_links()
 
     # --- existence -----------------------------------------------------------------------------
@@ -220,7 +221,17 @@ class Relations:
         return Chain(ref, tuple(ordered), tuple(sorted_edges))
 
     def chain_for(self, ref: RecordRef) -> Chain:
-        """The chain of `ref` (empty edges when the record links nothing in time)."""
+        """The chain of `ref` (empty edges when the record links nothing in time).
+
+        Cached: the dataset never changes under a Relations, and the window asks for the same
+        chain several times per selection (to frame it, to draw it, for the panel).
+        """
+        cached = self._chains.get(ref)
+        if cached is None:
+            cached = self._chains[ref] = self._compute_chain(ref)
+        return cached
+
+    def _compute_chain(self, ref: RecordRef) -> Chain:
         pairs: list[tuple[str, str, str]] = []
         if ref.type is RecordType.RESOLUTION and (r := self.resolutions.get(ref.id)):
             pairs = self._resolution_pairs(r.id)
