@@ -54,8 +54,8 @@ def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, A
     from PySide6.QtWidgets import QApplication
 
     from wsis_viewer.domain.timeline_index import date_to_x
+    from wsis_viewer.session.loaded_database import LoadedDatabase
     from wsis_viewer.timeline import TimelineWidget
-    from wsis_viewer.ui.loaded_database import LoadedDatabase
 
     app = QApplication.instance() or QApplication([])
     t0 = time.perf_counter()

@@ -24,9 +24,9 @@ from wsis_viewer.domain.timeline_index import date_to_x
 from wsis_viewer.report.render import render_png
 from wsis_viewer.report.scene import build_scene
 from wsis_viewer.report.view_spec import SpecError, ViewSpec, build_spec, parse_date_bound
+from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.timeline.colors import lane_colour
 from wsis_viewer.timeline.layout import LaneLayout
-from wsis_viewer.ui.loaded_database import LoadedDatabase
 
 GOLDEN = Path(__file__).parent / "golden"
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOURCE_DATE_EPOCH": "1700000000"}

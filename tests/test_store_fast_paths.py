@@ -14,9 +14,9 @@ from wsis_viewer import paths
 from wsis_viewer.domain.lanes import ordered_lanes
 from wsis_viewer.domain.search import BackgroundSearchIndex, SearchIndex
 from wsis_viewer.domain.timeline_index import TimelineIndex
+from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.store.database import Store, TimelineColumns, iso_days, open_database
 from wsis_viewer.store.problems import DatabaseError
-from wsis_viewer.ui.loaded_database import LoadedDatabase
 
 _EPOCH = dt.date(1970, 1, 1)
 

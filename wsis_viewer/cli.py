@@ -53,7 +53,7 @@ def _install_help_language(argv: Sequence[str]) -> None:
     try:
         from PySide6.QtCore import QCoreApplication
 
-        from wsis_viewer.ui import i18n
+        from wsis_viewer.qt import i18n
     except ImportError:
         return
     lang = _help_language(argv)
@@ -153,7 +153,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
         return 2
     from wsis_viewer.report.export import export_view
-    from wsis_viewer.ui.loaded_database import LoadedDatabase
+    from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     try:
@@ -183,7 +183,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"wsis-viewer report: {exc}", file=sys.stderr)
         return 2
     from wsis_viewer.report.pdf_report import print_progress, write_report
-    from wsis_viewer.ui.loaded_database import LoadedDatabase
+    from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     result = write_report(db, out, lang=args.lang, start=start, end=end,

@@ -9,9 +9,9 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from wsis_viewer import paths
+from wsis_viewer.qt.fonts import register_bundled_fonts
 from wsis_viewer.store.database import open_database
 from wsis_viewer.ui import app as app_module
-from wsis_viewer.ui.fonts import register_bundled_fonts
 from wsis_viewer.ui.settings import ORGANIZATION, ViewerSettings
 
 pytestmark = pytest.mark.gui

@@ -21,8 +21,8 @@ from wsis_viewer import paths
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.domain.timeline_index import date_to_x
+from wsis_viewer.qt import i18n
 from wsis_viewer.ui import app as app_module
-from wsis_viewer.ui import i18n
 from wsis_viewer.ui.main_window import MainWindow
 from wsis_viewer.ui.settings import ViewerSettings
 
@@ -199,7 +199,7 @@ def test_exports_follow_their_language(tmp_path: Path) -> None:
     """screenshot --lang installs its translators only while it draws."""
     from wsis_viewer.report.export import export_view
     from wsis_viewer.report.view_spec import ViewSpec
-    from wsis_viewer.ui.loaded_database import LoadedDatabase
+    from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(BUNDLED_DB)
     out = tmp_path / "zh.svg"

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from wsis_viewer import paths
 from wsis_viewer.domain.timeline_index import date_to_x
+from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.database import open_database
 from wsis_viewer.timeline.layout import LaneLayout
 from wsis_viewer.timeline.widget import TimelineWidget
 from wsis_viewer.ui.main_window import MainWindow
-from wsis_viewer.ui.matches import SearchMatches
 from wsis_viewer.ui.settings import ViewerSettings
 
 pytestmark = pytest.mark.gui

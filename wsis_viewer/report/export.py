@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wsis_viewer.qt.i18n import app_language
 from wsis_viewer.report.render import render_png, write_pdf, write_svg
 from wsis_viewer.report.scene import build_scene, headless_app
 from wsis_viewer.report.view_spec import ViewSpec
-from wsis_viewer.ui.i18n import app_language
-from wsis_viewer.ui.loaded_database import LoadedDatabase
+from wsis_viewer.session.loaded_database import LoadedDatabase
 
 
 def export_view(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:

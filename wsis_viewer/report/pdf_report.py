@@ -34,11 +34,11 @@ from wsis_viewer.domain.model import Dataset, SourceType
 from wsis_viewer.domain.relations import Relations
 from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
 from wsis_viewer.panels.record_html import CONTEXT, TERMS
+from wsis_viewer.qt.i18n import app_language
 from wsis_viewer.report.render import write_page_view
 from wsis_viewer.report.scene import build_scene, export_font, headless_app, palette_for
 from wsis_viewer.report.view_spec import ViewSpec
-from wsis_viewer.ui.i18n import app_language
-from wsis_viewer.ui.loaded_database import LoadedDatabase
+from wsis_viewer.session.loaded_database import LoadedDatabase
 
 DPI = 96  # layout unit: 1 px = 1/96 inch; text and figures stay vector whatever this is
 MARGIN_MM = 14.0

@@ -26,6 +26,9 @@ from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import date_to_x
 from wsis_viewer.panels.record_html import CONTEXT, RecordPage
+from wsis_viewer.qt import gui_thread_gc
+from wsis_viewer.qt.fonts import bundled_families
+from wsis_viewer.qt.i18n import lane_label
 from wsis_viewer.report.render import (
     Caption,
     ExportView,
@@ -34,12 +37,9 @@ from wsis_viewer.report.render import (
     legend_entries,
 )
 from wsis_viewer.report.view_spec import SpecError, ViewSpec
+from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
-from wsis_viewer.ui import gui_thread_gc
-from wsis_viewer.ui.fonts import bundled_families
-from wsis_viewer.ui.i18n import lane_label
-from wsis_viewer.ui.loaded_database import LoadedDatabase
 
 _DONT_SHOW = Qt.WidgetAttribute.WA_DontShowOnScreen
 PERIOD = (dt.date(2010, 10, 4), dt.date(2014, 11, 7))  # PP-10 opens .. PP-14 closes

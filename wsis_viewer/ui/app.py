@@ -13,17 +13,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from wsis_viewer import __version__, paths
-from wsis_viewer.store.database import open_database
-from wsis_viewer.store.problems import DatabaseError
-from wsis_viewer.ui import gui_thread_gc
-from wsis_viewer.ui.fonts import install_cjk_fallback
-from wsis_viewer.ui.i18n import (
+from wsis_viewer.qt import gui_thread_gc
+from wsis_viewer.qt.fonts import install_cjk_fallback
+from wsis_viewer.qt.i18n import (
     PSEUDO,
     UI_LANGUAGES,
     pseudo_requested,
     set_app_language,
     system_language,
 )
+from wsis_viewer.store.database import open_database
+from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.ui.main_window import MainWindow
 from wsis_viewer.ui.settings import (
     APPLICATION,

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QWidget
 
 from wsis_viewer.domain.lanes import Lane
-from wsis_viewer.ui.i18n import lane_label
+from wsis_viewer.qt.i18n import lane_label
 
 
 class LaneToggles(QObject):

@@ -30,17 +30,17 @@ from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
+from wsis_viewer.qt import gui_thread_gc
+from wsis_viewer.qt.dataset_loader import DatasetLoader
+from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
+from wsis_viewer.session.loaded_database import LoadedDatabase
+from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
-from wsis_viewer.ui import gui_thread_gc
 from wsis_viewer.ui.actions import make_action, set_action_text
-from wsis_viewer.ui.dataset_loader import DatasetLoader
 from wsis_viewer.ui.detail_view import DetailView
 from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter
-from wsis_viewer.ui.i18n import current_language, data_language, lane_label, set_app_language
-from wsis_viewer.ui.loaded_database import LoadedDatabase
-from wsis_viewer.ui.matches import SearchMatches
 from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
 from wsis_viewer.ui.settings import ViewerSettings

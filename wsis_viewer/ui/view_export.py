@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from wsis_viewer.domain.timeline_index import x_to_date
+from wsis_viewer.qt.i18n import lane_label
 from wsis_viewer.report.render import (
     Caption,
     ExportView,
@@ -29,7 +30,6 @@ from wsis_viewer.report.render import (
     write_svg,
 )
 from wsis_viewer.report.view_spec import caption_date_from_env
-from wsis_viewer.ui.i18n import lane_label
 
 if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow

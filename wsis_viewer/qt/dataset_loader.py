@@ -12,7 +12,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from wsis_viewer.domain.relations import Relations
-from wsis_viewer.ui.loaded_database import LoadedDatabase
+from wsis_viewer.session.loaded_database import LoadedDatabase
 
 
 class DatasetLoader(QObject):
