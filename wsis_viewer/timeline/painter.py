@@ -56,11 +56,11 @@ from wsis_viewer.domain.timeline_index import (
 )
 from wsis_viewer.timeline.colors import Theme, lane_colour, text_colour_on, with_alpha
 from wsis_viewer.timeline.dates import DateFormatter, Style, english_formatter
+from wsis_viewer.timeline.label_fit import LabelFit
 from wsis_viewer.timeline.layout import LaneLayout
 
 RASTER_THRESHOLD = 5_000
 MAX_LABELS = 250
-MIN_LABEL_PX = 56.0  # below this a label is little more than an ellipsis
 BAR_FILL = 0.72        # share of a sub-row's height a bar takes
 MAX_BAR_PX = 22.0
 MAX_DIAMOND_PX = 14.0
@@ -136,6 +136,7 @@ class TimelineItem(pg.GraphicsObject):
         self._palette: tuple[list[int], npt.NDArray[np.uint8]] = ([], np.zeros(0, np.uint8))
         self._delta: npt.NDArray[np.signedinteger] = np.zeros(0, dtype=np.int64)  # reused
         self._title_width: dict[int, float] = {}
+        self.labels = LabelFit()  # short labels for tight rooms; what was drawn, for tests
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # --- state ----------------------------------------------------------------------------
@@ -144,6 +145,7 @@ class TimelineItem(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.index, self.layout = index, layout
         self._title_width.clear()
+        self.labels.reset(index)
         self.changed()
 
     def set_layout(self, layout: LaneLayout) -> None:
@@ -154,6 +156,7 @@ class TimelineItem(pg.GraphicsObject):
     def set_theme(self, theme: Theme, font: QFont) -> None:
         self.theme, self.font = theme, font
         self._title_width.clear()
+        self.labels.font_changed()
         self.changed()
 
     def changed(self) -> None:
@@ -198,6 +201,8 @@ class TimelineItem(pg.GraphicsObject):
         # Edge labels are placed first and item labels give way to them, so "+8 months" never
         # runs into "Council 2011"; they are painted last, on top.
         boxes = [box for *_rest, box, _text in edges if box is not None]
+        boxes += [box for box, _text, _colour in self._marker_label_boxes(f)]
+        self.labels.drawn = []
         if not raster:
             self._paint_labels(p, f, avoid=boxes)
         self._paint_edge_labels(p, edges)
@@ -257,12 +262,24 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(QPen(self.theme.today, 1.5))
             p.drawLine(QPointF(f.px(today), top), QPointF(f.px(today), bottom))
 
-    def _paint_marker_labels(self, p: QPainter, f: _Frame) -> None:
-        a, b, today = self._marker_xs()
+    def _marker_font(self) -> QFont:
         small = QFont(self.font)
         small.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.85))
-        p.setFont(small)
-        fm = QFontMetricsF(small)
+        return small
+
+    def _paint_marker_labels(self, p: QPainter, f: _Frame) -> None:
+        p.setFont(self._marker_font())
+        for box, text, colour in self._marker_label_boxes(f):
+            p.fillRect(box, with_alpha(self.theme.background, 200))
+            p.setPen(colour)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            self.labels.drawn.append((box, text))
+
+    def _marker_label_boxes(self, f: _Frame) -> list[tuple[QRectF, str, QColor]]:
+        """Where the period's labels ("PP-10", "PP-14") go: item labels keep clear of them."""
+        a, b, today = self._marker_xs()
+        fm = QFontMetricsF(self._marker_font())
+        out = []
         labels = []
         if a is not None:
             labels.append((f.px(a), self.state.markers.period_labels[0], self.theme.muted_text))
@@ -276,10 +293,8 @@ class TimelineItem(pg.GraphicsObject):
             w = fm.horizontalAdvance(text) + 6
             # Beside the line, inside the plot; flipped to the left near the right edge.
             left = px + 3 if px + 3 + w <= f.X1 else px - 3 - w
-            box = QRectF(left, f.Ytop + 2, w, fm.height())
-            p.fillRect(box, with_alpha(self.theme.background, 200))
-            p.setPen(colour)
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            out.append((QRectF(left, f.Ytop + 2, w, fm.height()), text, colour))
+        return out
 
     # --- items ----------------------------------------------------------------------------
 
@@ -672,14 +687,16 @@ class TimelineItem(pg.GraphicsObject):
         right_of_item = f.px(ix.end[ev]) + 4
         room_after = nxt - right_of_item
         room_inside = np.minimum(f.px(ix.end[ev]), nxt + 6) - left - 4
-        good = (room_after >= MIN_LABEL_PX) | (room_inside >= MIN_LABEL_PX)
+        lang = self.state.title_lang
+        least = self.labels.min_room(ev, lang, fm)  # a short label ("21") needs less
+        good = (room_after >= least) | (room_inside >= least)
         ev, nxt, left = ev[good], nxt[good], left[good]
-        room_after, room_inside = room_after[good], room_inside[good]
+        room_after, room_inside, least = room_after[good], room_inside[good], least[good]
         if len(ev) > MAX_LABELS:  # the roomiest first
             keep = np.argsort(-np.maximum(room_after, room_inside), kind="stable")[:MAX_LABELS]
             keep.sort()
             ev, nxt, left = ev[keep], nxt[keep], left[keep]
-            room_after, room_inside = room_after[keep], room_inside[keep]
+            room_after, room_inside, least = room_after[keep], room_inside[keep], least[keep]
         cy, _ = self._geometry(f, ev)
         emph = self._emphasis()
         p.setFont(self.font)
@@ -702,12 +719,14 @@ class TimelineItem(pg.GraphicsObject):
                 colour = text_colour_on(lane_colour(int(ix.lane[i])))
                 if dimmed:
                     colour = dim_pen
-            elif not precise and room_inside[k] >= MIN_LABEL_PX and room_after[k] < width:
+            elif not precise and room_inside[k] >= least[k] and room_after[k] < width:
                 # A month / year span wider than the room after it (often the whole view):
                 # the label sits inside, on a backing box so the hatching does not cross it.
                 x = left[k]
                 if width > room_inside[k]:
-                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room_inside[k])
+                    text = self.labels.fit(i, lang, text, room_inside[k], fm)
+                    if not text:
+                        continue
                     width = fm.horizontalAdvance(text)
                 box = QRectF(x - 2, float(cy[k]) - fm.height() / 2, width + 4, fm.height())
                 p.fillRect(box, with_alpha(self.theme.background, 190))
@@ -717,21 +736,24 @@ class TimelineItem(pg.GraphicsObject):
                 if ix.end[i] - ix.start[i] <= DAY:
                     x += MAX_DIAMOND_PX / 2
                 room = nxt[k] - x
-                if room < MIN_LABEL_PX:
+                if room < least[k]:
                     continue
                 if width > room:
-                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                    text = self.labels.fit(i, lang, text, room, fm)
+                    if not text:
+                        continue
                 colour = dim_pen if dimmed else text_pen
             if avoid:
-                text = self._clear_of(text, x, float(cy[k]), fm, avoid)
+                text = self._clear_of(i, lang, text, x, float(cy[k]), fm, avoid)
                 if not text:
                     continue
             p.setPen(colour)
             p.drawText(QPointF(x, float(cy[k]) + ascent_shift), text)
+            self.labels.drawn.append((QRectF(x, float(cy[k]) - fm.height() / 2,
+                                             fm.horizontalAdvance(text), fm.height()), text))
 
 
-    @staticmethod
-    def _clear_of(text: str, x: float, cy: float, fm: QFontMetricsF,
+    def _clear_of(self, i: int, lang: str, text: str, x: float, cy: float, fm: QFontMetricsF,
                   boxes: list[QRectF]) -> str:
         """`text` at x, shortened to end before the first box it would run into ("" if the
         room left is too small to be worth a label)."""
@@ -739,10 +761,9 @@ class TimelineItem(pg.GraphicsObject):
         hits = [b for b in boxes if b.intersects(rect)]
         if not hits:
             return text
-        room = min(b.left() for b in hits) - 4 - x
-        if room < MIN_LABEL_PX:
+        if any(b.left() - 4 <= x for b in hits):  # the box starts before the label
             return ""
-        return fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        return self.labels.fit(i, lang, text, min(b.left() for b in hits) - 4 - x, fm)
 
 
 @dataclass(frozen=True)
