@@ -164,12 +164,13 @@ def figure_spans(events: Iterable[Event], start: dt.date, end: dt.date,
     groups: list[list[int]] = []  # [first, last] of each figure
     empty: list[tuple[int, int]] = []
     pending: list[int] | None = None  # a small pool waiting for the next figure
-    for first, last, dense in runs:
+    for first, last, dense_flag in runs:
+        dense = bool(dense_flag)
+        trailing: list[int] = []
         if not dense:  # trim empty years off both ends of a pool: they get no figure
             while first <= last and count(first, first) == 0:
                 _extend(empty, first)
                 first += 1
-            trailing = []
             while last >= first and count(last, last) == 0:
                 trailing.insert(0, last)
                 last -= 1

@@ -98,8 +98,8 @@ def short_labels(titles: Sequence[str], lanes: Sequence[Hashable], lang: str
     for title, lane, (number, year) in zip(titles, lanes, parsed, strict=True):
         alts = candidates(
             title, lang,
-            in_number_series=bool(number) and number_stems[(lane, number[1])] > 1,
-            in_year_series=bool(year) and year_stems[(lane, year[1])] > 1)
+            in_number_series=number is not None and number_stems[(lane, number[1])] > 1,
+            in_year_series=year is not None and year_stems[(lane, year[1])] > 1)
         raw.append(alts)
         used[lane].update(set(alts) | {title})
     return [tuple(a for a in alts if used[lane][a] == 1)
