@@ -170,6 +170,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """The multi-page PDF report."""
+    from wsis_viewer.domain.report_selection import ChoiceError, parse_lanes, parse_sections
     from wsis_viewer.report.view_spec import SpecError, caption_date_from_env, parse_date_bound
 
     out = Path(args.output)
@@ -179,15 +180,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         start = parse_date_bound(args.from_, end=False, option="--from") if args.from_ else None
         end = parse_date_bound(args.to, end=True, option="--to") if args.to else None
-    except SpecError as exc:
+        if start and end and end < start:
+            raise SpecError(f"--to {args.to} is before --from {args.from_}")
+        sections = parse_sections(args.sections)
+    except (SpecError, ChoiceError) as exc:
         print(f"wsis-viewer report: {exc}", file=sys.stderr)
         return 2
     from wsis_viewer.report.pdf_report import print_progress, write_report
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
-    result = write_report(db, out, lang=args.lang, start=start, end=end,
-                          generated=caption_date_from_env(), progress=print_progress)
+    try:
+        lanes = parse_lanes(args.lanes, [lane.id for lane in db.lanes])
+    except ChoiceError as exc:
+        print(f"wsis-viewer report: {exc}", file=sys.stderr)
+        return 2
+    result = write_report(db, out, lang=args.lang, start=start, end=end, sections=sections,
+                          lanes=lanes, generated=caption_date_from_env(),
+                          progress=print_progress)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"wrote {out}: {result.pages} pages")
@@ -262,6 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "write the multi-page PDF report (headless)"))
     p.add_argument("output", metavar="OUT.pdf", help=translate("CLI", "the PDF file to write"))
     _add_view_options(p)
+    p.add_argument("--sections", metavar="LIST", help=translate(
+        "CLI", "comma-separated sections to include, in any order: events, documents, "
+               "recommendations, resolutions, sources (default: all)"))
+    p.add_argument("--lanes", help=translate(
+        "CLI", "comma-separated lane ids to show (default: all)"))
     p.set_defaults(func=cmd_report)
     _localise(p)
 

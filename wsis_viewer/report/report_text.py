@@ -1,0 +1,249 @@
+"""The flowing part of the PDF report as HTML for QTextDocument: one function per section.
+
+One language at a time: every cell shows the report's language where the data has it. A value
+the data has only in the other language is shown as it is, followed by a dagger, and the note
+under the table says what the dagger means ("† only in English"). In the English report the
+dagger instead marks English titles that are our translation of the report's Chinese — the
+report's own words are Chinese, and a reader must be able to tell. Plain values the data keeps
+in English only (places, rooms, who submitted a document) count as English-only.
+
+Tables are real <table>s with a <thead>: QTextDocument repeats the header row on every page a
+table runs over, and the PDF's text keeps one row per line in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from wsis_viewer.domain.dates import format_span
+from wsis_viewer.domain.model import Bilingual, Dataset, Document, Event, Source
+from wsis_viewer.domain.relations import Relations
+from wsis_viewer.domain.report_selection import ReportContent
+from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
+from wsis_viewer.panels.record_html import CONTEXT, TERMS
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Report", "…") calls
+
+MARK = "†"
+
+# Where a document link's basis (stated by the source / inferred by us) will come from once
+# the dataset records it: a callable (document, event id, role) -> "stated" | "inferred" | None.
+LinkBasis = Callable[[Document, str, str], str | None]
+
+
+def no_basis(_doc: Document, _event: str, _role: str) -> str | None:
+    return None
+
+
+def section_title(key: str) -> str:
+    """The heading of a section key of `--sections`, in the installed language."""
+    titles = {
+        "events": translate("Report", "Events"),
+        "documents": translate("Report", "Documents"),
+        "recommendations": translate("Report", "Recommendations and the resolutions they led to"),
+        "resolutions": translate("Report", "Resolution histories"),
+        "sources": translate("Report", "Sources"),
+    }
+    return titles.get(key, key)
+
+
+class ReportText:
+    """Builds the sections of one report in one language."""
+
+    def __init__(self, ds: Dataset, content: ReportContent, lang: str,
+                 link_basis: LinkBasis = no_basis) -> None:
+        self.ds = ds
+        self.content = content
+        self.lang = lang
+        self.rel = Relations(ds)
+        self.link_basis = link_basis
+        self._marked = False  # a dagger was used in the table being built
+
+    # --- values in one language ----------------------------------------------------------
+
+    def text(self, b: Bilingual | None) -> str:
+        """HTML of `b` in the report's language, with the dagger where the note says."""
+        if b is None:
+            return ""
+        value = escape(b.get(self.lang))
+        if not b.has(self.lang) or (self.lang == "en" and b.en_is_translation):
+            return value + self._mark()
+        return value
+
+    def english_only(self, value: str | None) -> str:
+        """A plain value the data holds in English only (a place, a submitter). Codes and
+        acronyms ("CWG-WSIS", "ITU") read the same in both languages and are not marked."""
+        if not value:
+            return ""
+        words = re.search(r"[a-z]{2,}", value) is not None
+        return escape(value) + (self._mark() if self.lang == "zh" and words else "")
+
+    def _mark(self) -> str:
+        # Inline, not <sup>: a raised mark would be a line of its own in the PDF's text.
+        self._marked = True
+        return MARK
+
+    def _table_note(self) -> str:
+        """The line under a table explaining the dagger, when the table used it."""
+        if not self._marked:
+            return ""
+        self._marked = False
+        if self.lang == "zh":
+            note = translate("Report", "† only in English: the data has no Chinese for it.")
+        else:
+            note = translate("Report", "† our English translation of the report's Chinese, or "
+                                       "only in Chinese where no English is shown.")
+        return f"<p style='font-size:7.5pt'>{escape(note)}</p>"
+
+    def event_name(self, event_id: str | None) -> str:
+        if not event_id:
+            return ""
+        e = self.rel.events.get(event_id)
+        return self.text(e.title) if e else escape(event_id)
+
+    def term(self, key: str) -> str:
+        source = TERMS.get(key)
+        return escape(translate(CONTEXT, source) if source else key)
+
+    # --- sections ------------------------------------------------------------------------
+
+    def html(self, sections: Sequence[str]) -> str:
+        build = {"events": self.events, "documents": self.documents,
+                 "recommendations": self.recommendations, "resolutions": self.resolutions,
+                 "sources": self.sources}
+        return "".join(build[key]() for key in sections if key in build)
+
+    def _heading(self, key: str) -> str:
+        return f"<h1>{escape(section_title(key))}</h1>"
+
+    def events(self) -> str:
+        out = [self._heading("events")]
+        events = self.content.events
+        if not events:
+            return out[0] + self._none()
+        rows = []
+        for e in events:
+            rows.append([escape(format_span(e.start, e.end, e.precision, self.lang)),
+                         self.text(e.title), self._sessions(e), self.english_only(e.location)])
+        out.append(_table([translate("Report", "Dates"), translate("Report", "Event"),
+                           translate("Report", "Sessions"), translate("Report", "Place")],
+                          rows, widths=(18, 47, 20, 15)))
+        out.append(self._table_note())
+        return "".join(out)
+
+    def _sessions(self, e: Event) -> str:
+        if not (len(e.sessions) > 1 or e.sessions[0].time):
+            return ""
+        lines = []
+        for s in e.sessions:
+            line = escape(format_span(s.start, s.end, e.precision, self.lang))
+            if s.time:
+                line += " " + escape(s.time + (f"–{s.end_time}" if s.end_time else ""))
+            if s.room:
+                line += ", " + self.english_only(s.room)
+            lines.append(line)
+        return "<br/>".join(lines)
+
+    def documents(self) -> str:
+        out = [self._heading("documents")]
+        docs = sorted(self.content.documents, key=lambda d: natural_key(d.symbol))
+        if not docs:
+            return out[0] + self._none()
+        rows = []
+        for d in docs:
+            considered = "<br/>".join(
+                f"{self.event_name(c.event)}{self._basis(d, c.event, 'considered')}"
+                f" — {self.term(c.action)}" for c in d.considered_at)
+            produced = (self.event_name(d.event) + self._basis(d, d.event, "produced")
+                        if d.event else "")
+            rows.append([escape(d.symbol), self.text(d.title), self.english_only(d.submitted_by),
+                         produced, considered])
+        out.append(_table([translate("Report", "Symbol"), translate("Report", "Title"),
+                           translate("Report", "Submitted by"),
+                           translate("Report", "Produced at"),
+                           translate("Report", "Considered at — action")],
+                          rows, widths=(14, 34, 13, 16, 23)))
+        out.append(self._table_note())
+        return "".join(out)
+
+    def _basis(self, doc: Document, event_id: str, role: str) -> str:
+        """' (inferred)' after a link the dataset says we inferred; nothing for stated links."""
+        if self.link_basis(doc, event_id, role) == "inferred":
+            return " <i>(" + escape(translate("Report", "inferred")) + ")</i>"
+        return ""
+
+    def recommendations(self) -> str:
+        out = [self._heading("recommendations")]
+        recs = sorted(self.content.recommendations, key=lambda m: natural_key(m.ref))
+        if not recs:
+            return out[0] + self._none()
+        out.append(f"<p>{escape(status_summary(recs, translate_lists))}</p>")
+        rows = []
+        for m in recs:
+            res = ", ".join(self.rel.resolutions[r].number for r in m.links.resolutions
+                            if r in self.rel.resolutions)
+            text = m.text.get(self.lang)
+            cut = text if len(text) < 220 else text[:218] + "…"
+            cell = escape(cut) + (self._mark() if not m.text.has(self.lang) or (
+                self.lang == "en" and m.text.en_is_translation) else "")
+            rows.append([escape(m.ref), cell, f"<b>{escape(status_label(m.status))}</b>",
+                         escape(res), self.event_name(m.event)])
+        out.append(_table([translate("Report", "Ref"), translate("Report", "Recommendation"),
+                           translate("Report", "Status"), translate("Report", "Resolutions"),
+                           translate("Report", "Made at")],
+                          rows, widths=(8, 52, 14, 10, 16)))
+        out.append(self._table_note())
+        return "".join(out)
+
+    def resolutions(self) -> str:
+        out = [self._heading("resolutions")]
+        if not self.content.resolutions:
+            return out[0] + self._none()
+        for h in self.content.resolutions:
+            r = h.resolution
+            out.append(f"<h2>{escape(r.number)} — {self.text(r.title)}</h2><ol>")
+            for st in h.steps:
+                parts = [escape(str(st.year)), self.term(st.action), self.event_name(st.event),
+                         escape(st.document or "")]
+                out.append("<li>" + " · ".join(p for p in parts if p) + "</li>")
+            out.append("</ol>")
+        out.append(self._table_note())
+        return "".join(out)
+
+    def sources(self) -> str:
+        out = [self._heading("sources")]
+        report = translate("Report", "ITU PP-14 Document 20 (Add.1): Report on the outcomes of "
+                                     "the CWG-WSIS activities since PP-10 (Chinese text) — "
+                                     "cited by paragraph, e.g. §2.2.5")
+        out.append(f"<ul><li>{escape(report)}</li>")
+        out += [self._source(s) for s in self.content.sources]
+        out.append("</ul>")
+        if self.lang == "zh" and self.content.sources:
+            note = translate("Report", "Public pages are listed under their own titles, "
+                                       "which are in English.")
+            out.append(f"<p style='font-size:7.5pt'>{escape(note)}</p>")
+        return "".join(out)
+
+    @staticmethod
+    def _source(s: Source) -> str:
+        title = escape(s.title or s.ref)
+        return f"<li>{title}" + (f" — {escape(s.url)}" if s.url else "") + "</li>"
+
+    @staticmethod
+    def _none() -> str:
+        return "<p>" + escape(translate("Report", "Nothing in the chosen dates and lanes.")) \
+            + "</p>"
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> str:
+    """Cells are HTML already; the header row repeats on each page (<thead>)."""
+    head = "".join(f'<th width="{w}%" align="left">{escape(h)}</th>'
+                   for h, w in zip(headers, widths, strict=True))
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return ('<table width="100%" cellspacing="0" cellpadding="3" border="1" '
+            f'style="border-collapse:collapse;border-color:#bbb"><thead><tr>{head}</tr></thead>'
+            f"{body}</table>")
