@@ -157,7 +157,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     try:
-        export_view(db, spec, out, fmt)
+        export_view(db, spec, out, fmt, svg_text=args.svg_text)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
         return 2
@@ -265,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "WIDTHxHEIGHT in pixels (default 1600x900)"))
     p.add_argument("--scale", type=float, default=1.0, help=translate(
         "CLI", "pixel ratio for PNG (1, 2, 3)"))
+    p.add_argument("--svg-text", choices=("paths", "font"), default="paths", help=translate(
+        "CLI", "SVG text as glyph outlines (paths: looks the same everywhere) or as text with "
+               "the used glyphs embedded (font: selectable in browsers) (default: paths)"))
     p.set_defaults(func=cmd_screenshot)
     _localise(p)
 

@@ -11,14 +11,16 @@ from wsis_viewer.report.view_spec import ViewSpec
 from wsis_viewer.session.loaded_database import LoadedDatabase
 
 
-def export_view(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
-    """Write the picture in spec.lang: its translators are installed while it is drawn."""
+def export_view(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str, *,
+                svg_text: str = "paths") -> None:
+    """Write the picture in spec.lang: its translators are installed while it is drawn.
+    `svg_text`: how an SVG carries its text ("paths" or "font", see svg_text)."""
     headless_app()
     with app_language(spec.lang):
-        _export(db, spec, out, fmt)
+        _export(db, spec, out, fmt, svg_text)
 
 
-def _export(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
+def _export(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str, svg_text: str) -> None:
     scene = build_scene(db, spec)
     try:
         title = scene.view.windowTitle() or "WSIS timeline"
@@ -27,7 +29,7 @@ def _export(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
             if not image.save(str(out), "PNG"):
                 raise OSError(0, "the PNG writer failed", str(out))
         elif fmt == "svg":
-            write_svg(scene.view, out, spec.width, spec.height, title)
+            write_svg(scene.view, out, spec.width, spec.height, title, svg_text)
         else:
             write_pdf(scene.view, out, spec.width, spec.height, title)
     finally:
