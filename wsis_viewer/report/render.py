@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
-    QIODevice,
     QCoreApplication,
+    QIODevice,
     QMarginsF,
     QPoint,
     QPointF,

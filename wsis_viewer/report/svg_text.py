@@ -18,6 +18,7 @@ font-size="9" where the layout used 12 px); both modes give the size the layout 
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -51,10 +52,8 @@ def _px_sizes(root: ET.Element) -> None:
     for el in root.iter():
         size = el.get("font-size")
         if size:
-            try:
+            with contextlib.suppress(ValueError):
                 el.set("font-size", f"{float(size) * PT_TO_PX:.3f}".rstrip("0").rstrip("."))
-            except ValueError:
-                pass
 
 
 def _path_data(path: QPainterPath) -> str:
