@@ -115,12 +115,20 @@
         <translation>PNG的像素比（1、2、3）</translation>
     </message>
     <message>
+        <source>SVG text as glyph outlines (paths: looks the same everywhere) or as text with the used glyphs embedded (font: selectable in browsers) (default: paths)</source>
+        <translation>SVG 文字的写法：字形轮廓（paths：在任何地方显示都相同）或嵌入所用字形的文字（font：可在浏览器中选择文字）（默认：paths）</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>生成多页PDF报告（无界面）</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
         <translation>要写入的PDF文件</translation>
+    </message>
+    <message>
+        <source>comma-separated sections to include, in any order: events, documents, recommendations, resolutions, sources (default: all)</source>
+        <translation>要包括的部分，以逗号分隔，顺序不限：events、documents、recommendations、resolutions、sources（默认：全部）</translation>
     </message>
     <message>
         <source>validate the source files, write nothing</source>
@@ -1065,6 +1073,42 @@
         <translation>建议及其促成的决议</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>† only in English: the data has no Chinese for it.</source>
+        <translation>† 仅有英文：数据中没有相应的中文。</translation>
+    </message>
+    <message>
+        <source>† our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>† 本项目对报告中文的英文自译；如未显示英文，则仅有中文。</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交方</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <translation>产生于</translation>
+    </message>
+    <message>
+        <source>Considered at — action</source>
+        <translation>审议于——处理方式</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
         <source>Ref</source>
         <translation>段落</translation>
     </message>
@@ -1083,6 +1127,14 @@
     <message>
         <source>Made at</source>
         <translation>提出于</translation>
+    </message>
+    <message>
+        <source>Public pages are listed under their own titles, which are in English.</source>
+        <translation>公开网页按其原标题列出，原标题为英文。</translation>
+    </message>
+    <message>
+        <source>Nothing in the chosen dates and lanes.</source>
+        <translation>所选日期和泳道中没有记录。</translation>
     </message>
     <message>
         <source>Resolution histories</source>
@@ -1125,8 +1177,32 @@
         <translation>CWG-WSIS会议、理事会会议、大会、建议与决议——时间线报告</translation>
     </message>
     <message>
+        <source>Title page</source>
+        <translation>扉页</translation>
+    </message>
+    <message>
+        <source>%1 · data version %2</source>
+        <translation>%1 · 数据版本 %2</translation>
+    </message>
+    <message>
+        <source>The years %1–%2</source>
+        <translation>%1–%2年</translation>
+    </message>
+    <message>
+        <source>all (%1)</source>
+        <translation>全部（%1）</translation>
+    </message>
+    <message>
         <source>Period covered:</source>
         <translation>涵盖时期：</translation>
+    </message>
+    <message>
+        <source>Lanes:</source>
+        <translation>泳道：</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>部分：</translation>
     </message>
     <message>
         <source>Database:</source>
@@ -1141,8 +1217,36 @@
         <translation>数据来源：</translation>
     </message>
     <message>
+        <source>Conventions:</source>
+        <translation>体例：</translation>
+    </message>
+    <message>
         <source>Generated:</source>
         <translation>生成日期：</translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation>图：</translation>
+    </message>
+    <message>
+        <source>none: no events in the chosen dates and lanes</source>
+        <translation>无：所选日期和泳道中没有活动</translation>
+    </message>
+    <message>
+        <source>Texts are in Chinese where the data has Chinese; a value followed by %1 exists only in English.</source>
+        <translation>凡数据有中文的均以中文显示；后附%1的值仅有英文。</translation>
+    </message>
+    <message>
+        <source>Texts are in English; %1 marks an English title that is our translation of the report&apos;s Chinese, or a value that exists only in Chinese.</source>
+        <translation>文字以英文显示；%1标示本项目对报告中文的英文自译标题，或仅有中文的值。</translation>
+    </message>
+    <message>
+        <source>Links between documents and meetings are those the sources state; a link we inferred is marked “inferred” where the dataset records it.</source>
+        <translation>文件与会议之间的关联均为来源所述；如数据记录了某关联系本项目推断，则标为“推断”。</translation>
+    </message>
+    <message>
+        <source>No events in %1: no figure for these years.</source>
+        <translation>%1年没有活动：这些年份不单独制图。</translation>
     </message>
     <message>
         <source>Contents</source>

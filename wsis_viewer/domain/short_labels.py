@@ -7,6 +7,8 @@ longest that fits:
 
 * a code in the title: "PP-10", "A/RES/68/302", "WSIS+10"; a code without digits
   ("TDAG", "CWG-WSIS") only together with the title's number or year ("TDAG 2013");
+* a title without its hyphenated code ("Extraordinary meeting of CWG-WSIS" ->
+  "Extraordinary meeting"), when it has no number or year;
 * the head of a title before its colon ("WSIS Forum 2011: open consultation …");
 * in a series — events of one lane whose titles differ only by a number or a year — that
   number or year alone: "21", "22" in the CWG-WSIS lane, "2013" in the Council lane.
@@ -69,6 +71,11 @@ def candidates(title: str, lang: str, *, in_number_series: bool = False,
             tail = number[0] if number else (year[0] if year else None)
             if tail:
                 out.append(f"{plain.group(0)} {tail}")
+            else:  # "Extraordinary meeting of CWG-WSIS" -> "Extraordinary meeting"
+                rest = (title[:plain.start()] + " " + title[plain.end():]).strip(" ,:：、")
+                rest = re.sub(r"^(?:of|the)\s+|\s+(?:of|the)$", "", rest).strip()
+                if len(rest) >= 2:
+                    out.append(rest)
     if in_number_series and number:
         out.append(number[0])
     if in_year_series and year:
