@@ -46,8 +46,11 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, env=ENV, check=False, timeout=180)
 
 
-def pdf_pages(path: Path, layout: bool = False) -> list[str]:
-    args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(path), "-"]
+def pdf_pages(path: Path, layout: bool = False, raw: bool = False) -> list[str]:
+    """Page texts; `layout`: columns kept by position; `raw`: in the content's own order
+    (what copying a selection gives in most viewers)."""
+    mode = ["-layout"] if layout else ["-raw"] if raw else []
+    args = ["pdftotext", "-enc", "UTF-8", *mode, str(path), "-"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     return out.split("\f")[:-1]
 
@@ -203,10 +206,12 @@ def test_headings_never_end_a_page_and_no_page_is_near_empty(reports: dict[str, 
 def test_report_reads_cleanly(reports: dict[str, Path]) -> None:
     pages = pdf_pages(reports["en"], layout=True)
     text = "\f".join(pages)
-    # A table row reads as one line, in column order.
-    row = next(x for x in text.splitlines() if x.strip().startswith("C13/85"))
-    assert re.search(r"C13/85\s+Contribution from the Republic of Poland.*Republic of Poland",
-                     row), row
+    # A table row reads as one line, in column order, by position and in content order.
+    for mode_text in (text, "\f".join(pdf_pages(reports["en"], raw=True))):
+        row = next(x for x in mode_text.splitlines() if x.strip().startswith("C13/85"))
+        assert re.search(r"C13/85\s+Contribution from the Republic of Poland on WSIS "
+                         r"indicators†\s+Republic of Poland\s+Council 2013 — considered", row), row
+    assert "official" in text and "2010–2014" in text  # no ligature gaps, no figure dashes
     # page numbers "n of N" and the running header on every page
     for n, page in enumerate(pages, 1):
         assert f"Page {n} of {len(pages)}" in page

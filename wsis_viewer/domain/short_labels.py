@@ -10,8 +10,9 @@ longest that fits:
 * a title without its hyphenated code ("Extraordinary meeting of CWG-WSIS" ->
   "Extraordinary meeting"), when it has no number or year;
 * the head of a title before its colon ("WSIS Forum 2011: open consultation …");
-* in a series — events of one lane whose titles differ only by a number or a year — that
-  number or year alone: "21", "22" in the CWG-WSIS lane, "2013" in the Council lane.
+* in a series — events of one lane whose titles differ only by a number or a year, and that
+  make up at least two thirds of the lane — that number or year alone: "21", "22" in the
+  CWG-WSIS lane, "2013" in the Council lane (not in a lane of mixed kinds).
 
 A short label must be unique in its lane (the lane names the series); one that two events of
 a lane would share is dropped for both. Qt-free, computed from the titles alone, so it works
@@ -100,13 +101,21 @@ def short_labels(titles: Sequence[str], lanes: Sequence[Hashable], lang: str
         if year:
             year_stems[(lane, year[1])] += 1
         parsed.append((number, year))
+    per_lane = Counter(lanes)
+
+    def series(counts: Counter[tuple[Hashable, str]], lane: Hashable, stem: str) -> bool:
+        # A bare "21" or "2013" names an event only where its series is most of the lane
+        # ("Council ####" in the Council lane); in a mixed lane it would just be a number.
+        n = counts[(lane, stem)]
+        return n > 1 and 3 * n >= 2 * per_lane[lane]
+
     raw: list[list[str]] = []
     used: defaultdict[Hashable, Counter[str]] = defaultdict(Counter)
     for title, lane, (number, year) in zip(titles, lanes, parsed, strict=True):
         alts = candidates(
             title, lang,
-            in_number_series=number is not None and number_stems[(lane, number[1])] > 1,
-            in_year_series=year is not None and year_stems[(lane, year[1])] > 1)
+            in_number_series=number is not None and series(number_stems, lane, number[1]),
+            in_year_series=year is not None and series(year_stems, lane, year[1]))
         raw.append(alts)
         used[lane].update(set(alts) | {title})
     return [tuple(a for a in alts if used[lane][a] == 1)
