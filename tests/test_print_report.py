@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from wsis_viewer import paths
-from wsis_viewer.domain.model import Event, Precision, Session
+from wsis_viewer.domain.model import Bilingual, Event, Precision, Session
 from wsis_viewer.domain.report_selection import (
     ChoiceError,
     ReportChoice,
@@ -80,9 +80,7 @@ def _event(eid: str, day: dt.date, lane: str = "council") -> Event:
                  end=day, precision=Precision.DAY, sessions=(Session(day, day),))
 
 
-def _bi(text: str):  # noqa: ANN202
-    from wsis_viewer.domain.model import Bilingual
-
+def _bi(text: str) -> Bilingual:
     return Bilingual(zh=text, en=text)
 
 
