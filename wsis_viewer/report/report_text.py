@@ -205,7 +205,11 @@ class ReportText:
             return out[0] + self._none()
         for h in self.content.resolutions:
             r = h.resolution
-            out.append(f"<h2>{escape(r.number)} — {self.text(r.title)}</h2><ol>")
+            # WSIS+10 outcomes have no number, only a name ("WSIS+10 Statement"), which the
+            # title gives in the report's language.
+            name = (self.text(r.title) if r.body == "wsis+10"
+                    else f"{escape(r.number)} — {self.text(r.title)}")
+            out.append(f"<h2>{name}</h2><ol>")
             for st in h.steps:
                 parts = [escape(str(st.year)), self.term(st.action), self.event_name(st.event),
                          escape(st.document or "")]
