@@ -322,3 +322,19 @@ def test_font_mode_embeds_every_used_glyph(tmp_path: Path) -> None:
     for data in fonts:
         covered |= set(TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
     assert {ord(c) for c in chars if not c.isspace()} <= covered
+
+
+def test_short_labels_skip_lanes_of_thousands() -> None:
+    """Synthetic lanes of thousands get none (bounded cost of the first frame)."""
+    from types import SimpleNamespace
+
+    from wsis_viewer.timeline.label_fit import MAX_LANE_EVENTS, LabelFit
+
+    n = MAX_LANE_EVENTS + 1
+    titles = [f"{i % 90 + 1}th meeting of CWG-WSIS" for i in range(n)] + [
+        "21st meeting of CWG-WSIS", "22nd meeting of CWG-WSIS"]
+    lanes = np.array([0] * n + [1, 1], dtype=np.int32)
+    ix = SimpleNamespace(lane=lanes, title_en=titles, title_zh=[""] * len(titles))
+    alts = LabelFit._compute(ix, "en")  # type: ignore[arg-type]
+    assert all(a == () for a in alts[:n])
+    assert alts[n][-1] == "21" and alts[n + 1][-1] == "22"
