@@ -184,11 +184,14 @@ def test_headings_never_end_a_page_and_no_page_is_near_empty(reports: dict[str, 
     heads = ["Events", "Documents", "Recommendations and the resolutions they led to",
              "Resolution histories", "Sources"] if lang == "en" else \
         ["活动", "文件", "建议及其促成的决议", "决议沿革", "来源"]
-    footer = re.compile(r"^(Page \d+ of \d+|第\d+页，共\d+页)$")
+    furniture = re.compile(r"^(Page \d+ of \d+|第\d+页，共\d+页|.*data version \w+"
+                           r"|.*数据版本 \w+|ITU's work on the World Summit.*"
+                           r"|国际电联关于信息社会世界峰会的工作.*)$")
     for n, page in enumerate(pages, 1):
         lines = [x.strip() for x in page.splitlines() if x.strip()]
-        body = [x for x in lines if not footer.match(x)]
-        assert len("".join(body)) > 120, f"page {n} is nearly empty: {body}"
+        body = [x for x in lines if not furniture.match(x)]
+        # (the running header and the page number do not count)
+        assert len(body) >= 8 and len("".join(body)) > 60, f"page {n} is nearly empty: {body}"
         if n > 2:  # text pages: the last line before the footer is never a heading
             assert body[-1] not in heads, f"heading {body[-1]!r} ends page {n}"
     # and a heading is followed on its page by content
@@ -338,3 +341,21 @@ def test_short_labels_skip_lanes_of_thousands() -> None:
     alts = LabelFit._compute(ix, "en")  # type: ignore[arg-type]
     assert all(a == () for a in alts[:n])
     assert alts[n][-1] == "21" and alts[n + 1][-1] == "22"
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_table_rows_never_run_over_a_page_foot(reports: dict[str, Path], lang: str) -> None:
+    """After a (repeated) header row the next line starts a row; it is never the rest of a
+    row from the page before (a continuation line starts in a later column)."""
+    header = re.compile(r"^\s*(Dates\s+Event|Symbol\s+Title|Ref\s+Recommendation"
+                        r"|日期\s+活动|文号\s+标题|段落\s+建议)")
+    checked = 0
+    for n, page in enumerate(pdf_pages(reports[lang], layout=True), 1):
+        lines = [x for x in page.splitlines() if x.strip()]
+        for k, line in enumerate(lines[:-1]):
+            if header.match(line):
+                nxt = lines[k + 1]
+                assert len(nxt) - len(nxt.lstrip()) <= 2, f"page {n} starts mid-row: {nxt!r}"
+                checked += 1
+    assert checked >= 5  # three tables, some over several pages

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 # A heading needs this many lines of what follows on its own page (a table's header row and
 # its first row, or two lines of a list).
@@ -95,3 +95,39 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
     return moved
 
 
+
+
+def tables_in_order(doc: QTextDocument) -> list[QTextTable]:
+    out: list[QTextTable] = []
+    seen: set[int] = set()
+    block = doc.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None and table.firstPosition() not in seen:
+            seen.add(table.firstPosition())
+            out.append(table)
+        block = block.next()
+    return out
+
+
+def first_split_row(doc: QTextDocument, page_height: float) -> tuple[int, int] | None:
+    """(table index, row) of the first data row that runs over a page foot; None if none.
+
+    Qt's layout breaks a row between its lines and ignores page breaks inside cells, so the
+    caller cuts the table before that row instead. The first data row of a table is not
+    reported (cutting there would only move the same problem)."""
+    layout = doc.documentLayout()
+    for t, table in enumerate(tables_in_order(doc)):
+        header = table.format().headerRowCount()
+        for row in range(header + 1, table.rows()):
+            top, bottom = float("inf"), float("-inf")
+            for col in range(table.columns()):
+                cell = table.cellAt(row, col)
+                first = cell.firstCursorPosition().block()
+                last = cell.lastCursorPosition().block()
+                top = min(top, _first_line_top(doc, first))
+                rect = layout.blockBoundingRect(last)
+                bottom = max(bottom, rect.top() + rect.height())
+            if _page(top, page_height) != _page(bottom - 2, page_height):
+                return t, row - header
+    return None

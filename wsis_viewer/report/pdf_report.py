@@ -44,6 +44,7 @@ from wsis_viewer.domain.report_selection import (
 )
 from wsis_viewer.qt.i18n import app_language, lane_label
 from wsis_viewer.report.pagination import (
+    first_split_row,
     headings,
     keep_headings_with_next,
 )
@@ -60,6 +61,9 @@ MARGIN_MM = 14.0
 HEADER_H = 22.0
 FOOTER_H = 22.0
 AUTHOR = "WSIS Timeline Viewer"
+TEXT_PT, TEXT_PT_MIN, TEXT_PT_STEP = 8.5, 7.9, 0.15  # flowing text size and how far it may shrink
+WIDOW_PAGE_SHARE = 0.2  # a last page filled less than this is a widow page
+MAX_ROW_MOVES = 60  # layouts tried while moving split table rows to the next page
 
 ProgressFn = Callable[[str], None]
 
@@ -216,17 +220,39 @@ class _ReportWriter:
     # --- flowing text --------------------------------------------------------------------
 
     def _text_document(self) -> QTextDocument:
+        """The flowing text, paginated. A last page holding only a few lines (a "widow
+        page") is avoided by setting the text a little smaller, down to TEXT_PT_MIN."""
+        page_h = self.body.height()
+        size = TEXT_PT
+        while True:
+            doc = self._layout_text(size)
+            used = doc.documentLayout().documentSize().height() - (doc.pageCount() - 1) * page_h
+            if doc.pageCount() < 2 or used >= WIDOW_PAGE_SHARE * page_h \
+                    or size - TEXT_PT_STEP < TEXT_PT_MIN:
+                return doc
+            size -= TEXT_PT_STEP
+
+    def _layout_text(self, size: float) -> QTextDocument:
         doc = QTextDocument()
         text_font = QFont(self.font)
-        text_font.setPointSizeF(8.5)
+        text_font.setPointSizeF(size)
         doc.setDefaultFont(text_font)
         doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 11pt; } "
                                  "th { background-color: #eeeeee; }")
-        doc.setHtml(self.text.html(self.choice.sections))
-        doc.setPageSize(QSizeF(self.width, self.body.height()))
-        # (A long table row may still run over a page foot: Qt's text layout ignores page
-        # breaks inside table cells, so it cannot be moved whole; its header row repeats.)
-        keep_headings_with_next(doc, self.body.height())
+        page_h = self.body.height()
+        self.text.row_breaks.clear()
+        for _ in range(MAX_ROW_MOVES):
+            doc.setHtml(self.text.html(self.choice.sections))
+            doc.setPageSize(QSizeF(self.width, page_h))
+            keep_headings_with_next(doc, page_h)
+            # A table row that runs over a page foot: cut the table before it and start the
+            # rest on a new page under its header (Qt's layout would split the row's lines).
+            split = first_split_row(doc, page_h)
+            if split is None:
+                break
+            table, row = split
+            number, first = self.text.printed_tables[table]
+            self.text.row_breaks.add((number, first + row))
         return doc
 
     def _text_page(self, painter: QPainter, doc: QTextDocument, i: int) -> None:

@@ -62,6 +62,11 @@ class ReportText:
         self.rel = Relations(ds)
         self.link_basis = link_basis
         self._marked = False  # a dagger was used in the table being built
+        # Rows that start a new page, as (table number, data row) — set by the pagination
+        # (a row never runs over a page foot; see pdf_report) — and, per table printed, its
+        # (table number, first data row).
+        self.row_breaks: set[tuple[int, int]] = set()
+        self.printed_tables: list[tuple[int, int]] = []
 
     # --- values in one language ----------------------------------------------------------
 
@@ -112,6 +117,7 @@ class ReportText:
     # --- sections ------------------------------------------------------------------------
 
     def html(self, sections: Sequence[str]) -> str:
+        self.printed_tables = []
         build = {"events": self.events, "documents": self.documents,
                  "recommendations": self.recommendations, "resolutions": self.resolutions,
                  "sources": self.sources}
@@ -129,7 +135,7 @@ class ReportText:
         for e in events:
             rows.append([escape(format_span(e.start, e.end, e.precision, self.lang)),
                          self.text(e.title), self._sessions(e), self.english_only(e.location)])
-        out.append(_table([translate("Report", "Dates"), translate("Report", "Event"),
+        out.append(self._table([translate("Report", "Dates"), translate("Report", "Event"),
                            translate("Report", "Sessions"), translate("Report", "Place")],
                           rows, widths=(18, 47, 20, 15)))
         out.append(self._table_note())
@@ -162,7 +168,7 @@ class ReportText:
                         if d.event else "")
             rows.append([escape(d.symbol), self.text(d.title), self.english_only(d.submitted_by),
                          produced, considered])
-        out.append(_table([translate("Report", "Symbol"), translate("Report", "Title"),
+        out.append(self._table([translate("Report", "Symbol"), translate("Report", "Title"),
                            translate("Report", "Submitted by"),
                            translate("Report", "Produced at"),
                            translate("Report", "Considered at — action")],
@@ -192,7 +198,7 @@ class ReportText:
                 self.lang == "en" and m.text.en_is_translation) else "")
             rows.append([escape(m.ref), cell, f"<b>{escape(status_label(m.status))}</b>",
                          escape(res), self.event_name(m.event)])
-        out.append(_table([translate("Report", "Ref"), translate("Report", "Recommendation"),
+        out.append(self._table([translate("Report", "Ref"), translate("Report", "Recommendation"),
                            translate("Report", "Status"), translate("Report", "Resolutions"),
                            translate("Report", "Made at")],
                           rows, widths=(8, 52, 14, 10, 16)))
@@ -232,6 +238,18 @@ class ReportText:
             out.append(f"<p style='font-size:7.5pt'>{escape(note)}</p>")
         return "".join(out)
 
+    def _table(self, headers: list[str], rows: list[list[str]],
+               widths: tuple[int, ...]) -> str:
+        """One table, cut into several (each on a new page, with its header) before the rows
+        in `row_breaks`."""
+        number = len({t for t, _row in self.printed_tables})
+        cuts = sorted(r for t, r in self.row_breaks if t == number and 0 < r < len(rows))
+        out = []
+        for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True):
+            self.printed_tables.append((number, a))
+            out.append(_table_html(headers, rows[a:b], widths, new_page=a > 0))
+        return "".join(out)
+
     @staticmethod
     def _source(s: Source) -> str:
         title = escape(s.title or s.ref)
@@ -243,11 +261,13 @@ class ReportText:
             + "</p>"
 
 
-def _table(headers: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> str:
+def _table_html(headers: list[str], rows: list[list[str]], widths: tuple[int, ...],
+                new_page: bool) -> str:
     """Cells are HTML already; the header row repeats on each page (<thead>)."""
     head = "".join(f'<th width="{w}%" align="left">{escape(h)}</th>'
                    for h, w in zip(headers, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    brk = "page-break-before:always;" if new_page else ""
     return ('<table width="100%" cellspacing="0" cellpadding="3" border="1" '
-            f'style="border-collapse:collapse;border-color:#bbb"><thead><tr>{head}</tr></thead>'
-            f"{body}</table>")
+            f'style="{brk}border-collapse:collapse;border-color:#bbb">'
+            f"<thead><tr>{head}</tr></thead>{body}</table>")
