@@ -40,9 +40,9 @@ def finish_pdf(path: Path, info: PdfInfo) -> None:
     parent = None
     for title, page, level in info.outline:
         if level <= 1:
-            parent = writer.add_outline_item(title, page)
+            parent = writer.add_outline_item(title=title, page_number=page)
         else:
-            writer.add_outline_item(title, page, parent=parent)
+            writer.add_outline_item(title=title, page_number=page, parent=parent)
     if info.outline:
         root[NameObject("/PageMode")] = NameObject("/UseOutlines")
     tmp = path.with_name(path.name + ".tmp")
