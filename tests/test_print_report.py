@@ -135,14 +135,20 @@ def test_short_labels_keep_meeting_numbers_and_stay_unique() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("years", [(2010, 2015), (2013, 2013), (2014, 2015)])
+@pytest.mark.parametrize(("years", "select", "size"), [
+    ((2010, 2015), None, (1050, 640)), ((2013, 2013), None, (1050, 640)),
+    ((2014, 2015), None, (1050, 640)), ((2010, 2015), None, (700, 500)),
+    ((2011, 2013), "res-c1334", (900, 560))])
 def test_figure_labels_never_collide_and_keep_numbers(qapp, db: LoadedDatabase, lang: str,
-                                                      years: tuple[int, int]) -> None:
+                                                      years: tuple[int, int], select: str | None,
+                                                      size: tuple[int, int]) -> None:
+    """Item labels, the period's labels and a chain's elapsed-time labels, as drawn."""
     from wsis_viewer.qt.i18n import app_language
     from wsis_viewer.report.render import render_png
 
     spec = ViewSpec(start=dt.date(years[0], 1, 1), end=dt.date(years[1], 12, 31), lang=lang,
-                    width=1050, height=640, caption_date=dt.date(2024, 1, 1))
+                    width=size[0], height=size[1], caption_date=dt.date(2024, 1, 1),
+                    select=select)
     with app_language(lang):
         scene = build_scene(db, spec)
         try:
@@ -156,7 +162,9 @@ def test_figure_labels_never_collide_and_keep_numbers(qapp, db: LoadedDatabase, 
             overlap = a.intersected(b)
             assert overlap.width() < 1 or overlap.height() < 1, (text_a, text_b)
     texts = [t for _r, t in drawn]
-    if years == (2010, 2015):
+    if select:
+        assert any("+" in t for t in texts), texts  # the chain's elapsed-time labels
+    if years == (2010, 2015) and size[0] > 1000:
         # the whole-period figure: meetings keep their numbers, never "CWG-WSIS…"
         assert not any(t.startswith("CWG-WSIS…") or t == "CWG-WSIS…" for t in texts)
         assert sum(bool(re.fullmatch(r"(CWG-WSIS )?\d\d", t)) for t in texts) >= 3, texts
