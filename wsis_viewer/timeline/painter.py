@@ -610,6 +610,7 @@ class TimelineItem(pg.GraphicsObject):
             p.drawRoundedRect(box, 3, 3)
             p.setPen(self.theme.text)
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            self.labels.drawn.append((box, text))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_focus(self, p: QPainter, f: _Frame) -> None:
