@@ -34,6 +34,7 @@ from wsis_viewer.domain.model import (
     Topic,
 )
 from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.sorting import natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
@@ -251,26 +252,39 @@ class RecordPage:
         return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
+        """Links to the records that refer to `ref`, by kind, then in natural order of their
+        names (§4.5.2 before §4.5.10, as the lists sort them)."""
         out = []
-        for r in self.rel.referrers(ref):
+        ordered = sorted(self.rel.referrers(ref),
+                         key=lambda r: (r.type.value, natural_key(self.plain_label(r))))
+        for r in ordered:
             if skip and r in skip:
                 continue
             out.append(f"{escape(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
+        return self.link(ref, self.plain_label(ref))
+
+    def plain_label(self, ref: RecordRef) -> str:
+        """The record as people name it (plain text): a title, "Council Resolution 1334",
+        "§4.5.10", a document's symbol."""
         label = ref.id
         if ref.type is RecordType.EVENT and (e := self.rel.events.get(ref.id)):
             label = e.title.get(self.lang)
         elif ref.type is RecordType.RESOLUTION and (r := self.rel.resolutions.get(ref.id)):
             label = self.resolution_name(r)
         elif ref.type is RecordType.RECOMMENDATION and (m := self.rel.recommendations.get(ref.id)):
-            label = m.ref
+            label = f"§{m.ref}"
         elif ref.type is RecordType.TOPIC and (t := self.rel.topics.get(ref.id)):
             label = f"{t.ref} {t.title.get(self.lang)}"
         elif ref.type is RecordType.FIGURE and (f := self.rel.figures.get(ref.id)):
             label = f.text.get(self.lang)
-        return self.link(ref, label)
+        elif ref.type is RecordType.PERSON and (p := self.rel.people.get(ref.id)):
+            label = p.name_zh if self.lang == "zh" and p.name_zh else p.name
+        elif ref.type is RecordType.CONTRIBUTOR and (c := self.rel.contributors.get(ref.id)):
+            label = c.name.get(self.lang)
+        return label
 
     def chain_section(self, ref: RecordRef) -> str:
         chain = self.rel.chain_for(ref)
