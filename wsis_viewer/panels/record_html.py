@@ -170,6 +170,17 @@ class RecordPage:
         return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
                 f'{escape(mark)}</span>')
 
+    def english(self, text: str | None) -> str:
+        """A value the data has only in English (a place, a room, a note, a web page's title):
+        escaped, and in Chinese marked as English-only, as titles are."""
+        return escape(text) + self._english_mark(text) if text else ""
+
+    def _english_mark(self, text: str) -> str:
+        if self.lang != "zh" or not any(c.isascii() and c.isalpha() for c in text):
+            return ""
+        mark = self.tr("[only in English]")
+        return f' <span style="color:{self.dim}">{escape(mark)}</span>'
+
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
             return escape(label)
@@ -246,9 +257,10 @@ class RecordPage:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
                 items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-                             f' <span style="color:{self.dim}">{escape(host)}</span>')
+                             f' <span style="color:{self.dim}">{escape(host)}</span>'
+                             + self._english_mark(s.title or s.url))
             else:
-                items.append(escape(s.title or s.ref))
+                items.append(self.english(s.title or s.ref))
         return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
@@ -328,7 +340,7 @@ class RecordPage:
                 escape(self.tr("Session %1:").replace("%1", str(i))) + " "
                 if len(e.sessions) > 1 else "")
             sessions.append(f"{label}<b>{escape(when)}</b>"
-                            + "".join(f" · {escape(x)}" for x in extra))
+                            + "".join(f" · {self.english(x)}" for x in extra))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
         considered = [(d, c.action) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
@@ -338,14 +350,14 @@ class RecordPage:
                        if e.id in m.links.events and m.event != e.id]
         number = self.tr("No. %1").replace("%1", str(e.number)) if e.number else ""
         subtitle = self.term(e.kind) + (f" · {number}" if number else "")
-        if e.location:
+        if e.location and self.lang != "zh":  # in Chinese the Place row shows it, marked
             subtitle += f" · {e.location}"
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
                 self.field(self.tr("Dates"), escape(self.span(e.start, e.end, e.precision))),
-                self.field(self.tr("Place"), escape(e.location or "")),
-                self.field(self.tr("Date note"), escape(e.date_note or "")),
+                self.field(self.tr("Place"), self.english(e.location)),
+                self.field(self.tr("Date note"), self.english(e.date_note)),
             ),
             f"<p>{self.text(e.description)}</p>" if e.description else "",
             self.section(self.tr("Sessions"), sessions),
@@ -381,7 +393,7 @@ class RecordPage:
         for st in r.history:
             where = f" — {self.event_link(st.event)}" if st.event else ""
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
-            note = (f'<br/><span style="color:{self.dim}">{escape(st.note)}</span>'
+            note = (f'<br/><span style="color:{self.dim}">{self.english(st.note)}</span>'
                     if st.note else "")
             history.append(f"<b>{st.year}</b> {escape(self.term(st.action))}{where}{doc}{note}")
         behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]

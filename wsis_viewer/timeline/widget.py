@@ -107,6 +107,7 @@ class TimelineWidget(QWidget):
             self._overview.setFixedHeight(OVERVIEW_HEIGHT)
             self._overview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._region.sigRegionChanged.connect(self._on_region_changed)
+            self._overview.scene().sigMouseClicked.connect(self._on_overview_click)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -429,7 +430,7 @@ class TimelineWidget(QWidget):
         ov_vb.setRange(xRange=(a, b), yRange=(0, max(1, len(lay.order))), padding=0)
         self._region.setBounds((a, b))
         # Line up the strip's time axis with the main view's.
-        self._overview.getPlotItem().getAxis("left").setWidth(self._lane_axis.width())
+        self._overview.getPlotItem().getAxis("left").setWidth(self._lane_axis.fixed_width)
         self._on_view_changed()
 
     def _ensure_visible(self, i: int) -> None:
@@ -455,6 +456,20 @@ class TimelineWidget(QWidget):
             finally:
                 self._syncing = False
         self.viewRangeChanged.emit(x0, x1)
+
+    def _on_overview_click(self, ev: Any) -> None:  # pyqtgraph's MouseClickEvent
+        """A click in the overview strip centres the view there, keeping its span."""
+        if self._overview is None or ev.button() != Qt.MouseButton.LeftButton:
+            return
+        vb = self._overview.getPlotItem().getViewBox()
+        pos = ev.scenePos()
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        x = float(vb.mapSceneToView(pos).x())
+        x0, x1 = self.view_range()
+        half = (x1 - x0) / 2
+        self.set_view_range(x - half, x + half)
+        ev.accept()
 
     def _on_region_changed(self) -> None:
         if self._syncing:
