@@ -153,7 +153,7 @@ def test_figure_labels_never_collide_and_keep_numbers(qapp, db: LoadedDatabase, 
         scene = build_scene(db, spec)
         try:
             render_png(scene.view, spec.width, spec.height, 1.0)
-            drawn = list(scene.timeline._item.labels.drawn)
+            drawn = list(scene.timeline._item.drawn_labels)
         finally:
             scene.view.close()
     assert len(drawn) >= 5

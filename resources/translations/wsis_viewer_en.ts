@@ -180,6 +180,10 @@
         <translation>%1 · database: %2 · exported %3</translation>
     </message>
     <message>
+        <source>…continued</source>
+        <translation>…continued</translation>
+    </message>
+    <message>
         <source>multi-day sitting</source>
         <translation>multi-day sitting</translation>
     </message>
@@ -311,6 +315,14 @@
     <message>
         <source>Show &amp;Overview</source>
         <translation>Show &amp;Overview</translation>
+    </message>
+    <message>
+        <source>Show Only What the Report &amp;States</source>
+        <translation>Show Only What the Report &amp;States</translation>
+    </message>
+    <message>
+        <source>Hide every link and status that is our inference</source>
+        <translation>Hide every link and status that is our inference</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
@@ -1285,10 +1297,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
 </context>
 <context>
     <name>ViewExport</name>
-    <message>
-        <source>WSIS timeline</source>
-        <translation>WSIS timeline</translation>
-    </message>
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>

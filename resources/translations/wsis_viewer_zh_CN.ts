@@ -180,6 +180,10 @@
         <translation>%1 · 数据库：%2 · 导出日期：%3</translation>
     </message>
     <message>
+        <source>…continued</source>
+        <translation>（续）……</translation>
+    </message>
+    <message>
         <source>multi-day sitting</source>
         <translation>多日会议</translation>
     </message>
@@ -311,6 +315,14 @@
     <message>
         <source>Show &amp;Overview</source>
         <translation>显示概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show Only What the Report &amp;States</source>
+        <translation>仅显示报告陈述的内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hide every link and status that is our inference</source>
+        <translation>隐藏所有属于我们推断的关联和状态</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
@@ -1278,10 +1290,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
 </context>
 <context>
     <name>ViewExport</name>
-    <message>
-        <source>WSIS timeline</source>
-        <translation>WSIS时间线</translation>
-    </message>
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG图像 (*.png)</translation>

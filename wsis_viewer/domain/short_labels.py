@@ -10,9 +10,10 @@ longest that fits:
 * a title without its hyphenated code ("Extraordinary meeting of CWG-WSIS" ->
   "Extraordinary meeting"), when it has no number or year;
 * the head of a title before its colon ("WSIS Forum 2011: open consultation …");
-* in a series — events of one lane whose titles differ only by a number or a year, and that
-  make up at least two thirds of the lane — that number or year alone: "21", "22" in the
-  CWG-WSIS lane, "2013" in the Council lane (not in a lane of mixed kinds).
+* in a series — events of one lane whose titles differ only by a number or a year — the
+  initials of a long English name with it ("WTISD 2012" for World Telecommunication and
+  Information Society Day 2012), and where the series makes up at least two thirds of its lane,
+  the number or year alone: "21", "22" in the CWG-WSIS lane, "2013" in the Council lane.
 
 A short label must be unique in its lane (the lane names the series); one that two events of
 a lane would share is dropped for both. Qt-free, computed from the titles alone, so it works
@@ -55,8 +56,11 @@ def _year_and_stem(title: str) -> tuple[str, str] | None:
 
 
 def candidates(title: str, lang: str, *, in_number_series: bool = False,
-               in_year_series: bool = False) -> list[str]:
-    """Shorter alternatives to `title`, longest first (without the uniqueness rule)."""
+               in_year_series: bool = False, in_own_lane: bool = True) -> list[str]:
+    """Shorter alternatives to `title`, longest first (without the uniqueness rule).
+
+    `in_*_series`: other titles of the lane differ from this one only by its number / year;
+    `in_own_lane`: that series is most of the lane, so the number or year alone is enough."""
     out: list[str] = []
     head = _HEAD.match(title)
     if head:
@@ -77,9 +81,15 @@ def candidates(title: str, lang: str, *, in_number_series: bool = False,
                 rest = re.sub(r"^(?:of|the)\s+|\s+(?:of|the)$", "", rest).strip()
                 if len(rest) >= 2:
                     out.append(rest)
-    if in_number_series and number:
+    series_tail = (number[0] if in_number_series and number
+                   else year[0] if in_year_series and year else None)
+    if series_tail:  # "World Telecommunication and Information Society Day 2012" -> "WTISD 2012"
+        initials = [w[0] for w in re.findall(r"[A-Z][a-z]+", title)]
+        if len(initials) >= 3 and not code:
+            out.append(f"{''.join(initials)} {series_tail}")
+    if in_number_series and number and in_own_lane:
         out.append(number[0])
-    if in_year_series and year:
+    if in_year_series and year and in_own_lane:
         out.append(year[0] + ("年" if lang == "zh" else ""))
     keep: list[str] = []
     for text in sorted(out, key=len, reverse=True):
@@ -103,19 +113,16 @@ def short_labels(titles: Sequence[str], lanes: Sequence[Hashable], lang: str
         parsed.append((number, year))
     per_lane = Counter(lanes)
 
-    def series(counts: Counter[tuple[Hashable, str]], lane: Hashable, stem: str) -> bool:
-        # A bare "21" or "2013" names an event only where its series is most of the lane
-        # ("Council ####" in the Council lane); in a mixed lane it would just be a number.
-        n = counts[(lane, stem)]
-        return n > 1 and 3 * n >= 2 * per_lane[lane]
-
     raw: list[list[str]] = []
     used: defaultdict[Hashable, Counter[str]] = defaultdict(Counter)
     for title, lane, (number, year) in zip(titles, lanes, parsed, strict=True):
-        alts = candidates(
-            title, lang,
-            in_number_series=number is not None and series(number_stems, lane, number[1]),
-            in_year_series=year is not None and series(year_stems, lane, year[1]))
+        n_num = number_stems[(lane, number[1])] if number else 0
+        n_year = year_stems[(lane, year[1])] if year else 0
+        # A bare "21" or "2013" names an event only where its series is most of the lane
+        # ("Council ####" in the Council lane); in a mixed lane it would just be a number.
+        own = 3 * (n_num if n_num > 1 else n_year) >= 2 * per_lane[lane]
+        alts = candidates(title, lang, in_number_series=n_num > 1, in_year_series=n_year > 1,
+                          in_own_lane=own)
         raw.append(alts)
         used[lane].update(set(alts) | {title})
     return [tuple(a for a in alts if used[lane][a] == 1)

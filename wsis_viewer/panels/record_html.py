@@ -34,6 +34,7 @@ from wsis_viewer.domain.model import (
     Topic,
 )
 from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.sorting import natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
@@ -169,6 +170,17 @@ class RecordPage:
         return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
                 f'{escape(mark)}</span>')
 
+    def english(self, text: str | None) -> str:
+        """A value the data has only in English (a place, a room, a note, a web page's title):
+        escaped, and in Chinese marked as English-only, as titles are."""
+        return escape(text) + self._english_mark(text) if text else ""
+
+    def _english_mark(self, text: str) -> str:
+        if self.lang != "zh" or not any(c.isascii() and c.isalpha() for c in text):
+            return ""
+        mark = self.tr("[only in English]")
+        return f' <span style="color:{self.dim}">{escape(mark)}</span>'
+
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
             return escape(label)
@@ -245,32 +257,46 @@ class RecordPage:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
                 items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-                             f' <span style="color:{self.dim}">{escape(host)}</span>')
+                             f' <span style="color:{self.dim}">{escape(host)}</span>'
+                             + self._english_mark(s.title or s.url))
             else:
-                items.append(escape(s.title or s.ref))
+                items.append(self.english(s.title or s.ref))
         return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
+        """Links to the records that refer to `ref`, by kind, then in natural order of their
+        names (§4.5.2 before §4.5.10, as the lists sort them)."""
         out = []
-        for r in self.rel.referrers(ref):
+        ordered = sorted(self.rel.referrers(ref),
+                         key=lambda r: (r.type.value, natural_key(self.plain_label(r))))
+        for r in ordered:
             if skip and r in skip:
                 continue
             out.append(f"{escape(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
+        return self.link(ref, self.plain_label(ref))
+
+    def plain_label(self, ref: RecordRef) -> str:
+        """The record as people name it (plain text): a title, "Council Resolution 1334",
+        "§4.5.10", a document's symbol."""
         label = ref.id
         if ref.type is RecordType.EVENT and (e := self.rel.events.get(ref.id)):
             label = e.title.get(self.lang)
         elif ref.type is RecordType.RESOLUTION and (r := self.rel.resolutions.get(ref.id)):
             label = self.resolution_name(r)
         elif ref.type is RecordType.RECOMMENDATION and (m := self.rel.recommendations.get(ref.id)):
-            label = m.ref
+            label = f"§{m.ref}"
         elif ref.type is RecordType.TOPIC and (t := self.rel.topics.get(ref.id)):
             label = f"{t.ref} {t.title.get(self.lang)}"
         elif ref.type is RecordType.FIGURE and (f := self.rel.figures.get(ref.id)):
             label = f.text.get(self.lang)
-        return self.link(ref, label)
+        elif ref.type is RecordType.PERSON and (p := self.rel.people.get(ref.id)):
+            label = p.name_zh if self.lang == "zh" and p.name_zh else p.name
+        elif ref.type is RecordType.CONTRIBUTOR and (c := self.rel.contributors.get(ref.id)):
+            label = c.name.get(self.lang)
+        return label
 
     def chain_section(self, ref: RecordRef) -> str:
         chain = self.rel.chain_for(ref)
@@ -314,7 +340,7 @@ class RecordPage:
                 escape(self.tr("Session %1:").replace("%1", str(i))) + " "
                 if len(e.sessions) > 1 else "")
             sessions.append(f"{label}<b>{escape(when)}</b>"
-                            + "".join(f" · {escape(x)}" for x in extra))
+                            + "".join(f" · {self.english(x)}" for x in extra))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
         considered = [(d, c.action) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
@@ -324,14 +350,14 @@ class RecordPage:
                        if e.id in m.links.events and m.event != e.id]
         number = self.tr("No. %1").replace("%1", str(e.number)) if e.number else ""
         subtitle = self.term(e.kind) + (f" · {number}" if number else "")
-        if e.location:
+        if e.location and self.lang != "zh":  # in Chinese the Place row shows it, marked
             subtitle += f" · {e.location}"
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
                 self.field(self.tr("Dates"), escape(self.span(e.start, e.end, e.precision))),
-                self.field(self.tr("Place"), escape(e.location or "")),
-                self.field(self.tr("Date note"), escape(e.date_note or "")),
+                self.field(self.tr("Place"), self.english(e.location)),
+                self.field(self.tr("Date note"), self.english(e.date_note)),
             ),
             f"<p>{self.text(e.description)}</p>" if e.description else "",
             self.section(self.tr("Sessions"), sessions),
@@ -367,7 +393,7 @@ class RecordPage:
         for st in r.history:
             where = f" — {self.event_link(st.event)}" if st.event else ""
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
-            note = (f'<br/><span style="color:{self.dim}">{escape(st.note)}</span>'
+            note = (f'<br/><span style="color:{self.dim}">{self.english(st.note)}</span>'
                     if st.note else "")
             history.append(f"<b>{st.year}</b> {escape(self.term(st.action))}{where}{doc}{note}")
         behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]

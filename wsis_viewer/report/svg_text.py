@@ -101,8 +101,8 @@ def text_to_paths(svg: str) -> str:
 
 def embed_font(svg: str, fonts_dir: Path | None = None) -> str:
     """`svg` with an @font-face holding only the glyphs its <text> elements use."""
-    from fontTools import subset  # type: ignore[import-untyped]
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
 
     root = ET.fromstring(svg)
     used: defaultdict[int, set[str]] = defaultdict(set)

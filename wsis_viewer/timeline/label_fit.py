@@ -28,6 +28,10 @@ class LabelFit:
         self._shortest_px: dict[tuple[str, int], float] = {}
         self.drawn: list[tuple[QRectF, str]] = []
 
+    @property
+    def index(self) -> TimelineIndex | None:
+        return self._index
+
     def reset(self, index: TimelineIndex | None) -> None:
         self._index = index
         self._alts.clear()
@@ -89,4 +93,9 @@ class LabelFit:
                 return alt
         if room < MIN_LABEL_PX:
             return ""
-        return fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        # A title ending in its number or year ("… Society Day 2012") keeps that end: the
+        # middle goes, not what tells it from its neighbours.
+        mode = (Qt.TextElideMode.ElideMiddle
+                if text.rstrip()[-1:].isdigit() and room >= 2 * MIN_LABEL_PX
+                else Qt.TextElideMode.ElideRight)
+        return fm.elidedText(text, mode, room)
