@@ -1071,6 +1071,14 @@
         <translation>Events</translation>
     </message>
     <message>
+        <source>%1 only in English: the data has no Chinese for it.</source>
+        <translation>%1 only in English: the data has no Chinese for it.</translation>
+    </message>
+    <message>
+        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -1093,14 +1101,6 @@
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
-    </message>
-    <message>
-        <source>† only in English: the data has no Chinese for it.</source>
-        <translation>† only in English: the data has no Chinese for it.</translation>
-    </message>
-    <message>
-        <source>† our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
-        <translation>† our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</translation>
     </message>
     <message>
         <source>Symbol</source>

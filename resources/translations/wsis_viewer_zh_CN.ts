@@ -1065,6 +1065,14 @@
         <translation>活动</translation>
     </message>
     <message>
+        <source>%1 only in English: the data has no Chinese for it.</source>
+        <translation>%1 仅有英文：数据中没有相应的中文。</translation>
+    </message>
+    <message>
+        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>%1 本项目对报告中文的英文自译；如未显示英文，则仅有中文。</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
@@ -1087,14 +1095,6 @@
     <message>
         <source>Documents</source>
         <translation>文件</translation>
-    </message>
-    <message>
-        <source>† only in English: the data has no Chinese for it.</source>
-        <translation>† 仅有英文：数据中没有相应的中文。</translation>
-    </message>
-    <message>
-        <source>† our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
-        <translation>† 本项目对报告中文的英文自译；如未显示英文，则仅有中文。</translation>
     </message>
     <message>
         <source>Symbol</source>

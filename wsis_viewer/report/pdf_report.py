@@ -50,8 +50,15 @@ from wsis_viewer.report.pagination import (
 )
 from wsis_viewer.report.pdf_metadata import PdfInfo, finish_pdf
 from wsis_viewer.report.render import write_page_view
-from wsis_viewer.report.report_text import MARK, LinkBasis, ReportText, no_basis, section_title
+from wsis_viewer.report.report_text import (
+    LinkBasis,
+    ReportText,
+    mark_for,
+    no_basis,
+    section_title,
+)
 from wsis_viewer.report.scene import build_scene, export_font, headless_app, palette_for
+from wsis_viewer.report.typography import for_language
 from wsis_viewer.report.view_spec import ViewSpec
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.store.export_json import dumps
@@ -115,7 +122,7 @@ class _ReportWriter:
         self.db, self.out, self.lang, self.choice = db, out, lang, choice
         self.generated = generated
         self.note = progress or (lambda _msg: None)
-        self.font = export_font()
+        self.font = for_language(export_font(), lang)
         self.palette = palette_for("light")
         self.version = data_version(db)
         self.content = select_content(db.dataset, choice)
@@ -360,7 +367,7 @@ class _ReportWriter:
         links = translate("Report", "Links between documents and meetings are those the "
                                     "sources state; a link we inferred is marked “inferred” "
                                     "where the dataset records it.")
-        return marks.replace("%1", MARK) + " " + links
+        return marks.replace("%1", mark_for(self.lang)) + " " + links
 
     def _contents_page(self, painter: QPainter, contents: list[tuple[str, int]]) -> None:
         rows = "".join(

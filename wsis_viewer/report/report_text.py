@@ -2,8 +2,8 @@
 
 One language at a time: every cell shows the report's language where the data has it. A value
 the data has only in the other language is shown as it is, followed by a dagger, and the note
-under the table says what the dagger means ("† only in English"). In the English report the
-dagger instead marks English titles that are our translation of the report's Chinese — the
+under the table says what the dagger means ("† only in English"). In the English report an
+asterisk instead marks English titles that are our translation of the report's Chinese — the
 report's own words are Chinese, and a reader must be able to tell. Plain values the data keeps
 in English only (places, rooms, who submitted a document) count as English-only.
 
@@ -28,7 +28,10 @@ from wsis_viewer.panels.record_html import CONTEXT, TERMS
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Report", "…") calls
 
-MARK = "†"
+def mark_for(lang: str) -> str:
+    """The note mark: a dagger in Chinese; in English an asterisk, since the bundled (Chinese)
+    font has only a full-width dagger, which leaves a hole in Latin text."""
+    return "†" if lang == "zh" else "*"
 
 # Where a document link's basis (stated by the source / inferred by us) will come from once
 # the dataset records it: a callable (document, event id, role) -> "stated" | "inferred" | None.
@@ -61,7 +64,7 @@ class ReportText:
         self.lang = lang
         self.rel = Relations(ds)
         self.link_basis = link_basis
-        self._marked = False  # a dagger was used in the table being built
+        self._marked = False  # a note mark was used in the table being built
         # Rows that start a new page, as (table number, data row) — set by the pagination
         # (a row never runs over a page foot; see pdf_report) — and, per table printed, its
         # (table number, first data row).
@@ -71,7 +74,7 @@ class ReportText:
     # --- values in one language ----------------------------------------------------------
 
     def text(self, b: Bilingual | None) -> str:
-        """HTML of `b` in the report's language, with the dagger where the note says."""
+        """HTML of `b` in the report's language, with the note mark where the note says."""
         if b is None:
             return ""
         value = escape(b.get(self.lang))
@@ -90,18 +93,19 @@ class ReportText:
     def _mark(self) -> str:
         # Inline, not <sup>: a raised mark would be a line of its own in the PDF's text.
         self._marked = True
-        return MARK
+        return mark_for(self.lang)
 
     def _table_note(self) -> str:
-        """The line under a table explaining the dagger, when the table used it."""
+        """The line under a table explaining the note mark, when the table used it."""
         if not self._marked:
             return ""
         self._marked = False
         if self.lang == "zh":
-            note = translate("Report", "† only in English: the data has no Chinese for it.")
+            note = translate("Report", "%1 only in English: the data has no Chinese for it.")
         else:
-            note = translate("Report", "† our English translation of the report's Chinese, or "
-                                       "only in Chinese where no English is shown.")
+            note = translate("Report", "%1 our English translation of the report's Chinese, "
+                                       "or only in Chinese where no English is shown.")
+        note = note.replace("%1", mark_for(self.lang))
         return f"<p style='font-size:7.5pt'>{escape(note)}</p>"
 
     def event_name(self, event_id: str | None) -> str:
