@@ -164,10 +164,11 @@ class ReportText:
         if not docs:
             return out[0] + self._none()
         rows = []
+        sep = "：" if self.lang == "zh" else " — "  # "理事会2013年会议：已注意到"
         for d in docs:
             considered = "<br/>".join(
                 f"{self.event_name(c.event)}{self._basis(d, c.event, 'considered')}"
-                f" — {self.term(c.action)}" for c in d.considered_at)
+                f"{sep}{self.term(c.action)}" for c in d.considered_at)
             produced = (self.event_name(d.event) + self._basis(d, d.event, "produced")
                         if d.event else "")
             rows.append([escape(d.symbol), self.text(d.title), self.english_only(d.submitted_by),
