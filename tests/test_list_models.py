@@ -49,7 +49,9 @@ def test_recommendations_sort_and_filter(qapp, rel: Relations) -> None:
     assert set(column(proxy, RecommendationsModel.REF)) == {"§2.3.1", "§2.3.2", "§2.3.3"}
     proxy.setFilterFixedString("")
     proxy.set_status("forwarded")
-    assert set(column(proxy, RecommendationsModel.REF)) == {"§5.1", "§4.5.10"}
+    assert set(column(proxy, RecommendationsModel.REF)) == {"§5.1"}
+    proxy.set_status("noted")  # §4.5.10: Council 2014 took the Group's view into account
+    assert set(column(proxy, RecommendationsModel.REF)) == {"§4.5.10"}
     proxy.set_status(None)
     assert proxy.rowCount() == 18
     row = model.row_of(RecordRef(T.RECOMMENDATION, "rec-4.5.3"))
@@ -58,7 +60,7 @@ def test_recommendations_sort_and_filter(qapp, rel: Relations) -> None:
 
 def test_status_summary(rel: Relations) -> None:
     assert status_summary(rel.ds.recommendations) == (
-        "5 led to a decision · 2 forwarded · 11 proposed, outcome not recorded")
+        "4 led to a decision · 1 forwarded · 12 proposed, outcome not recorded · 1 noted")
 
 
 def test_resolutions_model(qapp, rel: Relations) -> None:

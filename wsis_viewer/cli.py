@@ -116,7 +116,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wsis_viewer.store.export_json import dumps
 
     with open_database(args.db or paths.bundled_database()) as store:
-        text = dumps(store.load())
+        ds = store.load()
+    if args.stated_only:
+        from wsis_viewer.domain.provenance import stated_only
+
+        ds = stated_only(ds)
+    text = dumps(ds, stated_only=args.stated_only)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -234,6 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help=translate("CLI", "write the whole dataset as JSON"))
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--stated-only", action="store_true", help=(
+        "leave out every link and status the report does not state (our inferences)"))
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
