@@ -227,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "window: interface language for this run (default: the one chosen in "
                "View > Language, else the system's); pseudo: pseudo-localisation for layout "
                "testing"))
+    parser.add_argument("--report-text", dest="window_report_text", metavar="FILE",
+                        help=translate(
+                            "CLI", "window: the report's text file (one numbered paragraph a "
+                                   "line), so Source pages show whole paragraphs (default: the "
+                                   "one chosen in the window, if any)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
                                 title=translate("CLI", "commands"))
 
@@ -284,6 +289,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("db_path", nargs="?")
     parser.add_argument("--db")
     parser.add_argument("--lang", choices=WINDOW_LANGUAGES)
+    parser.add_argument("--report-text")
     return parser
 
 
@@ -305,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     from wsis_viewer.ui.app import run_app
 
-    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args)
+    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args,
+                   report_text=gui_args.report_text)
 
 
 if __name__ == "__main__":

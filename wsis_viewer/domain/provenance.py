@@ -9,9 +9,11 @@ and *statuses* can be ours. Qt-free; the window's "Show only what the report sta
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from wsis_viewer.domain.model import (
+    Bilingual,
     Claim,
     Dataset,
     Document,
@@ -21,6 +23,7 @@ from wsis_viewer.domain.model import (
     Person,
     Recommendation,
     RecommendationLinks,
+    RecordType,
     Resolution,
     ResolutionStep,
     Topic,
@@ -128,3 +131,70 @@ def inferred_count(ds: Dataset) -> int:
     n += sum(1 for r in ds.resolutions for st in r.history if _inferred(st.claim))
     n += sum(1 for p in ds.people for ro in p.roles if _inferred(ro.claim))
     return n
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimUse:
+    """One claim of a dataset, with the record and the link it belongs to."""
+
+    record: RecordType
+    record_id: str
+    relation: str  # "event", "links.events", "status", "history", "considered_at", "roles" …
+    target: str  # the id (or status) the link points at; for history and roles, an event/body
+    claim: Claim
+
+
+def iter_claims(ds: Dataset) -> Iterator[ClaimUse]:
+    """Every claim of `ds`, record by record."""
+    for kind, group in ((RecordType.EVENT, ds.events), (RecordType.DOCUMENT, ds.documents),
+                        (RecordType.RECOMMENDATION, ds.recommendations),
+                        (RecordType.TOPIC, ds.topics), (RecordType.FIGURE, ds.figures)):
+        for rec in group:
+            rid = rec.symbol if isinstance(rec, Document) else rec.id
+            for lc in rec.claims:
+                yield ClaimUse(kind, rid, lc.relation, lc.target, lc.claim)
+    for d in ds.documents:
+        for c in d.considered_at:
+            if c.claim is not None:
+                yield ClaimUse(RecordType.DOCUMENT, d.symbol, "considered_at", c.event, c.claim)
+    for r in ds.resolutions:
+        for st in r.history:
+            if st.claim is not None:
+                yield ClaimUse(RecordType.RESOLUTION, r.id, "history", st.event or "", st.claim)
+    for p in ds.people:
+        for ro in p.roles:
+            if ro.claim is not None:
+                yield ClaimUse(RecordType.PERSON, p.id, "roles", ro.body, ro.claim)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedText:
+    """A record's text that is the report's own wording."""
+
+    record: RecordType
+    record_id: str
+    field: str  # title, text, name, description
+    text: Bilingual
+
+
+def iter_quoted_texts(ds: Dataset) -> Iterator[QuotedText]:
+    def texts(kind: RecordType, rid: str, **fields: Bilingual | None) -> Iterator[QuotedText]:
+        for name, b in fields.items():
+            if b is not None and b.quoted_from:
+                yield QuotedText(kind, rid, name, b)
+
+    for e in ds.events:
+        yield from texts(RecordType.EVENT, e.id, title=e.title, description=e.description)
+    for d in ds.documents:
+        yield from texts(RecordType.DOCUMENT, d.symbol, title=d.title,
+                         description=d.description)
+    for r in ds.resolutions:
+        yield from texts(RecordType.RESOLUTION, r.id, title=r.title, description=r.description)
+    for m in ds.recommendations:
+        yield from texts(RecordType.RECOMMENDATION, m.id, text=m.text)
+    for c in ds.contributors:
+        yield from texts(RecordType.CONTRIBUTOR, c.id, name=c.name)
+    for t in ds.topics:
+        yield from texts(RecordType.TOPIC, t.id, title=t.title)
+    for f in ds.figures:
+        yield from texts(RecordType.FIGURE, f.id, text=f.text)

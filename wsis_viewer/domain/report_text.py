@@ -18,10 +18,9 @@ _REF = re.compile(r"^§?(\d+(?:\.\d+)*)$")
 # The report's text is about 17 kB; anything far larger is not the report.
 MAX_BYTES = 2_000_000
 
-# The official document's public page, offered when the user has no text file. The report is an
-# annex to the Council's report to PP-14 (Document 20, Addendum 1); PP-14's documents are listed
-# from the conference's page (the address the report itself prints at its foot).
-OFFICIAL_DOCUMENT_URL = "https://www.itu.int/plenipotentiary/"
+# The official document's public page, offered when the user has no text file: the report says
+# it "has been published at www.itu.int/wg-wsis" (§6.1), the Working Group's page.
+OFFICIAL_DOCUMENT_URL = "https://www.itu.int/wg-wsis"
 OFFICIAL_DOCUMENT_TITLE = "ITU PP-14 Document 20 (Add.1): Report on the outcomes of the CWG-WSIS " \
                           "activities since PP-10"
 
@@ -94,8 +93,10 @@ def parse_report_text(text: str) -> ReportText:
 def load_report_text(path: Path) -> ReportText:
     """Read the report's text file, or raise ReportTextError with one line naming the file."""
     try:
-        if not path.is_file():
+        if not path.exists():
             raise ReportTextError(f"{path}: no such file")
+        if not path.is_file():  # a folder, a FIFO (whose first read would block for ever) …
+            raise ReportTextError(f"{path}: not a regular file")
         if path.stat().st_size > MAX_BYTES:
             raise ReportTextError(f"{path}: too large to be the report's text "
                                   f"({path.stat().st_size} bytes)")
