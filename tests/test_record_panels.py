@@ -162,7 +162,8 @@ def test_source_page_with_the_report_text(rel: Relations) -> None:
     assert "Report, paragraph" in html and "附件4" not in html
     paragraph = html[html.index('<p style="font-size:large">'):]
     paragraph = paragraph[:paragraph.index("</p>")]
-    assert '<span style="background-color:#FFE08A;color:#000000">理事会2011年会议注意到' in paragraph
+    marked = '<span style="background-color:#FFE08A;color:#000000">'
+    assert marked + "理事会2011年会议注意到" in paragraph
     assert "（俄罗斯联邦）" in paragraph
     assert "Quotations the dataset holds from it" in html
     assert "record:document/C11/33" in html and "record:resolution/res-c1332" in html
