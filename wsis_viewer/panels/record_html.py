@@ -395,9 +395,10 @@ class RecordPage:
         reason = e.note.get(self.lang) if e.note else ""
         tip = escape(self.tr("Inferred connector: it rests on a link the report does not "
                              "state") + (f": {reason}" if reason else ""), quote=True)
+        marker = self.tr("inferred")
         return (f'<span title="{tip}" style="font-style:italic">{html}</span> '
                 f'<span title="{tip}" style="color:{INFERRED_COLOUR};font-size:small">'
-                f'[{escape(self.tr("inferred"))}]</span>')
+                f'[{escape(marker)}]</span>')
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -646,8 +647,7 @@ class RecordPage:
         texts = [q for q in iter_quoted_texts(ds) if q.text.quoted_from == ref]
         quotes = [u.claim.quote for u in claims if u.claim.quote] + [q.text.zh for q in texts]
         title = self.tr("Report, paragraph %1").replace("%1", ref)
-        parts = [self.heading(self.tr("Source"), Bilingual(title, title),
-                              self.tr("the report's text"))]
+        parts = [self.heading(self.tr("Source"), Bilingual(title, title), "PP-14/20(Add.1)")]
         paragraph = report.paragraph(ref) if report else None
         if report is not None and paragraph is None:
             absent = self.tr("The loaded text has no paragraph %1.").replace("%1", ref)
@@ -663,19 +663,28 @@ class RecordPage:
         elif report is None:
             not_loaded = self.tr("The report’s text is not loaded, so the paragraph cannot be "
                                  "shown here.")
+            read_it = self.tr("Read it in the official document")
+            choose = self.tr("Choose the report’s text file…")
+            host = urlsplit(OFFICIAL_DOCUMENT_URL).hostname or ""
             parts.append(
-                f'<p style="color:{self.dim}">{escape(not_loaded)}'
-                f'</p><p><a href="{escape(OFFICIAL_DOCUMENT_URL)}">'
-                f'{escape(self.tr("Read it in the official document"))}</a> '
+                f'<p style="color:{self.dim}">{escape(not_loaded)}</p>'
+                f'<p><a href="{escape(OFFICIAL_DOCUMENT_URL)}">{escape(read_it)}</a> '
                 f'<span style="color:{self.dim}">{escape(OFFICIAL_DOCUMENT_TITLE)} · '
-                f"{escape(urlsplit(OFFICIAL_DOCUMENT_URL).hostname or '')}</span></p>"
-                f'<p><a href="{CHOOSE_REPORT_TEXT_URL}">'
-                f'{escape(self.tr("Choose the report’s text file…"))}</a></p>')
-        quote_items = [
-            f"“{escape(u.claim.quote or '')}” — {self._claim_use_label(u)}"
-            for u in claims if u.claim.quote]
-        quote_items += [f"“{escape(q.text.zh)}” — {escape(self.tr('the words of'))} "
-                        f"{self.label_link(RecordRef(q.record, q.record_id))}" for q in texts]
+                f"{escape(host)}</span></p>"
+                f'<p><a href="{CHOOSE_REPORT_TEXT_URL}">{escape(choose)}</a></p>')
+        # One item per quotation, with everything it supports.
+        supports: dict[str, list[str]] = {}
+        for u in claims:
+            if u.claim.quote:
+                supports.setdefault(normalise(u.claim.quote), []).append(
+                    self._claim_use_label(u))
+        words_of = self.tr("the words of %1")  # %1: a record, e.g. "Event 2013 WSIS Forum"
+        for q in texts:
+            record = RecordRef(q.record, q.record_id)
+            supports.setdefault(normalise(q.text.zh), []).append(escape(words_of).replace(
+                "%1", f"{escape(self.term(q.record.value))} {self.label_link(record)}"))
+        quote_items = [f"“{escape(quote)}”<br/>" + "<br/>".join(f"— {x}" for x in labels)
+                       for quote, labels in supports.items()]
         parts.append(self.section(self.tr("Quotations the dataset holds from it"), quote_items))
         inferred = [f"{self._claim_use_label(u)} — "
                     f"{escape(u.claim.note.get(self.lang) if u.claim.note else '')}"
@@ -707,7 +716,8 @@ class RecordPage:
                         "links.documents": RecordType.DOCUMENT, "events": RecordType.EVENT}
         kind = target_types.get(u.relation)
         if u.relation == "status":
-            target = f"{escape(self.tr('status'))}: {escape(self.term(u.target))}"
+            status = self.tr("status: %1")  # %1: a recommendation status, e.g. "proposed"
+            target = escape(status).replace("%1", escape(self.term(u.target)))
         elif kind is not None and u.target:
             target = self.label_link(RecordRef(kind, u.target))
         else:
