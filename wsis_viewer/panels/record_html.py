@@ -261,6 +261,8 @@ class RecordPage:
             return f'<span title="{tip}">{html}</span>'
         marker = escape(self.tr("inferred"))
         where = f" {self.para_link(claim.source)}" if claim.source.startswith("§") else ""
+        # Rich text draws links in the palette's link colour unless the anchor says otherwise.
+        html = html.replace("<a href=", f'<a style="color:{INFERRED_COLOUR}" href=')
         return (f'<span title="{tip}" style="font-style:italic;color:{INFERRED_COLOUR}">'
                 f'{html}</span> <span title="{tip}" style="color:{INFERRED_COLOUR};'
                 f'font-size:small">[{marker}{where}]</span>')
