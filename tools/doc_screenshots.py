@@ -135,5 +135,6 @@ if __name__ == "__main__":
         provenance(paths.resources_dir().parent / "docs/img")
         raise SystemExit(0)
     main()
-    provenance(Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img"))
-    samples(Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img"))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img")
+    provenance(target)
+    samples(target)

@@ -16,6 +16,7 @@ from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.report_text import load_report_text
 from wsis_viewer.panels.record_html import INFERRED_COLOUR
+from wsis_viewer.qt.i18n import set_app_language
 from wsis_viewer.store.database import open_database
 from wsis_viewer.ui.detail_view import DetailView
 
@@ -38,6 +39,7 @@ def rel() -> Relations:
 
 @pytest.fixture
 def view(qtbot, rel: Relations) -> tuple[DetailView, list[str]]:
+    set_app_language("en")  # whatever an earlier test installed
     opened: list[str] = []
     v = DetailView(open_url=lambda url: opened.append(url.toString()))
     qtbot.addWidget(v)
