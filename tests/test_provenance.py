@@ -176,3 +176,18 @@ def test_cli_export_stated_only(tmp_path: Path) -> None:
     assert c1336["history"][0]["event"] is None and c1336["history"][0]["claim"]["basis"] is None
     doc = next(d for d in data["documents"] if d["symbol"] == "C11/33")
     assert doc["event"] is None and doc["event_claim"] is None
+
+
+def test_no_page_of_the_stated_only_dataset_shows_an_inference(ds: Dataset) -> None:
+    from wsis_viewer.panels.record_html import INFERRED_COLOUR, RecordPage
+
+    full, plain = RecordPage(Relations(ds), "en"), RecordPage(Relations(stated_only(ds)), "en")
+    refs = ([RecordRef(RecordType.EVENT, e.id) for e in ds.events]
+            + [RecordRef(RecordType.DOCUMENT, d.symbol) for d in ds.documents]
+            + [RecordRef(RecordType.RESOLUTION, r.id) for r in ds.resolutions]
+            + [RecordRef(RecordType.RECOMMENDATION, m.id) for m in ds.recommendations]
+            + [RecordRef(RecordType.TOPIC, t.id) for t in ds.topics])
+    marked = [r for r in refs if INFERRED_COLOUR in full.render(r)]
+    assert len(marked) > 20
+    assert not [r for r in refs if INFERRED_COLOUR in plain.render(r) or "[inferred" in
+                plain.render(r)]
