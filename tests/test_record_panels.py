@@ -189,3 +189,9 @@ def test_highlight_merges_overlapping_quotations() -> None:
     html = highlight("abcdef\nghi", ["bcd", "cde", "zz", "h"])
     assert html == ('a<span style="background-color:#FFE08A;color:#000000">bcde</span>f<br/>'
                     'g<span style="background-color:#FFE08A;color:#000000">h</span>i')
+
+
+def test_highlight_links_the_report_s_web_addresses() -> None:
+    html = highlight("联系人名单如下：\nhttp://www.itu.int/itu-wsis/focal-points_al.html", ["名单"])
+    assert '<a href="http://www.itu.int/itu-wsis/focal-points_al.html">' in html
+    assert "<br/>" in html and "<a" not in highlight("javascript:alert(1) file:///etc", [])

@@ -144,6 +144,7 @@ SOURCE_SCHEME = "source"
 # The Source page's link "choose the report's text file…": handled by the UI, never opened.
 CHOOSE_REPORT_TEXT_URL = "app:choose-report-text"
 _PARAGRAPH_REF = re.compile(r"§(\d+(?:\.\d+)*)")
+_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9./_%~:?=&;#-]+")
 
 
 def source_url(ref: str) -> str:
@@ -770,7 +771,9 @@ def highlight(paragraph: str, quotes: Iterable[str]) -> str:
         j = i
         while j < len(text) and marks[j] == marks[i]:
             j += 1
-        chunk = escape(text[i:j]).replace("\n", "<br/>")
+        # The report's own web addresses (§3.1.2) become links (http(s) only, as everywhere).
+        chunk = _WEB_ADDRESS.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>',
+                                 escape(text[i:j])).replace("\n", "<br/>")
         out.append(f'<span style="background-color:{QUOTE_HIGHLIGHT};color:#000000">{chunk}'
                    "</span>" if marks[i] else chunk)
         i = j
