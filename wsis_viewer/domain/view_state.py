@@ -107,15 +107,11 @@ def shown_mask(index: TimelineIndex, state: ViewState) -> npt.NDArray[np.bool_]:
 
 def connectors_for(relations: Relations, ref: RecordRef, lang: str, *,
                    stated_only: bool = False) -> tuple[Connector, ...]:
+    """The arrows of `ref`'s chain (inferred ones left out with `stated_only`; callers that
+    hold stated-only Relations have none to leave out)."""
     chain = relations.chain_for(ref)
-    out = []
-    for edge in chain.edges:
-        inferred = edge.basis == "inferred"
-        if stated_only and inferred:
-            continue
-        out.append(Connector(edge.source, edge.target, edge.label(lang), edge.target_day,
-                             inferred))
-    return tuple(out)
+    return tuple(Connector(e.source, e.target, e.label(lang), e.target_day, e.inferred)
+                 for e in chain.edges if not (stated_only and e.inferred))
 
 
 def emphasis_for(state: ViewState, relations: Relations,
