@@ -367,3 +367,38 @@ def test_table_rows_never_run_over_a_page_foot(reports: dict[str, Path], lang: s
                 assert len(nxt) - len(nxt.lstrip()) <= 2, f"page {n} starts mid-row: {nxt!r}"
                 checked += 1
     assert checked >= 5  # three tables, some over several pages
+
+
+@needs_poppler
+def test_inferred_links_are_marked_and_stated_only_leaves_them_out(
+        db: LoadedDatabase, reports: dict[str, Path], tmp_path: Path) -> None:
+    from wsis_viewer.domain.model import claim_for
+
+    # a document whose producing meeting is our inference (the report does not say which)
+    doc = next(d for d in db.dataset.documents if d.event
+               and (c := claim_for(d.claims, "event", d.event)) is not None and c.inferred)
+    stated = next(d for d in db.dataset.documents if d.event
+                  and (c := claim_for(d.claims, "event", d.event)) is not None
+                  and not c.inferred)
+    symbols = [d.symbol for d in db.dataset.documents]
+
+    def row_of(text: str, symbol: str) -> str:
+        """A table row in content order: from its symbol to the next row's (cells wrap)."""
+        lines = text.splitlines()
+        k = next(i for i, x in enumerate(lines) if x.startswith(symbol + " "))
+        end = next((j for j in range(k + 1, len(lines))
+                    if any(lines[j].startswith(s + " ") for s in symbols)), len(lines))
+        return " ".join(lines[k:end])
+
+    raw = "\n".join(pdf_pages(reports["en"], raw=True))
+    assert "(inferred)" in row_of(raw, doc.symbol)
+    assert "(inferred)" not in row_of(raw, stated.symbol)
+    assert "（推断）" in "".join(pdf_pages(reports["zh"]))
+    out = tmp_path / "stated.pdf"
+    proc = cli("report", str(out), "--stated-only", "--sections", "documents,recommendations")
+    assert proc.returncode == 0, proc.stderr
+    text = "\n".join(pdf_pages(out, raw=True))
+    assert "(inferred)" not in text
+    assert "Only what the report states" in text
+    event = db.events_by_id[doc.event].title.en  # type: ignore[index]
+    assert event not in row_of(text, doc.symbol)

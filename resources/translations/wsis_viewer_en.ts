@@ -8,12 +8,20 @@
         <translation>WSIS Timeline Viewer</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
         <source>Showing the bundled database instead.</source>
         <translation>Showing the bundled database instead.</translation>
+    </message>
+    <message>
+        <source>Cannot use the report&apos;s text: %1</source>
+        <translation>Cannot use the report&apos;s text: %1</translation>
     </message>
 </context>
 <context>
@@ -65,6 +73,10 @@
     <message>
         <source>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</source>
         <translation>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</translation>
+    </message>
+    <message>
+        <source>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</source>
+        <translation>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</translation>
     </message>
     <message>
         <source>commands</source>
@@ -119,6 +131,10 @@
         <translation>SVG text as glyph outlines (paths: looks the same everywhere) or as text with the used glyphs embedded (font: selectable in browsers) (default: paths)</translation>
     </message>
     <message>
+        <source>draw only what the report states: no inferred links</source>
+        <translation>draw only what the report states: no inferred links</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>write the multi-page PDF report (headless)</translation>
     </message>
@@ -156,6 +172,14 @@
 </context>
 <context>
     <name>DetailView</name>
+    <message>
+        <source>The report&apos;s text file</source>
+        <translation>The report&apos;s text file</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
     <message>
         <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
         <translation>Select an event on the timeline, or a row in a list, to see its details here.</translation>
@@ -202,6 +226,10 @@
     <message>
         <source>chain (time elapsed)</source>
         <translation>chain (time elapsed)</translation>
+    </message>
+    <message>
+        <source>inferred step (not stated)</source>
+        <translation>inferred step (not stated)</translation>
     </message>
     <message>
         <source>selected</source>
@@ -561,6 +589,22 @@
         <translation>noted</translation>
     </message>
     <message>
+        <source>status not stated</source>
+        <translation>status not stated</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1 (inferred)</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1): %2</source>
+        <translation>Inferred, not stated by the report (%1): %2</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>The report, %1: “%2”</translation>
+    </message>
+    <message>
         <source>Council</source>
         <translation>Council</translation>
     </message>
@@ -784,6 +828,10 @@
         <translation>approved</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
         <source>led to a resolution</source>
         <translation>led to a resolution</translation>
     </message>
@@ -794,6 +842,10 @@
     <message>
         <source>proposed</source>
         <translation>proposed</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>status not stated</translation>
     </message>
     <message>
         <source>Member State</source>
@@ -884,6 +936,30 @@
         <translation>[only in English]</translation>
     </message>
     <message>
+        <source>the report&apos;s words, %1</source>
+        <translation>the report&apos;s words, %1</translation>
+    </message>
+    <message>
+        <source>our wording, not the report&apos;s</source>
+        <translation>our wording, not the report&apos;s</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1)</source>
+        <translation>Inferred, not stated by the report (%1)</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>The report, %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Stated by %1</source>
+        <translation>Stated by %1</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>inferred</translation>
+    </message>
+    <message>
         <source>Council Resolution</source>
         <translation>Council Resolution</translation>
     </message>
@@ -910,6 +986,10 @@
     <message>
         <source>Chain on the timeline</source>
         <translation>Chain on the timeline</translation>
+    </message>
+    <message>
+        <source>Inferred connector: it rests on a link the report does not state</source>
+        <translation>Inferred connector: it rests on a link the report does not state</translation>
     </message>
     <message>
         <source>No such record: %1</source>
@@ -982,6 +1062,10 @@
     <message>
         <source>Later records that refer to it</source>
         <translation>Later records that refer to it</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraph</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1059,6 +1143,58 @@
         <source>about</source>
         <translation>about</translation>
     </message>
+    <message>
+        <source>No such paragraph: %1</source>
+        <translation>No such paragraph: %1</translation>
+    </message>
+    <message>
+        <source>Report, paragraph %1</source>
+        <translation>Report, paragraph %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>status: %1</translation>
+    </message>
+    <message>
+        <source>The loaded text has no paragraph %1.</source>
+        <translation>The loaded text has no paragraph %1.</translation>
+    </message>
+    <message>
+        <source>Introduced by %1:</source>
+        <translation>Introduced by %1:</translation>
+    </message>
+    <message>
+        <source>The report’s text is not loaded, so the paragraph cannot be shown here.</source>
+        <translation>The report’s text is not loaded, so the paragraph cannot be shown here.</translation>
+    </message>
+    <message>
+        <source>Read it in the official document</source>
+        <translation>Read it in the official document</translation>
+    </message>
+    <message>
+        <source>Choose the report’s text file…</source>
+        <translation>Choose the report’s text file…</translation>
+    </message>
+    <message>
+        <source>the words of %1</source>
+        <translation>the words of %1</translation>
+    </message>
+    <message>
+        <source>Quotations the dataset holds from it</source>
+        <translation>Quotations the dataset holds from it</translation>
+    </message>
+    <message>
+        <source>Inferences resting on it</source>
+        <translation>Inferences resting on it</translation>
+    </message>
+    <message>
+        <source>Records citing it</source>
+        <translation>Records citing it</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -1125,6 +1261,10 @@
     <message>
         <source>inferred</source>
         <translation>inferred</translation>
+    </message>
+    <message>
+        <source>(inferred): a link or status we concluded from the report (dates, symbols, the order of a list), not one it states; the conventions on the title page say more.</source>
+        <translation>(inferred): a link or status we concluded from the report (dates, symbols, the order of a list), not one it states; the conventions on the title page say more.</translation>
     </message>
     <message>
         <source>Ref</source>
@@ -1259,8 +1399,12 @@
         <translation>Texts are in English; %1 marks an English title that is our translation of the report&apos;s Chinese, or a value that exists only in Chinese.</translation>
     </message>
     <message>
-        <source>Links between documents and meetings are those the sources state; a link we inferred is marked “inferred” where the dataset records it.</source>
-        <translation>Links between documents and meetings are those the sources state; a link we inferred is marked “inferred” where the dataset records it.</translation>
+        <source>Only what the report states: links and statuses we inferred are left out of this report.</source>
+        <translation>Only what the report states: links and statuses we inferred are left out of this report.</translation>
+    </message>
+    <message>
+        <source>Links and statuses are printed plainly where the report (or a cited public page) states them; those we inferred — from dates, document symbols or the order of a list — are set in italics and followed by “(inferred)”, and dashed in the figures. The option --stated-only leaves them out.</source>
+        <translation>Links and statuses are printed plainly where the report (or a cited public page) states them; those we inferred — from dates, document symbols or the order of a list — are set in italics and followed by “(inferred)”, and dashed in the figures. The option --stated-only leaves them out.</translation>
     </message>
     <message>
         <source>No events in %1: no figure for these years.</source>

@@ -8,12 +8,20 @@
         <translation>WSIS时间线查看器</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>报告文本</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>Showing the bundled database instead.</source>
         <translation>改为显示随附的数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot use the report&apos;s text: %1</source>
+        <translation>无法使用报告文本：%1</translation>
     </message>
 </context>
 <context>
@@ -65,6 +73,10 @@
     <message>
         <source>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</source>
         <translation>窗口：本次运行的界面语言（默认：在“视图 &gt; 语言”中选定的语言，否则为系统语言）；pseudo：用于检查布局的伪本地化</translation>
+    </message>
+    <message>
+        <source>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</source>
+        <translation>窗口：报告的文本文件（每行一个编号段落），使来源页面显示完整段落（默认：在窗口中选择过的文件，如有）</translation>
     </message>
     <message>
         <source>commands</source>
@@ -119,6 +131,10 @@
         <translation>SVG 文字的写法：字形轮廓（paths：在任何地方显示都相同）或嵌入所用字形的文字（font：可在浏览器中选择文字）（默认：paths）</translation>
     </message>
     <message>
+        <source>draw only what the report states: no inferred links</source>
+        <translation>只绘制报告陈述的内容：不含推断的关联</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>生成多页PDF报告（无界面）</translation>
     </message>
@@ -156,6 +172,14 @@
 </context>
 <context>
     <name>DetailView</name>
+    <message>
+        <source>The report&apos;s text file</source>
+        <translation>报告的文本文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
     <message>
         <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
         <translation>在时间线上选择一项活动，或在列表中选择一行，即可在此查看详情。</translation>
@@ -202,6 +226,10 @@
     <message>
         <source>chain (time elapsed)</source>
         <translation>关联链（经过时间）</translation>
+    </message>
+    <message>
+        <source>inferred step (not stated)</source>
+        <translation>推断的步骤（报告未陈述）</translation>
     </message>
     <message>
         <source>selected</source>
@@ -555,6 +583,22 @@
         <translation>已注意到</translation>
     </message>
     <message>
+        <source>status not stated</source>
+        <translation>状态未载明</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1（推断）</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1): %2</source>
+        <translation>推断，报告未载明（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>报告%1：“%2”</translation>
+    </message>
+    <message>
         <source>Council</source>
         <translation>理事会</translation>
     </message>
@@ -778,6 +822,10 @@
         <translation>已批准</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
         <source>led to a resolution</source>
         <translation>促成决议</translation>
     </message>
@@ -788,6 +836,10 @@
     <message>
         <source>proposed</source>
         <translation>已提出</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>状态未载明</translation>
     </message>
     <message>
         <source>Member State</source>
@@ -878,6 +930,30 @@
         <translation>[仅有英文]</translation>
     </message>
     <message>
+        <source>the report&apos;s words, %1</source>
+        <translation>报告原文，%1</translation>
+    </message>
+    <message>
+        <source>our wording, not the report&apos;s</source>
+        <translation>本数据集的措辞，非报告原文</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1)</source>
+        <translation>推断，报告未载明（%1）</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>报告%1：“%2”</translation>
+    </message>
+    <message>
+        <source>Stated by %1</source>
+        <translation>见%1</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
         <source>Council Resolution</source>
         <translation>理事会决议</translation>
     </message>
@@ -904,6 +980,10 @@
     <message>
         <source>Chain on the timeline</source>
         <translation>时间线上的关联链</translation>
+    </message>
+    <message>
+        <source>Inferred connector: it rests on a link the report does not state</source>
+        <translation>推断的连线：所依据的关联报告未载明</translation>
     </message>
     <message>
         <source>No such record: %1</source>
@@ -976,6 +1056,10 @@
     <message>
         <source>Later records that refer to it</source>
         <translation>后来引用本决议的记录</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1053,6 +1137,58 @@
         <source>about</source>
         <translation>约</translation>
     </message>
+    <message>
+        <source>No such paragraph: %1</source>
+        <translation>没有此段落：%1</translation>
+    </message>
+    <message>
+        <source>Report, paragraph %1</source>
+        <translation>报告第%1段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>The loaded text has no paragraph %1.</source>
+        <translation>已载入的文本中没有第%1段。</translation>
+    </message>
+    <message>
+        <source>Introduced by %1:</source>
+        <translation>由%1引出：</translation>
+    </message>
+    <message>
+        <source>The report’s text is not loaded, so the paragraph cannot be shown here.</source>
+        <translation>未载入报告文本，因此无法在此显示该段落。</translation>
+    </message>
+    <message>
+        <source>Read it in the official document</source>
+        <translation>在正式文件中阅读</translation>
+    </message>
+    <message>
+        <source>Choose the report’s text file…</source>
+        <translation>选择报告的文本文件…</translation>
+    </message>
+    <message>
+        <source>the words of %1</source>
+        <translation>%1的措辞</translation>
+    </message>
+    <message>
+        <source>Quotations the dataset holds from it</source>
+        <translation>本数据集引自该段的原文</translation>
+    </message>
+    <message>
+        <source>Inferences resting on it</source>
+        <translation>基于该段的推断</translation>
+    </message>
+    <message>
+        <source>Records citing it</source>
+        <translation>引用该段的记录</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -1119,6 +1255,10 @@
     <message>
         <source>inferred</source>
         <translation>推断</translation>
+    </message>
+    <message>
+        <source>(inferred): a link or status we concluded from the report (dates, symbols, the order of a list), not one it states; the conventions on the title page say more.</source>
+        <translation>（推断）：本项目根据报告（日期、文号、列表顺序）得出的关联或状态，并非报告所述；详见扉页的体例说明。</translation>
     </message>
     <message>
         <source>Ref</source>
@@ -1253,8 +1393,12 @@
         <translation>文字以英文显示；%1标示本项目对报告中文的英文自译标题，或仅有中文的值。</translation>
     </message>
     <message>
-        <source>Links between documents and meetings are those the sources state; a link we inferred is marked “inferred” where the dataset records it.</source>
-        <translation>文件与会议之间的关联均为来源所述；如数据记录了某关联系本项目推断，则标为“推断”。</translation>
+        <source>Only what the report states: links and statuses we inferred are left out of this report.</source>
+        <translation>仅收录报告所述内容：本项目推断的关联和状态均未列入本报告。</translation>
+    </message>
+    <message>
+        <source>Links and statuses are printed plainly where the report (or a cited public page) states them; those we inferred — from dates, document symbols or the order of a list — are set in italics and followed by “(inferred)”, and dashed in the figures. The option --stated-only leaves them out.</source>
+        <translation>报告（或所引公开网页）陈述的关联和状态以正体排印；本项目根据日期、文号或列表顺序推断的关联和状态以斜体排印并后附“（推断）”，在图中以虚线表示。选项 --stated-only 可将其略去。</translation>
     </message>
     <message>
         <source>No events in %1: no figure for these years.</source>

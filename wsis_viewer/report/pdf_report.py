@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from wsis_viewer.domain import provenance
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.report_selection import (
     SECTIONS,
@@ -51,10 +52,8 @@ from wsis_viewer.report.pagination import (
 from wsis_viewer.report.pdf_metadata import PdfInfo, finish_pdf
 from wsis_viewer.report.render import write_page_view
 from wsis_viewer.report.report_text import (
-    LinkBasis,
     ReportText,
     mark_for,
-    no_basis,
     section_title,
 )
 from wsis_viewer.report.scene import build_scene, export_font, headless_app, palette_for
@@ -103,21 +102,22 @@ def data_version(db: LoadedDatabase) -> str:
 def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
                  start: dt.date | None = None, end: dt.date | None = None,
                  sections: Sequence[str] = SECTIONS, lanes: frozenset[str] | None = None,
-                 generated: dt.date | None = None, link_basis: LinkBasis = no_basis,
+                 generated: dt.date | None = None, stated_only: bool = False,
                  progress: ProgressFn | None = None) -> ReportResult:
-    """Write the report in `lang`: its translators are installed while it is written."""
+    """Write the report in `lang`: its translators are installed while it is written.
+    `stated_only`: leave out every link and status we inferred (domain.provenance)."""
     headless_app()
     choice = ReportChoice(start or dt.date(2010, 1, 1), end or dt.date(2015, 12, 31),
                           tuple(sections), lanes)
     with app_language(lang):
         result = _ReportWriter(db, out, lang, choice, generated or dt.date.today(),
-                               link_basis, progress).write()
+                               stated_only, progress).write()
     return result
 
 
 class _ReportWriter:
     def __init__(self, db: LoadedDatabase, out: Path, lang: str, choice: ReportChoice,
-                 generated: dt.date, link_basis: LinkBasis,
+                 generated: dt.date, stated_only: bool,
                  progress: ProgressFn | None) -> None:
         self.db, self.out, self.lang, self.choice = db, out, lang, choice
         self.generated = generated
@@ -125,8 +125,10 @@ class _ReportWriter:
         self.font = for_language(export_font(), lang)
         self.palette = palette_for("light")
         self.version = data_version(db)
-        self.content = select_content(db.dataset, choice)
-        self.text = ReportText(db.dataset, self.content, lang, link_basis)
+        self.stated_only = stated_only
+        ds = provenance.stated_only(db.dataset) if stated_only else db.dataset
+        self.content = select_content(ds, choice)
+        self.text = ReportText(ds, self.content, lang)
         self.page_no = 0
         self.total = 0
 
@@ -282,7 +284,7 @@ class _ReportWriter:
         def spec(a: dt.date, b: dt.date) -> ViewSpec:
             return ViewSpec(start=a, end=b, lanes=c.lanes, lang=self.lang,
                             width=int(self.width), height=int(self.body.height()),
-                            caption_date=self.generated)
+                            caption_date=self.generated, stated_only=self.stated_only)
 
         if not self.content.events:
             return []
@@ -364,9 +366,16 @@ class _ReportWriter:
             marks = translate("Report", "Texts are in English; %1 marks an English title that "
                                         "is our translation of the report's Chinese, or a "
                                         "value that exists only in Chinese.")
-        links = translate("Report", "Links between documents and meetings are those the "
-                                    "sources state; a link we inferred is marked “inferred” "
-                                    "where the dataset records it.")
+        if self.stated_only:
+            links = translate("Report", "Only what the report states: links and statuses we "
+                                        "inferred are left out of this report.")
+        else:
+            links = translate("Report", "Links and statuses are printed plainly where the "
+                                        "report (or a cited public page) states them; those we "
+                                        "inferred — from dates, document symbols or the order "
+                                        "of a list — are set in italics and followed by "
+                                        "“(inferred)”, and dashed in the figures. "
+                                        "The option --stated-only leaves them out.")
         return marks.replace("%1", mark_for(self.lang)) + " " + links
 
     def _contents_page(self, painter: QPainter, contents: list[tuple[str, int]]) -> None:

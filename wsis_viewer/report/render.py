@@ -96,7 +96,7 @@ def _split_placeholders(text: str) -> list[str]:
 class LegendEntry:
     label: str
     colour: QColor | None = None  # a lane swatch
-    symbol: str = "lane"  # lane | bar | marker | hatched | connector | chain | selected
+    symbol: str = "lane"  # lane | bar | marker | hatched | connector | chain | inferred | selected
 
 
 class Legend(QWidget):
@@ -160,6 +160,9 @@ class Legend(QWidget):
                                  QPointF(box.right(), box.center().y()))
             elif entry.symbol == "chain":
                 painter.setPen(QPen(theme.connector, 1.5))
+                painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.top()))
+            elif entry.symbol == "inferred":
+                painter.setPen(QPen(theme.connector, 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.top()))
             elif entry.symbol == "selected":
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -262,6 +265,8 @@ def legend_entries(lane_labels: list[tuple[str, int]]) -> list[LegendEntry]:
                     symbol="connector"),
         LegendEntry(QCoreApplication.translate("Export", "chain (time elapsed)"),
                     symbol="chain"),
+        LegendEntry(QCoreApplication.translate("Export", "inferred step (not stated)"),
+                    symbol="inferred"),
         LegendEntry(QCoreApplication.translate("Export", "selected"), symbol="selected"),
     ]
     return entries

@@ -14,13 +14,13 @@ table runs over, and the PDF's text keeps one row per line in reading order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
 from wsis_viewer.domain.dates import format_span
-from wsis_viewer.domain.model import Bilingual, Dataset, Document, Event, Source
+from wsis_viewer.domain.model import Bilingual, Claim, Dataset, Event, Source, claim_for
 from wsis_viewer.domain.relations import Relations
 from wsis_viewer.domain.report_selection import ReportContent
 from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
@@ -33,13 +33,9 @@ def mark_for(lang: str) -> str:
     font has only a full-width dagger, which leaves a hole in Latin text."""
     return "†" if lang == "zh" else "*"
 
-# Where a document link's basis (stated by the source / inferred by us) will come from once
-# the dataset records it: a callable (document, event id, role) -> "stated" | "inferred" | None.
-LinkBasis = Callable[[Document, str, str], str | None]
-
-
-def no_basis(_doc: Document, _event: str, _role: str) -> str | None:
-    return None
+# Inferred links and statuses look as in the window's panels: italic, in vermilion, followed by
+# the word "inferred", so the difference survives a black-and-white print.
+INFERRED_COLOUR = "#D55E00"
 
 
 def section_title(key: str) -> str:
@@ -57,13 +53,12 @@ def section_title(key: str) -> str:
 class ReportText:
     """Builds the sections of one report in one language."""
 
-    def __init__(self, ds: Dataset, content: ReportContent, lang: str,
-                 link_basis: LinkBasis = no_basis) -> None:
+    def __init__(self, ds: Dataset, content: ReportContent, lang: str) -> None:
         self.ds = ds
         self.content = content
         self.lang = lang
         self.rel = Relations(ds)
-        self.link_basis = link_basis
+        self._inferred_used = False  # an inferred link was printed in the current section
         self._marked = False  # a note mark was used in the table being built
         # Rows that start a new page, as (table number, data row) — set by the pagination
         # (a row never runs over a page foot; see pdf_report) — and, per table printed, its
@@ -143,6 +138,7 @@ class ReportText:
                            translate("Report", "Sessions"), translate("Report", "Place")],
                           rows, widths=(18, 47, 20, 15)))
         out.append(self._table_note())
+        out.append(self._inferred_note())
         return "".join(out)
 
     def _sessions(self, e: Event) -> str:
@@ -167,10 +163,10 @@ class ReportText:
         sep = "：" if self.lang == "zh" else " — "  # "理事会2013年会议：已注意到"
         for d in docs:
             considered = "<br/>".join(
-                f"{self.event_name(c.event)}{self._basis(d, c.event, 'considered')}"
-                f"{sep}{self.term(c.action)}" for c in d.considered_at)
-            produced = (self.event_name(d.event) + self._basis(d, d.event, "produced")
-                        if d.event else "")
+                self.claimed(f"{self.event_name(c.event)}{sep}{self.term(c.action)}", c.claim)
+                for c in d.considered_at)
+            produced = (self.claimed(self.event_name(d.event),
+                                     claim_for(d.claims, "event", d.event)) if d.event else "")
             rows.append([escape(d.symbol), self.text(d.title), self.english_only(d.submitted_by),
                          produced, considered])
         out.append(self._table([translate("Report", "Symbol"), translate("Report", "Title"),
@@ -179,13 +175,27 @@ class ReportText:
                            translate("Report", "Considered at — action")],
                           rows, widths=(14, 34, 13, 16, 23)))
         out.append(self._table_note())
+        out.append(self._inferred_note())
         return "".join(out)
 
-    def _basis(self, doc: Document, event_id: str, role: str) -> str:
-        """' (inferred)' after a link the dataset says we inferred; nothing for stated links."""
-        if self.link_basis(doc, event_id, role) == "inferred":
-            return " <i>(" + escape(translate("Report", "inferred")) + ")</i>"
-        return ""
+    def claimed(self, html: str, claim: Claim | None) -> str:
+        """`html` of a link or status; an inferred one in italics, marked "(inferred)"."""
+        if claim is None or not claim.inferred:
+            return html
+        self._inferred_used = True
+        word = escape(translate("Report", "inferred"))
+        mark = f"（{word}）" if self.lang == "zh" else f" ({word})"
+        return (f'<i><span style="color:{INFERRED_COLOUR}">{html}</span></i>'
+                f'<span style="color:{INFERRED_COLOUR}">{mark}</span>')
+
+    def _inferred_note(self) -> str:
+        if not self._inferred_used:
+            return ""
+        self._inferred_used = False
+        note = translate("Report", "(inferred): a link or status we concluded from the report "
+                                   "(dates, symbols, the order of a list), not one it states; "
+                                   "the conventions on the title page say more.")
+        return f"<p style='font-size:7.5pt'>{escape(note)}</p>"
 
     def recommendations(self) -> str:
         out = [self._heading("recommendations")]
@@ -195,19 +205,25 @@ class ReportText:
         out.append(f"<p>{escape(status_summary(recs, translate_lists))}</p>")
         rows = []
         for m in recs:
-            res = ", ".join(self.rel.resolutions[r].number for r in m.links.resolutions
-                            if r in self.rel.resolutions)
+            res = ", ".join(
+                self.claimed(escape(self.rel.resolutions[r].number),
+                             claim_for(m.claims, "links.resolutions", r))
+                for r in m.links.resolutions if r in self.rel.resolutions)
             text = m.text.get(self.lang)
             cut = text if len(text) < 220 else text[:218] + "…"
             cell = escape(cut) + (self._mark() if not m.text.has(self.lang) or (
                 self.lang == "en" and m.text.en_is_translation) else "")
-            rows.append([escape(m.ref), cell, f"<b>{escape(status_label(m.status))}</b>",
-                         escape(res), self.event_name(m.event)])
+            status = self.claimed(f"<b>{escape(status_label(m.status))}</b>",
+                                  claim_for(m.claims, "status", m.status))
+            made = (self.claimed(self.event_name(m.event), claim_for(m.claims, "event", m.event))
+                    if m.event else "")
+            rows.append([escape(m.ref), cell, status, res, made])
         out.append(self._table([translate("Report", "Ref"), translate("Report", "Recommendation"),
                            translate("Report", "Status"), translate("Report", "Resolutions"),
                            translate("Report", "Made at")],
                           rows, widths=(8, 52, 14, 10, 16)))
         out.append(self._table_note())
+        out.append(self._inferred_note())
         return "".join(out)
 
     def resolutions(self) -> str:
@@ -222,11 +238,15 @@ class ReportText:
                     else f"{escape(r.number)} — {self.text(r.title)}")
             out.append(f"<h2>{name}</h2><ol>")
             for st in h.steps:
-                parts = [escape(str(st.year)), self.term(st.action), self.event_name(st.event),
-                         escape(st.document or "")]
+                # A step's claim is about where it happened (its event and document).
+                where = " · ".join(p for p in (self.event_name(st.event),
+                                               escape(st.document or "")) if p)
+                parts = [escape(str(st.year)), self.term(st.action),
+                         self.claimed(where, st.claim) if where else ""]
                 out.append("<li>" + " · ".join(p for p in parts if p) + "</li>")
             out.append("</ol>")
         out.append(self._table_note())
+        out.append(self._inferred_note())
         return "".join(out)
 
     def sources(self) -> str:

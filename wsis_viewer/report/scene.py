@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import date_to_x, x_to_date
 from wsis_viewer.domain.view_state import ViewState, default_range, emphasis_for
@@ -141,7 +142,8 @@ def state_from_spec(db: LoadedDatabase, rel: Relations, spec: ViewSpec) -> ViewS
         first, last = _range(db, spec)
         time_range = (date_to_x(first), date_to_x(last + dt.timedelta(days=1)))
     return ViewState(selected=selected, search=spec.search, hidden_lanes=hidden,
-                     time_range=time_range, lang=spec.lang, theme=spec.theme)
+                     time_range=time_range, lang=spec.lang, theme=spec.theme,
+                     stated_only=spec.stated_only)
 
 
 def build_scene(db: LoadedDatabase, request: ViewSpec | ViewState,
@@ -169,7 +171,7 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
         # must be the bundled one too for the picture not to depend on the machine's fonts.
         app.setFont(font)
     lang = state.lang
-    rel = Relations(db.dataset)
+    rel = Relations(stated_only(db.dataset) if state.stated_only else db.dataset)
     matches = db.find(state.search) if state.search.strip() else []
 
     timeline = TimelineWidget(overview=False)

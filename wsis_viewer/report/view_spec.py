@@ -32,6 +32,7 @@ class ViewSpec:
     details: bool = False
     lang: str = "en"
     theme: str = "light"
+    stated_only: bool = False
     width: int = 1600
     height: int = 900
     scale: float = 1.0
@@ -98,7 +99,7 @@ def output_format(path: Path) -> str:
 
 def build_spec(*, from_: str | None, to: str | None, lanes: str | None, select: str | None,
                search: str | None, details: bool, lang: str, theme: str, size: str,
-               scale: float) -> ViewSpec:
+               scale: float, stated_only: bool = False) -> ViewSpec:
     start = parse_date_bound(from_, end=False, option="--from") if from_ else None
     end = parse_date_bound(to, end=True, option="--to") if to else None
     if start and end and end < start:
@@ -108,5 +109,6 @@ def build_spec(*, from_: str | None, to: str | None, lanes: str | None, select: 
     width, height = parse_size(size)
     lane_set = frozenset(x.strip() for x in lanes.split(",") if x.strip()) if lanes else None
     return ViewSpec(start=start, end=end, lanes=lane_set, select=select, search=search or "",
-                    details=details, lang=lang, theme=theme, width=width, height=height,
+                    details=details, lang=lang, theme=theme, stated_only=stated_only,
+                    width=width, height=height,
                     scale=scale, caption_date=caption_date_from_env())

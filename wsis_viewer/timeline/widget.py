@@ -286,7 +286,8 @@ class TimelineWidget(QWidget):
         if ix is None:
             return
         shown = self._item.state.shown
-        self.set_view_range(*fit_range(ix, shown if len(shown) == len(ix) else None))
+        self.set_view_range(*fit_range(ix, shown if len(shown) == len(ix) else None,
+                                       self._settings.filters.years))
 
     def zoom(self, factor: float) -> None:
         """factor > 1 zooms in (the visible time span shrinks by it), around the centre."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
+from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
 from wsis_viewer.domain.view_state import (
@@ -84,7 +85,8 @@ class MainWindow(QMainWindow):
         self.ui_lang = lang  # en, zh or pseudo: the translator installed
         self.state = ViewState(lang=data_language(lang))
         self.db: LoadedDatabase | None = None
-        self.relations = Relations(Dataset())
+        self.relations = Relations(Dataset())  # what is shown: all, or the stated only
+        self._all_relations = self.relations
         self._records_pending = False  # a big database's records are being read
         self._pending_selection: RecordRef | None = None
         app = QApplication.instance()
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         old, new = self.state, self.state.with_changes(**changes)
         if new != old:
             self.state = new
+            if new.stated_only != old.stated_only:
+                self._show_relations()  # the panel, lists and chains read these
             self._render(old, new)
 
     def _render(self, old: ViewState, new: ViewState) -> None:
@@ -461,7 +465,15 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def _use_relations(self, relations: Relations) -> None:
-        """Hand the records to the panel and the lists (empty while not read yet)."""
+        """Hand the records to the panel and the lists (empty while not read yet); with
+        "Show only what the report states", a copy without any inferred link or status."""
+        self._all_relations = relations
+        self._show_relations()
+
+    def _show_relations(self) -> None:
+        all_rel = self._all_relations
+        relations = (Relations(stated_only(all_rel.ds)) if self.state.stated_only
+                     else all_rel)
         self.relations = relations
         self.detail.set_dataset(relations.ds, relations)
         self.recommendations.set_relations(relations, self.lang)
