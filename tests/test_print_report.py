@@ -307,8 +307,8 @@ def test_chinese_svg_renders_without_the_font(qapp, tmp_path: Path) -> None:
         a, b = _gray(png), _gray(reference)
         ink = (b < 128)  # where Qt drew text and lines
         scores[mode] = float((np.abs(a - b)[ink] > 96).mean())
-    assert scores["paths"] < 0.08, scores
-    assert scores["font"] > 2 * scores["paths"], scores
+    assert scores["paths"] < 0.03, scores  # measured 0.7 %
+    assert scores["font"] > 10 * scores["paths"], scores  # measured 72 %: tofu
 
 
 def test_font_mode_embeds_every_used_glyph(tmp_path: Path) -> None:
