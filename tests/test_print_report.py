@@ -402,3 +402,37 @@ def test_inferred_links_are_marked_and_stated_only_leaves_them_out(
     assert "Only what the report states" in text
     event = db.events_by_id[doc.event].title.en  # type: ignore[index]
     assert event not in row_of(text, doc.symbol)
+
+
+def test_a_heading_at_a_page_foot_moves_to_the_next_page(qapp) -> None:
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from wsis_viewer.report.pagination import (
+        first_split_row,
+        headings,
+        keep_headings_with_next,
+        tables_in_order,
+    )
+
+    page_h = 400.0
+
+    def table_page(doc: QTextDocument) -> int:
+        cell = tables_in_order(doc)[0].cellAt(0, 0).firstCursorPosition().block()
+        return int(doc.documentLayout().blockBoundingRect(cell).top() // page_h)
+
+    for filler in range(5, 30):  # the filler length that leaves the heading alone at the foot
+        doc = QTextDocument()
+        rows = "".join(f"<tr><td>r{i}</td><td>{'words ' * 80}</td></tr>" for i in range(12))
+        doc.setHtml("".join(f"<p>line {i}</p>" for i in range(filler))
+                    + "<h1>Heading</h1><table border='1'><thead><tr><th>a</th><th>b</th></tr>"
+                    + f"</thead>{rows}</table>")
+        doc.setPageSize(QSizeF(500, page_h))
+        if table_page(doc) > headings(doc, page_h)[0].page:
+            break
+    else:
+        pytest.fail("no filler length strands the heading; adjust the test")
+    assert keep_headings_with_next(doc, page_h) == 1
+    assert headings(doc, page_h)[0].page == table_page(doc) == 1
+    # and a row running over a page foot is found (the report cuts the table there)
+    assert first_split_row(doc, page_h) is not None
