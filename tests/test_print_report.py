@@ -436,3 +436,12 @@ def test_a_heading_at_a_page_foot_moves_to_the_next_page(qapp) -> None:
     assert headings(doc, page_h)[0].page == table_page(doc) == 1
     # and a row running over a page foot is found (the report cuts the table there)
     assert first_split_row(doc, page_h) is not None
+
+
+@needs_poppler
+def test_recommendations_are_quoted_in_full(db: LoadedDatabase, reports: dict[str, Path]) -> None:
+    for lang in ("en", "zh"):
+        text = re.sub(r"\s+", "", "".join(pdf_pages(reports[lang], raw=True)))
+        for m in db.dataset.recommendations:
+            words = re.sub(r"\s+", "", m.text.get(lang))
+            assert words[-20:] in text, (lang, m.ref)

@@ -209,10 +209,9 @@ class ReportText:
                 self.claimed(escape(self.rel.resolutions[r].number),
                              claim_for(m.claims, "links.resolutions", r))
                 for r in m.links.resolutions if r in self.rel.resolutions)
-            text = m.text.get(self.lang)
-            cut = text if len(text) < 220 else text[:218] + "…"
-            cell = escape(cut) + (self._mark() if not m.text.has(self.lang) or (
-                self.lang == "en" and m.text.en_is_translation) else "")
+            # The whole recommendation: a printed report quotes it in full (rows never run
+            # over a page foot, so a long one simply takes more of its page).
+            cell = self.text(m.text)
             status = self.claimed(f"<b>{escape(status_label(m.status))}</b>",
                                   claim_for(m.claims, "status", m.status))
             made = (self.claimed(self.event_name(m.event), claim_for(m.claims, "event", m.event))
