@@ -55,6 +55,7 @@ class Theme:
     today: QColor
     connector: QColor
     dark: bool
+    focus: QColor  # the keyboard focus ring: the palette's Highlight
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
@@ -77,4 +78,5 @@ class Theme:
             today=QColor("#D55E00"),
             connector=QColor("#f5f5f5") if dark else QColor("#202020"),
             dark=dark,
+            focus=palette.color(QPalette.ColorRole.Highlight),
         )

@@ -49,6 +49,9 @@ from wsis_viewer.timeline.raster import (
     ShownSessions,
 )
 
+FOCUS_GAP = 4.0  # px between the item and its focus ring
+FOCUS_WIDTH = 2.0
+
 
 @dataclass
 class Markers:
@@ -67,6 +70,7 @@ class DrawState:
     emphasis: npt.NDArray[np.bool_] | None = None  # None: nothing dimmed
     selected: int | None = None
     hovered: int | None = None
+    focused: bool = False  # the widget has keyboard focus: a focus ring on the selection
     edges: list[Edge] = field(default_factory=list)
     formatter: DateFormatter = english_formatter
     title_lang: str = "en"
@@ -415,4 +419,19 @@ class TimelineItem(pg.GraphicsObject):
                     rect = np.array([[a - grow, cy[0] - h[0] / 2 - grow,
                                       max(b - a, 1.0) + 2 * grow, h[0] + 2 * grow]])
                     self._fill(p, rect, colour, False, approx, True, pen=pen)
+        self._paint_focus_ring(p, f)
+
+    def _paint_focus_ring(self, p: QPainter, f: Frame) -> None:
+        """The keyboard focus: a dashed ring a few pixels outside the selected item, in the
+        palette's focus colour, so it differs from the selection's outline by shape too."""
+        ix, i = self.index, self.state.selected
+        if not self.state.focused or ix is None or i is None:
+            return
+        if len(self.state.shown) == len(ix) and not self.state.shown[i]:
+            return
+        ring = self._item_rect(f, i).adjusted(-FOCUS_GAP, -FOCUS_GAP, FOCUS_GAP, FOCUS_GAP)
+        pen = QPen(self.theme.focus, FOCUS_WIDTH, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(ring, 3, 3)
 
