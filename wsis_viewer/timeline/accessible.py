@@ -187,7 +187,7 @@ class EventAccessible(QAccessibleInterface):
     def interface_cast(self, t: QAccessible.InterfaceType) -> Any:
         # void* both ways through shiboken6.VoidPtr (see the module docstring).
         if t == QAccessible.InterfaceType.ActionInterface:
-            return shiboken6.VoidPtr(self._actions)
+            return shiboken6.VoidPtr(self._actions)  # type: ignore[arg-type]  # any wrapper
         return shiboken6.VoidPtr(0)
 
     def activate(self) -> None:
