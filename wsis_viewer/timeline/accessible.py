@@ -364,6 +364,7 @@ class TimelineAccessibility(QObject):
         rect = None if i is None else self.widget.event_rect(i)
         if rect is None:
             return QRect()
+        rect = rect.intersected(self.widget.rect())  # the part on screen (a long bar runs off)
         return QRect(self.widget.mapToGlobal(rect.topLeft()), rect.size())
 
     def event_at_screen(self, point: QPoint) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLineEdit, QMenu, QToolButton, QWidget
 
@@ -125,6 +125,10 @@ class AccessibilityFeatures(QObject):
         self.help_menu = window.menuBar().addMenu("")
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addActions(list(self.help_actions.values()))
+        for panel in (window.recommendations, window.resolutions):
+            # Tab leaves a list (the arrows move inside it) instead of walking its cells:
+            # otherwise a keyboard user is caught in the table (WCAG 2.1.2, no keyboard trap).
+            panel.table.setTabKeyNavigation(False)
         chain = tab_chain(window)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -137,9 +141,8 @@ class AccessibilityFeatures(QObject):
     def set_theme(self, choice: str, *, remember: bool = True) -> None:
         self.window.set_theme(choice, remember=remember)
         action = self.theme_actions.get(_THEME_ACTION[choice])
-        if action is not None and not action.isChecked():
-            with QSignalBlocker(action):
-                action.setChecked(True)
+        if action is not None:
+            action.setChecked(True)  # toggled, not triggered: the group unchecks the others
 
     def show_keyboard_shortcuts(self) -> ShortcutsDialog:
         specs = (*ACTIONS, *THEME_ACTIONS, *HELP_ACTIONS)

@@ -51,6 +51,15 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
+def _media_key(keys: QKeySequence) -> bool:
+    """Keys of multimedia keyboards ("Open", "Back", "Zoom In" keys) that the platform's
+    standard bindings add: real, but listing them as "Open" next to Ctrl+O only confuses."""
+    return keys.count() == 1 and keys[0].key().value >= FIRST_MEDIA_KEY  # type: ignore[index]
+
+
+FIRST_MEDIA_KEY = Qt.Key.Key_Back.value  # after Esc, Tab, arrows, Home, F1…F35
+
+
 def shortcut_rows(specs: Iterable[ActionSpec],
                   actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
     """(what, keys, where) for every action of `specs` that has a shortcut."""
@@ -60,7 +69,7 @@ def shortcut_rows(specs: Iterable[ActionSpec],
         if action is None or not action.shortcuts():
             continue
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                         for k in action.shortcuts())
+                         for k in action.shortcuts() if not _media_key(k))
         where = tr(QT_TRANSLATE_NOOP("ShortcutsDialog", "timeline")) if spec.timeline \
             else tr(QT_TRANSLATE_NOOP("ShortcutsDialog", "anywhere"))
         rows.append((plain(action.text()), keys, where))
