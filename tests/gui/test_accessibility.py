@@ -204,3 +204,14 @@ def test_keyboard_shortcuts_dialog_lists_the_action_table(window: MainWindow) ->
     assert keys["Keyboard Shortcuts"] == "F1"
     assert keys["Next Event"] == "Right" and keys["Zoom In"].startswith("+")
     dialog.close()
+
+
+def test_ctrl_f_shows_the_search_box_of_a_narrow_window(qtbot, window: MainWindow) -> None:
+    # At 2× scale a laptop window is narrow: the search box moves into the toolbar's overflow,
+    # where Ctrl+F used to put the keyboard focus into a box nobody could see.
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: not window.search.isVisible())
+    window.timeline.setFocus()
+    window.act_find.trigger()
+    qtbot.waitUntil(lambda: window.search.isVisible())
+    assert window.search.edit.hasFocus()

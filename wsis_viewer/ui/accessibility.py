@@ -132,6 +132,9 @@ class AccessibilityFeatures(QObject):
         chain = tab_chain(window)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        # Ctrl+F in a narrow (or scaled-up) window, where the search box sits in the toolbar's
+        # overflow: open the overflow, so the box the keys go to is on screen.
+        window.act_find.triggered.connect(self.reveal_search)
         window.installEventFilter(self)
         self.retranslate()
         self.set_theme(saved_choice(window.settings), remember=False)
@@ -143,6 +146,15 @@ class AccessibilityFeatures(QObject):
         action = self.theme_actions.get(_THEME_ACTION[choice])
         if action is not None:
             action.setChecked(True)  # toggled, not triggered: the group unchecks the others
+
+    def reveal_search(self) -> None:
+        window = self.window
+        if window.search.isVisible():
+            return
+        extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None and extension.isVisible():
+            extension.click()
+            window.search.focus()
 
     def show_keyboard_shortcuts(self) -> ShortcutsDialog:
         specs = (*ACTIONS, *THEME_ACTIONS, *HELP_ACTIONS)
