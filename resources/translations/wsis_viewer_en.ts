@@ -1584,8 +1584,8 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>follows %1 (%2)</translation>
     </message>
     <message>
-        <source>inferred</source>
-        <translation>inferred</translation>
+        <source>%1, inferred</source>
+        <translation>%1, inferred</translation>
     </message>
 </context>
 <context>

@@ -1577,8 +1577,8 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>源自%1（%2）</translation>
     </message>
     <message>
-        <source>inferred</source>
-        <translation>推断</translation>
+        <source>%1, inferred</source>
+        <translation>%1，推断</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ TIMELINE_HELP = QT_TRANSLATE_NOOP(
 EVENT_NAME = QT_TRANSLATE_NOOP("TimelineAccessible", "%1, %2, %3 lane")
 LEADS_TO = QT_TRANSLATE_NOOP("TimelineAccessible", "leads to %1 (%2)")
 FOLLOWS = QT_TRANSLATE_NOOP("TimelineAccessible", "follows %1 (%2)")
-INFERRED = QT_TRANSLATE_NOOP("TimelineAccessible", "inferred")
+INFERRED = QT_TRANSLATE_NOOP("TimelineAccessible", "%1, inferred")  # %1: "+27 days"
 
 _factory_installed = False
 
@@ -354,10 +354,10 @@ class TimelineAccessibility(QObject):
             first, second = (ix.title_zh, ix.title_en) if lang == "zh" else (ix.title_en,
                                                                              ix.title_zh)
             pattern = tr(LEADS_TO) if edge.source == i else tr(FOLLOWS)
-            label = edge.label + (f", {tr(INFERRED)}" if edge.inferred else "")
+            label = tr(INFERRED).replace("%1", edge.label) if edge.inferred else edge.label
             parts.append(pattern.replace("%1", first[other] or second[other])
                          .replace("%2", label))
-        return "; ".join(parts)
+        return ("；" if lang == "zh" else "; ").join(parts)  # punctuation, not words
 
     def screen_rect(self, event_id: str) -> QRect:
         i = self.position(event_id)
