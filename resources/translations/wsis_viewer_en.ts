@@ -504,6 +504,14 @@
         <translation>White and yellow on black, for low vision</translation>
     </message>
     <message>
+        <source>Pan &amp;Earlier</source>
+        <translation>Pan &amp;Earlier</translation>
+    </message>
+    <message>
+        <source>Pan La&amp;ter</source>
+        <translation>Pan La&amp;ter</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>

@@ -504,6 +504,14 @@
         <translation>黑底白字和黄色，适合低视力用户</translation>
     </message>
     <message>
+        <source>Pan &amp;Earlier</source>
+        <translation>向前平移(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pan La&amp;ter</source>
+        <translation>向后平移(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>

@@ -215,3 +215,16 @@ def test_ctrl_f_shows_the_search_box_of_a_narrow_window(qtbot, window: MainWindo
     window.act_find.trigger()
     qtbot.waitUntil(lambda: window.search.isVisible())
     assert window.search.edit.hasFocus()
+
+
+def test_the_view_pans_without_a_mouse(qtbot, window: MainWindow) -> None:
+    window.timeline.setFocus()
+    x0, x1 = window.timeline.view_range()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    a0, a1 = window.timeline.view_range()
+    assert a0 == pytest.approx(x0 - (x1 - x0) / 4) and a1 - a0 == pytest.approx(x1 - x0)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_PageDown)
+    assert window.timeline.view_range() == pytest.approx((x0, x1))
+    assert window.current is None  # panning is not selecting
+    titles = [a.text() for a in window.view_menu.actions()]
+    assert titles.index("Pan &Earlier") == titles.index("Zoom &Out") + 1

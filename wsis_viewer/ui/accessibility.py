@@ -25,6 +25,7 @@ from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 from wsis_viewer.ui.main_actions import (
     ACTIONS,
     HELP_ACTIONS,
+    PAN_ACTIONS,
     THEME_ACTIONS,
     create_actions,
     retranslate_actions,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
 
 CONTEXT = "Accessibility"
+PAN_SHARE = 0.25
 
 
 def tr(text: str) -> str:
@@ -118,6 +120,10 @@ class AccessibilityFeatures(QObject):
         for action in self.theme_actions.values():
             self.theme_group.addAction(action)
         self.help_actions = create_actions(self, HELP_ACTIONS)
+        self.pan_actions = create_actions(self, PAN_ACTIONS, timeline=window.timeline)
+        zoom_index = window.view_menu.actions().index(window.act_zoom_out)
+        after = window.view_menu.actions()[zoom_index + 1]
+        window.view_menu.insertActions(after, list(self.pan_actions.values()))
         self.theme_menu = QMenu(window)
         self.theme_menu.setObjectName("themeMenu")
         self.theme_menu.addActions(list(self.theme_actions.values()))
@@ -147,6 +153,12 @@ class AccessibilityFeatures(QObject):
         if action is not None:
             action.setChecked(True)  # toggled, not triggered: the group unchecks the others
 
+    def pan(self, step: int) -> None:
+        """Pan Earlier / Later: a quarter of the visible span, as a drag would."""
+        x0, x1 = self.window.timeline.view_range()
+        shift = (x1 - x0) * PAN_SHARE * step
+        self.window.timeline.set_view_range(x0 + shift, x1 + shift)
+
     def reveal_search(self) -> None:
         window = self.window
         if window.search.isVisible():
@@ -157,9 +169,9 @@ class AccessibilityFeatures(QObject):
             window.search.focus()
 
     def show_keyboard_shortcuts(self) -> ShortcutsDialog:
-        specs = (*ACTIONS, *THEME_ACTIONS, *HELP_ACTIONS)
-        actions: dict[str, QAction] = {**self.window.action_table, **self.theme_actions,
-                                       **self.help_actions}
+        specs = (*ACTIONS, *PAN_ACTIONS, *THEME_ACTIONS, *HELP_ACTIONS)
+        actions: dict[str, QAction] = {**self.window.action_table, **self.pan_actions,
+                                       **self.theme_actions, **self.help_actions}
         if self._dialog is not None:
             self._dialog.close()
         dialog = self._dialog = ShortcutsDialog(specs, actions, self.window)
@@ -172,6 +184,7 @@ class AccessibilityFeatures(QObject):
         window = self.window
         retranslate_actions(self.theme_actions, THEME_ACTIONS)
         retranslate_actions(self.help_actions, HELP_ACTIONS)
+        retranslate_actions(self.pan_actions, PAN_ACTIONS)
         self.theme_menu.setTitle(tr(QT_TRANSLATE_NOOP("Accessibility", "&Theme")))
         self.help_menu.setTitle(tr(QT_TRANSLATE_NOOP("Accessibility", "&Help")))
         for path, name, description in NAMES:

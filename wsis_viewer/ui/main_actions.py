@@ -224,6 +224,26 @@ THEME_ACTIONS: tuple[ActionSpec, ...] = (
     ),
 )
 
+# Panning without a mouse (ui/accessibility.py): a quarter of the visible span per press.
+PAN_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "panEarlier",
+        QT_TRANSLATE_NOOP("MainWindow", "Pan &Earlier"),
+        "pan",
+        args=(-1,),
+        shortcuts=("Shift+Left", K.Key_PageUp),
+        timeline=True,
+    ),
+    ActionSpec(
+        "panLater",
+        QT_TRANSLATE_NOOP("MainWindow", "Pan La&ter"),
+        "pan",
+        args=(1,),
+        shortcuts=("Shift+Right", K.Key_PageDown),
+        timeline=True,
+    ),
+)
+
 # Help (ui/accessibility.py).
 HELP_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
