@@ -10,6 +10,7 @@ offscreen, with isolated settings, an event selected and the keyboard focus on t
     docs/img/a11y-scale-2.png      QT_SCALE_FACTOR=2, window 1000×700 logical
     docs/img/a11y-high-contrast.png   View ▸ Theme ▸ High Contrast
     docs/img/a11y-high-contrast-zh.png   the same in Chinese, 2×
+    docs/img/a11y-large-font.png   a 16 pt system font
     docs/img/a11y-shortcuts.png    Help ▸ Keyboard Shortcuts
 
 Look at every one: clipped text, overlaps and unreadable colours are what they are for.
@@ -30,6 +31,8 @@ SHOTS = {
                                "size": "1500x900"},
     "a11y-high-contrast-zh.png": {"scale": "2", "theme": "high-contrast", "lang": "zh",
                                   "size": "1000x700"},
+    "a11y-large-font.png": {"scale": "1", "theme": "system", "lang": "en", "size": "1600x1000",
+                            "font": "16"},
     "a11y-shortcuts.png": {"scale": "1", "theme": "system", "lang": "en", "size": "1200x800",
                            "dialog": "1"},
 }
@@ -49,6 +52,10 @@ def shoot(out: Path, spec: dict[str, str]) -> None:
     from wsis_viewer.ui.settings import ViewerSettings
 
     app = create_app(["a11y-screenshots"])
+    if spec.get("font"):  # a large system font size
+        font = app.font()
+        font.setPointSize(int(spec["font"]))
+        app.setFont(font)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     w = MainWindow(ViewerSettings(settings), lang=spec["lang"])
     width, height = (int(v) for v in spec["size"].split("x"))

@@ -228,3 +228,19 @@ def test_the_view_pans_without_a_mouse(qtbot, window: MainWindow) -> None:
     assert window.current is None  # panning is not selecting
     titles = [a.text() for a in window.view_menu.actions()]
     assert titles.index("Pan &Earlier") == titles.index("Zoom &Out") + 1
+
+
+def test_lane_names_are_not_cut_with_a_large_system_font(qtbot) -> None:
+    from PySide6.QtGui import QFont
+
+    from wsis_viewer.timeline.axes import LaneAxisItem
+
+    names = ["UN General Assembly", "WSIS Forum & HLE", "Plenipotentiary"]
+    for size in (9, 16, 22):
+        axis = LaneAxisItem()
+        font = QFont()
+        font.setPointSize(size)
+        axis.setStyle(tickFont=font)
+        axis.set_lanes([(k + 0.5, name) for k, name in enumerate(names)])
+        shown = [text for _y, text in axis._tickLevels[0]]
+        assert shown == names, (size, shown)
