@@ -150,7 +150,10 @@ def main() -> int:
         names = [action.getName(k) for k in range(action.nActions)]
         result["actions"] = names
         action.doAction(0)
-        spin(2.0)
+        deadline = time.time() + 15  # a busy machine delivers events late
+        spin(1.0)
+        while not focus_events and time.time() < deadline:
+            spin(0.5)
         result["focus_events"] = focus_events
         # The selected child again (the tree may have been rebuilt): its states, description.
         kids = [chart.getChildAtIndex(k) for k in range(min(chart.childCount, 400))]

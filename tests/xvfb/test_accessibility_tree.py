@@ -43,7 +43,7 @@ def probe(tmp: Path, lang: str, event: str) -> dict[str, Any]:
     out = tmp / f"tree-{lang}.json"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update({"XDG_CONFIG_HOME": str(tmp / "config"), "XDG_DATA_HOME": str(tmp / "data"),
-                "HOME": str(tmp), "NO_AT_BRIDGE": "0"})
+                "HOME": str(tmp)})
     proc = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "dbus-run-session", "--",
          SYSTEM_PYTHON, str(HERE / "atspi_probe.py"), sys.executable,
