@@ -92,3 +92,22 @@ def test_lane_colours_stay_apart_for_colour_blind_readers(deficiency: str | None
     closest = min(delta_e(a, b, deficiency) for a, b in itertools.combinations(used, 2))
     # Measured: 26 (normal vision), 21 (protanopia), 17 (deuteranopia), 16 (tritanopia).
     assert closest >= 15, (deficiency, round(closest, 1))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_inferred_and_secondary_text_read_in_the_window(theme: str) -> None:
+    from wsis_viewer.lists import models
+    from wsis_viewer.panels import record_html
+
+    base = hex_of(palette_for(theme).color(R.Base))
+    dark = palette_for(theme).color(R.Base).lightness() < 128
+    for module in (models, record_html):
+        colour = module.INFERRED_ON_DARK if dark else module.INFERRED_ON_LIGHT
+        assert contrast_ratio(colour, base) >= 4.5, (theme, module.__name__, colour)
+    # The panel's secondary text ("our translation"): 65 % text over the base.
+    text = palette_for(theme).color(R.Text)
+    b = palette_for(theme).color(R.Base)
+    dim = QColor(round(0.65 * text.red() + 0.35 * b.red()),
+                 round(0.65 * text.green() + 0.35 * b.green()),
+                 round(0.65 * text.blue() + 0.35 * b.blue()))
+    assert contrast_ratio(hex_of(dim), base) >= 4.5, theme
