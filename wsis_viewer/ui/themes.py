@@ -20,6 +20,7 @@ from wsis_viewer.ui.settings import ViewerSettings
 SYSTEM = "system"
 CHOICES = (SYSTEM, *THEMES)
 SETTINGS_KEY = "view/theme"
+_desktop: tuple[QPalette, str] | None = None  # the palette and style name at the first window
 
 
 def saved_choice(settings: ViewerSettings) -> str:
@@ -42,10 +43,12 @@ class ThemeSwitch(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._app = app
-        # What the desktop gave: "System" goes back to it.
-        self._system_palette = QPalette(app.palette())
-        style = app.style()
-        self._system_style = style.name() if style is not None else ""
+        # What the desktop gave, before any window changed it: "System" goes back to it.
+        global _desktop
+        if _desktop is None:
+            style = app.style()
+            _desktop = (QPalette(app.palette()), style.name() if style is not None else "")
+        self._system_palette, self._system_style = _desktop
 
     def effective(self, palette: QPalette) -> str:
         """The fixed theme that matches what is on screen (the ViewState's theme)."""
@@ -54,6 +57,12 @@ class ThemeSwitch(QObject):
     def apply(self, choice: str, *, remember: bool = True) -> None:
         if choice not in CHOICES:
             raise ValueError(f"unknown theme {choice!r} (one of {', '.join(CHOICES)})")
+        if choice == SYSTEM and self.choice == SYSTEM:
+            # Nothing was changed yet (a start with "System"): leave the desktop's style and
+            # palette alone rather than setting them again (a platform theme may tune both).
+            if remember:
+                self.settings.store.setValue(SETTINGS_KEY, choice)
+            return
         self.choice = choice
         if choice == SYSTEM:
             if self._system_style:
