@@ -111,3 +111,19 @@ def test_inferred_and_secondary_text_read_in_the_window(theme: str) -> None:
                  round(0.65 * text.green() + 0.35 * b.green()),
                  round(0.65 * text.blue() + 0.35 * b.blue()))
     assert contrast_ratio(hex_of(dim), base) >= 4.5, theme
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_bar_has_an_edge_at_three_to_one(theme: str) -> None:
+    """Yellow, orange, sky blue and grey are below 3:1 on white: their outline carries it."""
+    from wsis_viewer.timeline.colors import edge_colour
+
+    background = Theme.from_palette(palette_for(theme)).background
+    for colour in OKABE_ITO:
+        fill = QColor(colour)
+        edge = edge_colour(fill, background)
+        best = max(contrast_ratio(colour, hex_of(background)),
+                   contrast_ratio(hex_of(edge), hex_of(background)))
+        assert best >= 3.0, (theme, colour, hex_of(edge))
+        if contrast_ratio(colour, hex_of(background)) >= 3.0:
+            assert edge == fill.darker(135)  # unchanged where the fill already stands out

@@ -35,7 +35,7 @@ from wsis_viewer.timeline.chain_edges import (
     paint_edge_labels,
     paint_edges,
 )
-from wsis_viewer.timeline.colors import Theme, lane_colour, with_alpha
+from wsis_viewer.timeline.colors import Theme, edge_colour, lane_colour, with_alpha
 from wsis_viewer.timeline.dates import DateFormatter, english_formatter
 from wsis_viewer.timeline.frame import FloatArray, Frame, draw_lines, draw_rects
 from wsis_viewer.timeline.labels import MAX_DIAMOND_PX, ItemLabels, title_text
@@ -329,12 +329,14 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(with_alpha(colour, 55))
             draw_rects(p, rects)
-            p.setPen(pen or (QPen(colour.darker(115), 1, Qt.PenStyle.DashLine) if outline
+            p.setPen(pen or (QPen(edge_colour(colour, self.theme.background, 115), 1,
+                                  Qt.PenStyle.DashLine) if outline
                              else Qt.PenStyle.NoPen))
             p.setBrush(QBrush(with_alpha(colour, 170), Qt.BrushStyle.BDiagPattern))
             draw_rects(p, rects)
             return
-        p.setPen(pen or (QPen(colour.darker(135), 1) if outline else Qt.PenStyle.NoPen))
+        edge = edge_colour(colour, self.theme.background, 135)
+        p.setPen(pen or (QPen(edge, 1) if outline else Qt.PenStyle.NoPen))
         p.setBrush(colour)
         draw_rects(p, rects)
 
@@ -351,7 +353,8 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.theme.dimmed)
         else:
-            p.setPen(pen or (QPen(colour.darker(140), 1) if outline else Qt.PenStyle.NoPen))
+            edge = edge_colour(colour, self.theme.background, 140)
+            p.setPen(pen or (QPen(edge, 1) if outline else Qt.PenStyle.NoPen))
             p.setBrush(colour)
         draw_rects(p, squares)
         p.restore()
