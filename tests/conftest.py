@@ -160,3 +160,7 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
     return shown
+
+
+# PostgreSQL fixtures (pg_server, pg_db, team_server) for the team-server tests.
+from pg_server import pg_db, pg_server, team_server  # noqa: E402, F401

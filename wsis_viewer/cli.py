@@ -17,9 +17,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from wsis_viewer import __version__, paths
+from wsis_viewer import __version__, paths, team_cli
 
-SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", *team_cli.COMMANDS)
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
 EXPORT_LANGUAGES = ("en", "zh")
 
@@ -269,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "validate the source files, write nothing"))
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_check)
+    team_cli.add_commands(sub)  # notes, publish, admin (the team workspace, issue 15)
     return _localise(parser)
 
 
@@ -286,8 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
-        if any(a in ("-h", "--help") for a in argv) and first not in ("build-db", "export",
-                                                                       "check"):
+        if any(a in ("-h", "--help") for a in argv) and first not in (
+                "build-db", "export", "check", *team_cli.COMMANDS):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
         try:

@@ -46,6 +46,7 @@ from wsis_viewer.domain.model import (
 )
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.store.urls import is_server_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -173,7 +174,14 @@ def _engine_for(target: str | Path) -> tuple[Engine, str]:
 
 
 def open_database(target: str | Path) -> Store:
-    """Open a database file path or SQLAlchemy URL read-only and check its schema version."""
+    """Open a database file path or SQLAlchemy URL read-only and check its schema version.
+
+    A PostgreSQL team server's URL gives a Store on a private copy of its current published
+    version (see server_dataset.py)."""
+    if is_server_url(target):
+        from wsis_viewer.store.server_dataset import open_server_dataset
+
+        return open_server_dataset(str(target))
     engine, label = _engine_for(target)
     try:
         with engine.connect() as conn:
