@@ -49,7 +49,8 @@ def display_url(url: URL | str) -> str:
             url = make_url(raw)
         except ArgumentError:
             return mask_password(raw)
-    shown = url.set(password=None) if url.password is not None else url
+    # URL.set() ignores None, so the field is replaced directly.
+    shown = url._replace(password=None) if url.password is not None else url
     if "password" in shown.query:  # libpq also takes ?password=…
         shown = shown.difference_update_query(["password"])
     text = shown.render_as_string(hide_password=True)

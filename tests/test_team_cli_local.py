@@ -1,0 +1,83 @@
+"""The team commands without a server: notes in the user's own workspace, URL hygiene."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wsis_viewer.cli import main
+from wsis_viewer.store.urls import display_url, is_server_url, server_url
+
+
+@pytest.fixture
+def data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def test_notes_add_and_list_in_the_own_workspace(data_home: Path, small_db: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "add", "cwg-22", "Check WG-WSIS-22/43", "--dataset",
+                 str(small_db)]) == 0
+    assert main(["notes", "add", "C13/85", "第二条", "--dataset", str(small_db)]) == 0
+    assert "added note 1 on cwg-22" in capsys.readouterr().out
+    assert main(["notes", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(n["record"], n["text"]) for n in listed] == [
+        ("cwg-22", "Check WG-WSIS-22/43"), ("C13/85", "第二条")]
+    assert {"record", "text", "author", "created"} <= set(listed[0])
+    assert main(["notes", "list", "--record", "C13/85"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and lines[0].endswith("on C13/85: 第二条")
+    assert (data_home / "wsis-viewer" / "workspace.sqlite").is_file()
+
+
+def test_notes_on_unknown_records_or_blank_are_refused(data_home: Path, small_db: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "add", "no-such", "text", "--dataset", str(small_db)]) == 1
+    assert "no record 'no-such'" in capsys.readouterr().err
+    assert main(["notes", "add", "cwg-22", "   ", "--dataset", str(small_db)]) == 1
+    assert "needs some text" in capsys.readouterr().err
+    assert main(["notes", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_notes_db_must_be_a_server(data_home: Path, small_db: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["notes", "list", "--db", str(small_db)])
+    assert exc.value.code == 2
+    assert "--db takes a team server URL" in capsys.readouterr().err
+
+
+def test_publish_and_admin_refuse_files(capsys: pytest.CaptureFixture[str],
+                                        small_db: Path) -> None:
+    assert main(["publish", "--to", str(small_db)]) == 2
+    assert main(["admin", "init", "--db", "sqlite:///x.sqlite"]) == 2
+    assert capsys.readouterr().err.count("server URL") == 2
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://ana:s3cret@db.example.org:5432/wsis?sslmode=require",
+    "postgresql://ana@/wsis?host=/run/pg&password=s3cret",
+])
+def test_display_url_never_shows_a_password(url: str) -> None:
+    shown = display_url(url)
+    assert "s3cret" not in shown and "ana" in shown
+    assert is_server_url(url) and server_url(url).drivername == "postgresql+psycopg"
+
+
+def test_service_urls_keep_libpq_parameters() -> None:
+    assert not is_server_url("db/wsis.sqlite") and not is_server_url(Path("x://y"))
+    url = server_url("postgresql:///?service=wsis-team&sslmode=verify-full")
+    assert url.query == {"service": "wsis-team", "sslmode": "verify-full"}
+
+
+def test_settings_keep_server_urls_without_their_password() -> None:
+    from wsis_viewer.ui.settings import normalise_location
+
+    kept = normalise_location("postgresql://ana:s3cret@db.example.org/wsis?sslmode=require")
+    assert "s3cret" not in kept
+    assert server_url(kept).password is None and server_url(kept).username == "ana"
