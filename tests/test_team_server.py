@@ -201,13 +201,22 @@ def test_readers_exporting_during_publishes_always_get_one_complete_version(
     assert kept == schemas == (1,)
 
 
-def test_the_server_copy_is_removed_when_the_store_closes(team_server: str) -> None:
-    publish_dataset(small_dataset(), _as(team_server, "carol"), built_from="tests")
+def test_an_open_reader_keeps_its_version_until_it_closes(team_server: str,
+                                                          small_db: Path) -> None:
+    """A publish while a store is open: the store still reads its version in full, the new
+    one is current for the next reader, and the old one is dropped at the next publish."""
+    curator = _as(team_server, "carol")
+    publish_dataset(small_dataset(), curator, built_from="tests")
     store = open_database(_as(team_server, "alice"))
-    folder = store.folder  # type: ignore[attr-defined]
-    assert "(version 1)" in store.label and folder.is_dir()
+    assert "(version 1)" in store.label
+    bundled = load_source_files(paths.data_dir())
+    result = publish_dataset(bundled, curator, built_from="tests", drop_wait_s=0.2)
+    assert result.version == 2 and result.kept  # in use: not dropped
+    with open_database(small_db) as local:
+        assert dumps(store.load()) == dumps(local.load())
     store.close()
-    assert not folder.exists()
+    result = publish_dataset(small_dataset(), curator, built_from="tests")
+    assert len(result.dropped) == 2 and not result.kept
 
 
 def test_passwords_never_reach_the_output(team_server: str,
@@ -260,3 +269,13 @@ def test_changes_are_announced_to_listeners(team_server: str) -> None:
         assert got == ["notes:cwg-22", "views:v", "dataset:1"]
     finally:
         listener.stop()
+
+
+def test_a_built_database_file_publishes_as_is(team_server: str, small_db: Path) -> None:
+    from wsis_viewer.store.server_dataset import publish_database_file
+
+    result = publish_database_file(small_db, _as(team_server, "carol"))
+    assert result.version == 1
+    with open_database(small_db) as local, open_database(_as(team_server, "bob")) as remote:
+        assert dumps(remote.load()) == dumps(local.load())
+        assert remote.meta() == local.meta()

@@ -266,10 +266,13 @@ class Store:
         raw = self.engine.raw_connection()
         try:
             cur = raw.cursor()
-            cur.execute("BEGIN")  # one read snapshot for both queries
+            if self.engine.dialect.name == "sqlite":
+                # One read snapshot for both queries. (A server's published version never
+                # changes, and its driver opens a transaction by itself.)
+                cur.execute("BEGIN")
             ids, lanes, starts, ends, precisions, title_en, title_zh = _fetch_columns(
-                cur, "SELECT id, lane, start, \"end\", precision, ifnull(title_en, ''), "
-                "ifnull(title_zh, '') FROM events", 7)
+                cur, "SELECT id, lane, start, \"end\", precision, coalesce(title_en, ''), "
+                "coalesce(title_zh, '') FROM events", 7)
             s_event, s_start, s_end = _fetch_columns(
                 cur, "SELECT event_id, start, \"end\" FROM sessions ORDER BY event_id, seq", 3)
             cur.close()
