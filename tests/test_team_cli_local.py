@@ -81,3 +81,14 @@ def test_settings_keep_server_urls_without_their_password() -> None:
     kept = normalise_location("postgresql://ana:s3cret@db.example.org/wsis?sslmode=require")
     assert "s3cret" not in kept
     assert server_url(kept).password is None and server_url(kept).username == "ana"
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    ("postgresql://ana:pw@db.example.org:5432/wsis?sslmode=require", "wsis@db.example.org"),
+    ("postgresql://ana@/wsis?host=/run/postgresql", "wsis"),
+    ("postgresql:///?service=wsis-team", "service wsis-team"),
+])
+def test_server_names_are_short_and_without_password(url: str, name: str) -> None:
+    from wsis_viewer.store.urls import server_name
+
+    assert server_name(url) == name

@@ -208,7 +208,7 @@ def test_an_open_reader_keeps_its_version_until_it_closes(team_server: str,
     curator = _as(team_server, "carol")
     publish_dataset(small_dataset(), curator, built_from="tests")
     store = open_database(_as(team_server, "alice"))
-    assert "(version 1)" in store.label
+    assert store.label == f"{make_url(team_server).database} (version 1)"
     bundled = load_source_files(paths.data_dir())
     result = publish_dataset(bundled, curator, built_from="tests", drop_wait_s=0.2)
     assert result.version == 2 and result.kept  # in use: not dropped
@@ -279,3 +279,36 @@ def test_a_built_database_file_publishes_as_is(team_server: str, small_db: Path)
     with open_database(small_db) as local, open_database(_as(team_server, "bob")) as remote:
         assert dumps(remote.load()) == dumps(local.load())
         assert remote.meta() == local.meta()
+
+
+def test_screenshot_and_report_read_from_the_server(team_server: str, tmp_path: Path) -> None:
+    """The drawing commands through the real headless path (a subprocess), on the server's data:
+    the same picture as from the bundled file."""
+    import subprocess
+    import sys
+
+    assert main(["publish", "--to", _as(team_server, "carol")]) == 0
+    reader = _as(team_server, "alice")
+
+    def cli(*args: str) -> None:
+        done = subprocess.run([sys.executable, "-m", "wsis_viewer", *args], check=False,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+
+    view = ("--from", "2013-01", "--to", "2013-12", "--select", "cwg-22", "--size",
+            "800x450")
+    cli("screenshot", str(tmp_path / "server.png"), "--db", reader, *view)
+    cli("screenshot", str(tmp_path / "file.png"), *view)
+    from PySide6.QtGui import QImage
+
+    server, file = QImage(str(tmp_path / "server.png")), QImage(str(tmp_path / "file.png"))
+    assert server.size() == file.size()
+    # Below the caption line (which names the database) the two pictures are the same.
+    body = (0, 60, server.width(), server.height() - 60)
+    assert server.copy(*body) == file.copy(*body)
+    assert server.copy(0, 0, server.width(), 60) != file.copy(0, 0, server.width(), 60)
+    cli("report", str(tmp_path / "server.pdf"), "--db", reader, "--from", "2013",
+        "--to", "2013")
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "server.pdf").pages) >= 2

@@ -37,7 +37,7 @@ from wsis_viewer.store.build import _create_schema, dataset_rows
 from wsis_viewer.store.database import Store, open_database
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.server_admin import CURATOR_ROLE, READER_ROLE
-from wsis_viewer.store.urls import display_url, server_url
+from wsis_viewer.store.urls import display_url, server_name, server_url
 from wsis_viewer.store.workspace_schema import SERVER_SCHEMA
 
 ProgressFn = Callable[[str], None]
@@ -330,7 +330,9 @@ def open_server_dataset(target: str) -> ServerStore:
         pointer_engine.dispose()
         engine.dispose()
         raise
-    return ServerStore(engine, f"{label} (version {version.version})", keeper=keeper,
+    # The label appears in captions and the window's title: short, and without a password.
+    return ServerStore(engine, f"{server_name(target)} (version {version.version})",
+                       keeper=keeper,
                        version=version.version, schema=version.schema)
 
 

@@ -65,3 +65,19 @@ def mask_password(text: str) -> str:
     scheme, sep, rest = head.partition("://")
     user = rest.split(":", 1)[0]
     return f"{scheme}{sep}{user}@{tail}" if sep else text
+
+
+def server_name(url: URL | str) -> str:
+    """A short name for captions and title bars: `database@host`, or just the database when
+    the server is reached through a local socket (a folder is no name for a reader)."""
+    if isinstance(url, str):
+        url = make_url(url)
+    database = url.database or url.query.get("dbname") or url.username or "postgres"
+    host = url.host or url.query.get("host") or ""
+    if isinstance(host, tuple):
+        host = host[0]
+    if isinstance(database, tuple):
+        database = database[0]
+    if url.query.get("service") and not url.database:
+        return f"service {url.query['service']}"
+    return f"{database}@{host}" if host and not str(host).startswith("/") else str(database)
