@@ -3,6 +3,8 @@
 #
 #   scripts/pg_test_server.sh start        prints two lines: the server URL and its folder
 #   scripts/pg_test_server.sh stop FOLDER  stops that server at once and deletes the folder
+#   scripts/pg_test_server.sh kill FOLDER  stops it as a crash would, keeping the folder
+#   scripts/pg_test_server.sh resume FOLDER  starts a killed one again (same socket)
 #
 # Installs Debian's `postgresql` package when no server binaries are found (as root, or with
 # sudo), without letting the package create or start a system cluster. initdb refuses to run
@@ -62,13 +64,25 @@ start() {
             --no-sync >"$dir/initdb.log" 2>&1; then
         cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1
     fi
-    if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -w -t 30 -l "$dir/server.log" start -o \
-            "-k $dir -p $PORT -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
-            >/dev/null; then
+    if ! run_server "$bindir" "$dir"; then
         cat "$dir/server.log" >&2; rm -rf "$dir"; exit 1
     fi
     echo "postgresql://postgres@/postgres?host=$dir&port=$PORT"
     echo "$dir"
+}
+
+run_server() {
+    as_owner "$1/pg_ctl" -D "$2/data" -w -t 30 -l "$2/server.log" start -o \
+        "-k $2 -p $PORT -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+        >/dev/null
+}
+
+kill_server() {  # as if it crashed, keeping its folder (tests of a lost server)
+    as_owner "$(find_bindir)/pg_ctl" -D "$1/data" -m immediate stop >/dev/null
+}
+
+resume_server() {  # start a killed server again, same folder and socket
+    run_server "$(find_bindir)" "$1"
 }
 
 stop() {
@@ -84,5 +98,7 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop "${2:?usage: $0 stop FOLDER}" ;;
-    *) echo "usage: $0 start | stop FOLDER" >&2; exit 2 ;;
+    kill) kill_server "${2:?usage: $0 kill FOLDER}" ;;
+    resume) resume_server "${2:?usage: $0 resume FOLDER}" ;;
+    *) echo "usage: $0 start | stop FOLDER | kill FOLDER | resume FOLDER" >&2; exit 2 ;;
 esac

@@ -43,6 +43,8 @@ class DetailView(QWidget):
         self._open_url = open_url
         self._relations = Relations(Dataset())
         self._current: RecordRef | None = None
+        # More HTML after a record's page (the workspace's notes on it, ui/workspace_ui.py).
+        self.extra_html: Callable[[RecordRef], str] | None = None
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("detailBrowser")
         self.browser.setOpenLinks(False)
@@ -77,7 +79,8 @@ class DetailView(QWidget):
         self._current = ref
         page = RecordPage(self._relations, self._lang, _translate, dim=self._dim(),
                           translate_dates=translate_dates)
-        self.browser.setHtml(page.render(ref))
+        extra = self.extra_html(ref) if self.extra_html is not None else ""
+        self.browser.setHtml(page.render(ref) + extra)
         return True
 
     def show_event(self, event_id: str) -> bool:

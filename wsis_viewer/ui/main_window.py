@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,6 +56,9 @@ VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings re
 
 
 class MainWindow(QMainWindow):
+    databaseChanged = Signal()       # another database (or none) is shown
+    recordChanged = Signal(object)   # the selected record: a RecordRef, or None
+
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +109,11 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._check_language_action()
         self._set_database(None)
+        # Notes dock, note marks, View > Views, live updates (issue 15): one hook, before the
+        # saved window state is restored (it places the Notes dock too).
+        from wsis_viewer.ui.workspace_ui import install_workspace
+
+        install_workspace(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
 
@@ -446,6 +454,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_enabled()
         self._update_navigation()
+        self.databaseChanged.emit()
 
     def _use_relations(self, db: LoadedDatabase | None, relations: Relations) -> None:
         """Hand the records to the panel and the lists (`db` None: not read yet)."""
@@ -626,6 +635,7 @@ class MainWindow(QMainWindow):
         if remember:
             self.history.visit(ref, self.timeline.view_range())
         self._update_navigation()
+        self.recordChanged.emit(ref)
 
     def clear_selection(self) -> None:
         self.current = None
@@ -638,6 +648,7 @@ class MainWindow(QMainWindow):
         finally:
             self._driving_timeline = False
         self._apply_emphasis()
+        self.recordChanged.emit(None)
 
     def _bring_into_view(self, ref: RecordRef) -> None:
         """Pan and zoom so the record's events (and its chain) fill the view."""
