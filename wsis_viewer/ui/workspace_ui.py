@@ -47,6 +47,7 @@ from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.urls import is_server_url
 from wsis_viewer.store.workspace import Workspace, open_workspace
+from wsis_viewer.timeline.painter import BAR_FILL, MAX_BAR_PX
 
 if TYPE_CHECKING:
     from wsis_viewer.session.loaded_database import LoadedDatabase
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
 
 MARK_COLOUR = QColor("#c2185b")  # a note mark: magenta, apart from every lane colour
-MARK_PX = 7.0
+MARK_PX = 9.0
 
 
 # --- the timeline's note marks ----------------------------------------------------------------
@@ -112,10 +113,17 @@ class NoteMarks(pg.GraphicsObject):  # type: ignore[misc]
             top = lay.top[lane]
             if top != top:  # NaN: lane hidden
                 continue
-            pt = tr.map(QPointF(float(ix.start[i]), float(top + ix.row[i] * pitch[lane])))
-            x, y = pt.x(), pt.y()
-            p.drawPolygon(QPolygonF([QPointF(x - 1, y - 1), QPointF(x + MARK_PX, y - 1),
-                                     QPointF(x - 1, y + MARK_PX)]))
+            # A small downward flag just above the event's bar, at its start: the bar's own
+            # height follows the painter's rule (a share of the row, capped).
+            centre = tr.map(QPointF(float(ix.start[i]), float(top + (ix.row[i] + 0.5)
+                                                                 * pitch[lane])))
+            row_px = abs(tr.map(QPointF(0.0, float(pitch[lane]))).y()
+                         - tr.map(QPointF(0.0, 0.0)).y())
+            bar_px = min(row_px * BAR_FILL, MAX_BAR_PX)
+            x, tip = centre.x(), centre.y() - bar_px / 2 - 1
+            p.drawPolygon(QPolygonF([QPointF(x - MARK_PX / 2, tip - MARK_PX),
+                                     QPointF(x + MARK_PX / 2, tip - MARK_PX),
+                                     QPointF(x, tip)]))
         p.restore()
 
 
