@@ -13,12 +13,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import small_dataset
 from pg_server import with_database
 from sqlalchemy.engine import make_url
 
 from wsis_viewer import paths
 from wsis_viewer.cli import main
+from wsis_viewer.domain.model import Dataset
 from wsis_viewer.store.database import open_database
 from wsis_viewer.store.export_json import dumps
 from wsis_viewer.store.live import ChangeListener, libpq_conninfo
@@ -29,6 +29,13 @@ from wsis_viewer.store.source_files import load_source_files
 from wsis_viewer.store.workspace import open_workspace
 
 pytestmark = pytest.mark.server
+
+
+@pytest.fixture
+def small_ds(small_db: Path) -> Dataset:
+    """The tests' small dataset, as read back from its database file."""
+    with open_database(small_db) as store:
+        return store.load()
 
 
 def _as(url: str, user: str) -> str:
@@ -90,11 +97,12 @@ def test_publish_validates_like_build_db_and_leaves_the_server_unchanged(
     assert server_version(curator) == 1
 
 
-def test_a_reader_cannot_publish_nor_change_the_dataset(team_server: str) -> None:
-    publish_dataset(small_dataset(), _as(team_server, "carol"), built_from="tests")
+def test_a_reader_cannot_publish_nor_change_the_dataset(small_ds: Dataset,
+                                                        team_server: str) -> None:
+    publish_dataset(small_ds, _as(team_server, "carol"), built_from="tests")
     reader = _as(team_server, "alice")
     with pytest.raises(DatabaseError, match="needs the wsis_curator role"):
-        publish_dataset(small_dataset(), reader, built_from="tests")
+        publish_dataset(small_ds, reader, built_from="tests")
     with _raw(team_server) as admin:
         schema = admin.execute("SELECT schema_name FROM wsis.dataset_versions").fetchone()[0]
     with _raw(reader) as conn:
@@ -158,9 +166,9 @@ def test_eight_writers_at_once_store_every_note_exactly_once(team_server: str) -
 
 
 def test_readers_exporting_during_publishes_always_get_one_complete_version(
-        team_server: str, small_db: Path) -> None:
+        small_ds: Dataset, team_server: str, small_db: Path) -> None:
     curator = _as(team_server, "carol")
-    small, bundled = small_dataset(), load_source_files(paths.data_dir())
+    small, bundled = small_ds, load_source_files(paths.data_dir())
     publish_dataset(small, curator, built_from="tests")
     expected = set()
     for local in (small_db, paths.bundled_database()):  # the exports of the same data in files
@@ -201,12 +209,12 @@ def test_readers_exporting_during_publishes_always_get_one_complete_version(
     assert kept == schemas == (1,)
 
 
-def test_an_open_reader_keeps_its_version_until_it_closes(team_server: str,
+def test_an_open_reader_keeps_its_version_until_it_closes(small_ds: Dataset, team_server: str,
                                                           small_db: Path) -> None:
     """A publish while a store is open: the store still reads its version in full, the new
     one is current for the next reader, and the old one is dropped at the next publish."""
     curator = _as(team_server, "carol")
-    publish_dataset(small_dataset(), curator, built_from="tests")
+    publish_dataset(small_ds, curator, built_from="tests")
     store = open_database(_as(team_server, "alice"))
     assert store.label == f"{make_url(team_server).database} (version 1)"
     bundled = load_source_files(paths.data_dir())
@@ -215,7 +223,7 @@ def test_an_open_reader_keeps_its_version_until_it_closes(team_server: str,
     with open_database(small_db) as local:
         assert dumps(store.load()) == dumps(local.load())
     store.close()
-    result = publish_dataset(small_dataset(), curator, built_from="tests")
+    result = publish_dataset(small_ds, curator, built_from="tests")
     assert len(result.dropped) == 2 and not result.kept
 
 
@@ -235,8 +243,9 @@ def test_passwords_never_reach_the_output(team_server: str,
     assert "hunter2-secret" not in out.out + out.err
 
 
-def test_notes_cli_on_the_server(team_server: str, capsys: pytest.CaptureFixture[str]) -> None:
-    publish_dataset(small_dataset(), _as(team_server, "carol"), built_from="tests")
+def test_notes_cli_on_the_server(small_ds: Dataset, team_server: str,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    publish_dataset(small_ds, _as(team_server, "carol"), built_from="tests")
     alice = _as(team_server, "alice")
     assert main(["notes", "add", "cwg-22", "Part 2 on 10 June", "--db", alice]) == 0
     assert main(["notes", "add", "no-such-record", "x", "--db", alice]) == 1
@@ -248,7 +257,7 @@ def test_notes_cli_on_the_server(team_server: str, capsys: pytest.CaptureFixture
     assert {"record", "text", "author", "created"} <= set(listed[0])
 
 
-def test_changes_are_announced_to_listeners(team_server: str) -> None:
+def test_changes_are_announced_to_listeners(small_ds: Dataset, team_server: str) -> None:
     got: list[str] = []
     states: list[bool] = []
     listener = ChangeListener(_as(team_server, "bob"), got.append,
@@ -262,7 +271,7 @@ def test_changes_are_announced_to_listeners(team_server: str) -> None:
         with open_workspace(_as(team_server, "alice")) as w:
             w.add_note("cwg-22", "hello")
             w.save_view("v", {})
-        publish_dataset(small_dataset(), _as(team_server, "carol"), built_from="tests")
+        publish_dataset(small_ds, _as(team_server, "carol"), built_from="tests")
         deadline = time.monotonic() + 2  # the issue's bound for a refresh
         while len(got) < 3 and time.monotonic() < deadline:
             time.sleep(0.02)
