@@ -92,3 +92,56 @@ def test_server_names_are_short_and_without_password(url: str, name: str) -> Non
     from wsis_viewer.store.urls import server_name
 
     assert server_name(url) == name
+
+
+def test_export_with_notes_follows_the_schema(data_home: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """On the bundled database (whose export the schema describes)."""
+    import jsonschema
+
+    from wsis_viewer import paths
+
+    assert main(["export", "--notes"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []  # no workspace yet: none
+    assert not (data_home / "wsis-viewer").exists()  # and an export did not create one
+    assert main(["notes", "add", "cwg-22", "Part 2: 10 June"]) == 0
+    capsys.readouterr()
+    assert main(["export"]) == 0
+    assert "notes" not in json.loads(capsys.readouterr().out)
+    assert main(["export", "--notes"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert [(n["record"], n["text"]) for n in exported["notes"]] == [("cwg-22", "Part 2: 10 June")]
+    schema = json.loads(paths.export_schema_path().read_text(encoding="utf-8"))
+    jsonschema.validate(exported, schema, format_checker=jsonschema.FormatChecker())
+    exported["notes"][0]["created"] = 5
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(exported, schema)
+
+
+def test_report_with_notes_has_a_notes_chapter(data_home: Path, small_db: Path,
+                                               tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    assert main(["notes", "add", "cwg-22", "Ask about the addendum WG-WSIS-22/43",
+                 "--dataset", str(small_db)]) == 0
+    assert main(["notes", "add", "summit-2005", "Outside the report's years",
+                 "--dataset", str(small_db)]) == 0
+    env = {**os.environ, "XDG_DATA_HOME": str(data_home), "QT_QPA_PLATFORM": "offscreen"}
+    for name, extra in (("with.pdf", ["--notes"]), ("without.pdf", [])):
+        done = subprocess.run([sys.executable, "-m", "wsis_viewer", "report",
+                               str(tmp_path / name), "--db", str(small_db), "--from", "2013",
+                               "--to", "2013", *extra], capture_output=True, text=True,
+                              env=env, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+
+    def text(name: str) -> str:
+        return " ".join((p.extract_text() or "") for p in PdfReader(tmp_path / name).pages)
+
+    with_notes = " ".join(text("with.pdf").split())
+    assert "Analysts' notes" in with_notes and "WG-WSIS-22/43" in with_notes
+    assert "Outside the report's years" not in with_notes
+    assert "Analysts' notes" not in text("without.pdf")

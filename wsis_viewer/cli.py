@@ -115,8 +115,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wsis_viewer.store.database import open_database
     from wsis_viewer.store.export_json import dumps
 
+    notes = team_cli.notes_for(args.db) if args.notes else None
     with open_database(args.db or paths.bundled_database()) as store:
-        text = dumps(store.load())
+        text = dumps(store.load(), notes)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -185,9 +186,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from wsis_viewer.report.pdf_report import print_progress, write_report
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
+    notes = team_cli.notes_for(args.db) if args.notes else None
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     result = write_report(db, out, lang=args.lang, start=start, end=end,
-                          generated=caption_date_from_env(), progress=print_progress)
+                          generated=caption_date_from_env(), progress=print_progress,
+                          notes=notes)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"wrote {out}: {result.pages} pages")
@@ -234,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help=translate("CLI", "write the whole dataset as JSON"))
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--notes", action="store_true", help="add the notes (yours, or the team "
+                   "server's with --db URL) under \"notes\"")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
@@ -262,6 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "write the multi-page PDF report (headless)"))
     p.add_argument("output", metavar="OUT.pdf", help=translate("CLI", "the PDF file to write"))
     _add_view_options(p)
+    p.add_argument("--notes", action="store_true", help=translate(
+        "CLI", "add a chapter with the notes on the records (yours, or the team server's "
+               "with --db URL)"))
     p.set_defaults(func=cmd_report)
     _localise(p)
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from wsis_viewer import paths
+from wsis_viewer.domain.notes import Note
 
 COMMANDS = ("notes", "publish", "admin")
 
@@ -49,6 +50,22 @@ def _workspace(args: argparse.Namespace) -> object:
         raise SystemExit(_usage("notes", "--db takes a team server URL (postgresql://…); "
                                 "your own notes need no --db"))
     return open_workspace(args.db or args.workspace)
+
+
+def notes_for(db: str | None) -> list[Note]:
+    """The notes that go with a dataset for `export --notes` / `report --notes`: the team
+    server's for a server URL, else the user's own (none when there is no workspace yet —
+    an export never creates one)."""
+    from wsis_viewer.store.urls import is_server_url
+    from wsis_viewer.store.workspace import default_workspace_path, open_workspace
+
+    if db and is_server_url(db):
+        with open_workspace(db) as ws:
+            return ws.notes()
+    if not default_workspace_path().exists():
+        return []
+    with open_workspace() as ws:
+        return ws.notes()
 
 
 def _usage(command: str, message: str) -> int:

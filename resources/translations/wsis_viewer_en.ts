@@ -123,6 +123,10 @@
         <translation>the PDF file to write</translation>
     </message>
     <message>
+        <source>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</source>
+        <translation>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</translation>
+    </message>
+    <message>
         <source>validate the source files, write nothing</source>
         <translation>validate the source files, write nothing</translation>
     </message>
@@ -1080,6 +1084,26 @@
     <message>
         <source>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</source>
         <translation>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</translation>
+    </message>
+    <message>
+        <source>Analysts&apos; notes</source>
+        <translation>Analysts&apos; notes</translation>
+    </message>
+    <message>
+        <source>No notes on the records of this report.</source>
+        <translation>No notes on the records of this report.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
     </message>
     <message>
         <source>Events</source>

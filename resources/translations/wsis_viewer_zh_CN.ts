@@ -123,6 +123,10 @@
         <translation>要写入的PDF文件</translation>
     </message>
     <message>
+        <source>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</source>
+        <translation>加入一章，列出记录上的笔记（您自己的，或使用 --db URL 时团队服务器上的）</translation>
+    </message>
+    <message>
         <source>validate the source files, write nothing</source>
         <translation>校验源文件，不写入任何内容</translation>
     </message>
@@ -1074,6 +1078,26 @@
     <message>
         <source>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</source>
         <translation>国际电联关于信息社会世界峰会的工作（2010–2014年）</translation>
+    </message>
+    <message>
+        <source>Analysts&apos; notes</source>
+        <translation>分析人员笔记</translation>
+    </message>
+    <message>
+        <source>No notes on the records of this report.</source>
+        <translation>本报告所涉记录上没有笔记。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
     </message>
     <message>
         <source>Events</source>
