@@ -507,6 +507,14 @@
         <translation>Notes on all records</translation>
     </message>
     <message>
+        <source>Search the notes…</source>
+        <translation>Search the notes…</translation>
+    </message>
+    <message>
+        <source>Search the notes</source>
+        <translation>Search the notes</translation>
+    </message>
+    <message>
         <source>Write a note on the selected record…</source>
         <translation>Write a note on the selected record…</translation>
     </message>

@@ -502,6 +502,14 @@
         <translation>所有记录的笔记</translation>
     </message>
     <message>
+        <source>Search the notes…</source>
+        <translation>搜索笔记…</translation>
+    </message>
+    <message>
+        <source>Search the notes</source>
+        <translation>搜索笔记</translation>
+    </message>
+    <message>
         <source>Write a note on the selected record…</source>
         <translation>为所选记录写一条笔记…</translation>
     </message>

@@ -207,3 +207,21 @@ def test_losing_the_server_shows_a_banner_keeps_the_data_and_recovers(
     qtbot.mouseClick(c.dock.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: c.dock.list.count() == 1, timeout=5000)
     assert len(w.db.index) == events
+
+
+def test_notes_are_searchable_in_the_dock(qtbot, window) -> None:
+    c = _controller(window)
+    for record, text in (("cwg-22", "addendum WG-WSIS-22/43"), ("council-2013", "budget"),
+                         ("cwg-21", "Addendum draft")):
+        window.timeline.select(record)
+        _add_note_by_hand(qtbot, window, text)
+        qtbot.waitUntil(lambda: c.dock.editor.toPlainText() == "")
+    qtbot.waitUntil(lambda: len(c.notes) == 3)
+    c.dock.all_records.setChecked(True)
+    assert c.dock.list.count() == 3
+    qtbot.keyClicks(c.dock.filter, "ADDENDUM")
+    texts = [c.dock.list.item(i).text() for i in range(c.dock.list.count())]
+    assert len(texts) == 2 and all("ddendum" in t for t in texts)
+    c.dock.filter.clear()
+    qtbot.keyClicks(c.dock.filter, "council-2013")
+    assert c.dock.list.count() == 1

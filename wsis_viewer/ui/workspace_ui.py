@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -142,6 +143,9 @@ class NotesDock(QDockWidget):
         self.heading.setWordWrap(True)
         self.all_records = QCheckBox(body)
         self.all_records.setObjectName("allNotesCheck")
+        self.filter = QLineEdit(body)
+        self.filter.setObjectName("notesFilter")
+        self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(body)
         self.list.setObjectName("notesList")
         self.list.setWordWrap(True)
@@ -167,7 +171,10 @@ class NotesDock(QDockWidget):
             buttons.addWidget(b)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
-        layout.addWidget(self.all_records)
+        top = QHBoxLayout()
+        top.addWidget(self.all_records)
+        top.addWidget(self.filter, 1)
+        layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
@@ -184,6 +191,8 @@ class NotesDock(QDockWidget):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Notes"))
         self.all_records.setText(self.tr("Notes on all records"))
+        self.filter.setPlaceholderText(self.tr("Search the notes…"))
+        self.filter.setAccessibleName(self.tr("Search the notes"))
         self.editor.setPlaceholderText(self.tr("Write a note on the selected record…"))
         self.editor.setAccessibleName(self.tr("Note text"))
         self.list.setAccessibleName(self.tr("Notes"))
@@ -254,6 +263,7 @@ class WorkspaceController(QObject):
         d.edit_button.clicked.connect(self.start_edit)
         d.delete_button.clicked.connect(self.delete_note)
         d.all_records.toggled.connect(self._show_notes)
+        d.filter.textChanged.connect(self._show_notes)
         d.list.currentItemChanged.connect(self._update_buttons)
         d.list.itemActivated.connect(self._go_to_note)
         d.editor.textChanged.connect(self._update_buttons)
@@ -384,6 +394,10 @@ class WorkspaceController(QObject):
         else:
             shown = self.notes_on(self.record.id)
             d.heading.setText(self.tr("Notes on %1").replace("%1", self.record.id))
+        words = d.filter.text().casefold().split()
+        if words:  # every word somewhere in the text, the author or the record id
+            shown = [n for n in shown if all(
+                w in f"{n.text} {n.author} {n.record}".casefold() for w in words)]
         d.list.clear()
         for n in shown:
             when = n.created.astimezone().strftime("%Y-%m-%d %H:%M")
