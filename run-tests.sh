@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 echo "== ruff" && .venv/bin/ruff check .
 echo "== mypy" && .venv/bin/mypy
+echo "== import contracts" && .venv/bin/lint-imports --no-cache >/dev/null \
+    || { .venv/bin/lint-imports --no-cache; exit 1; }
 
 # A throwaway PostgreSQL server for the team-server tests (installed from the system's
 # packages if missing), stopped on every way out of this script, failures included. When it

@@ -302,3 +302,29 @@ def test_a_crash_in_the_middle_of_a_write_loses_nothing_saved(tmp_path: Path) ->
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         w.add_note("cwg-22", "after the crash")
         assert len(w.notes()) == 21
+
+
+def test_a_view_state_survives_json_and_a_link() -> None:
+    from wsis_viewer.domain.model import RecordType
+    from wsis_viewer.domain.notes import view_state_from_json, view_state_to_json
+    from wsis_viewer.domain.relations import RecordRef
+    from wsis_viewer.domain.view_state import ViewState
+
+    state = ViewState(selected=RecordRef(RecordType.DOCUMENT, "C13/85"), search="决议 1334",
+                      hidden_lanes=frozenset({"unga", "council"}), years=(2012, 2013),
+                      time_range=(1.3e9, 1.4e9), lang="zh", theme="dark", stated_only=True)
+    data = view_state_to_json(state)
+    assert view_state_from_json(data) == state
+    assert view_state_from_json(parse_view_link(view_link("v", data))[1]) == state
+
+
+@pytest.mark.parametrize("bad", [
+    {"years": [2013], "time_range": [5, 1], "lang": "fr", "theme": 3, "hidden_lanes": "unga",
+     "selected": "not a ref", "search": None, "stated_only": "yes"},
+    {},
+])
+def test_a_damaged_view_falls_back_to_defaults(bad: dict) -> None:
+    from wsis_viewer.domain.notes import view_state_from_json
+    from wsis_viewer.domain.view_state import ViewState
+
+    assert view_state_from_json(bad) == ViewState()

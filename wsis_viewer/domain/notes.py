@@ -4,9 +4,10 @@ A note belongs to one record (an event id, a document symbol, a resolution or re
 id …), carries its author and times, and is identified by a client-made `uid`, so a write that
 is retried after a lost connection can never store the same note twice.
 
-A named view is a snapshot of what the window shows, kept as a plain JSON object (`state`):
-the time range, hidden lanes, years, selection, search text and language. It is deliberately a
-dict rather than a typed object so views saved by a newer viewer (with more keys) still load.
+A named view is a snapshot of the window's ViewState (domain/view_state.py), kept as a plain
+JSON object (`state`, see `view_state_to_json`): time range, hidden lanes, years, selection,
+search text, language, theme and "stated only". JSON rather than a pickled ViewState, so a view
+saved by a newer viewer (with more keys) still loads here, its unknown keys ignored.
 `view_link` / `parse_view_link` turn a view into a `wsis-viewer:` link and back.
 """
 
@@ -19,10 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlencode
 
+from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.domain.view_state import LANGUAGES, THEMES, ViewState
+
 LINK_SCHEME = "wsis-viewer"
 MAX_NOTE_CHARS = 20_000  # a note is a paragraph or a page, never a document
-# The keys a named view understands; unknown keys are kept but ignored by this version.
-VIEW_KEYS = ("x0", "x1", "hidden_lanes", "years", "selected", "search", "language")
 
 
 class NoteError(ValueError):
@@ -109,3 +111,44 @@ def parse_view_link(link: str) -> tuple[str, dict[str, Any]]:
     except (ValueError, UnicodeDecodeError) as exc:
         raise NoteError(f"the view link's state is damaged ({exc})") from exc
     return clean_view_name(names[0]), check_view_state(state)
+
+
+def view_state_to_json(state: ViewState) -> dict[str, Any]:
+    """A ViewState as the JSON object a named view or a link stores."""
+    return {
+        "selected": state.selected.to_url() if state.selected else None,
+        "search": state.search,
+        "hidden_lanes": sorted(state.hidden_lanes),
+        "years": list(state.years) if state.years else None,
+        "time_range": list(state.time_range) if state.time_range else None,
+        "lang": state.lang,
+        "theme": state.theme,
+        "stated_only": state.stated_only,
+    }
+
+
+def view_state_from_json(data: dict[str, Any]) -> ViewState:
+    """The ViewState of a stored view. Lenient: a missing or malformed part falls back to the
+    default (a view is a convenience, never a reason to refuse opening); unknown keys are
+    ignored."""
+    selected = data.get("selected")
+    ref = RecordRef.from_url(selected) if isinstance(selected, str) else None
+    years: Any = data.get("years")
+    span: Any = data.get("time_range")
+    lanes = data.get("hidden_lanes")
+    lang, theme = data.get("lang"), data.get("theme")
+    return ViewState(
+        selected=ref,
+        search=data["search"] if isinstance(data.get("search"), str) else "",
+        hidden_lanes=frozenset(str(x) for x in lanes) if isinstance(lanes, list) else frozenset(),
+        years=(int(years[0]), int(years[1])) if _pair(years) else None,
+        time_range=(float(span[0]), float(span[1]))
+        if _pair(span) and float(span[1]) > float(span[0]) else None,
+        lang=lang if lang in LANGUAGES else "en",
+        theme=theme if theme in THEMES else "light",
+        stated_only=data.get("stated_only") is True)
+
+
+def _pair(value: object) -> bool:
+    return (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value))

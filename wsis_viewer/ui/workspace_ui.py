@@ -43,12 +43,20 @@ from PySide6.QtWidgets import (
 )
 
 from wsis_viewer.domain.model import RecordType
-from wsis_viewer.domain.notes import NamedView, Note, NoteError, parse_view_link, view_link
+from wsis_viewer.domain.notes import (
+    NamedView,
+    Note,
+    NoteError,
+    parse_view_link,
+    view_link,
+    view_state_from_json,
+    view_state_to_json,
+)
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.urls import is_server_url
 from wsis_viewer.store.workspace import Workspace, open_workspace
-from wsis_viewer.timeline.painter import BAR_FILL, MAX_BAR_PX
+from wsis_viewer.timeline.raster import BAR_FILL, MAX_BAR_PX
 
 if TYPE_CHECKING:
     from wsis_viewer.session.loaded_database import LoadedDatabase
@@ -557,36 +565,19 @@ class WorkspaceController(QObject):
         self.act_save_view.setEnabled(self._writable())
 
     def current_state(self) -> dict[str, Any]:
-        """The window's view as a plain JSON object (see domain/notes.VIEW_KEYS)."""
-        w = self.window
-        x0, x1 = w.timeline.view_range()
-        years = w.years.years()
-        return {"x0": x0, "x1": x1, "hidden_lanes": sorted(w.lane_toggles.hidden()),
-                "years": list(years) if years else None,
-                "selected": w.current.to_url() if w.current else None,
-                "search": w.search.text(), "language": w.ui_lang}
+        """The window's ViewState (with the time range on screen) as a JSON object."""
+        return view_state_to_json(self.window.view_state())
 
-    def apply_view(self, state: dict[str, Any]) -> None:
+    def apply_view(self, data: dict[str, Any]) -> None:
+        """Show a stored view: its language first (records, lanes and dates follow it), then
+        the rest of its ViewState, as Back/Forward restores a state."""
         w = self.window
-        lang = state.get("language")
-        if isinstance(lang, str) and lang != w.ui_lang:
-            w.set_language(lang)
-        hidden = {str(x) for x in state.get("hidden_lanes") or []}
-        for lane in w.db.lanes if w.db else ():
-            w.lane_toggles.action(lane.id).setChecked(lane.id not in hidden)
-        years = state.get("years")
-        w.years.set_years((int(years[0]), int(years[1])) if isinstance(years, list)
-                          and len(years) == 2 else None)
-        w.search.set_text(str(state.get("search") or ""))
-        selected = state.get("selected")
-        ref = RecordRef.from_url(selected) if isinstance(selected, str) else None
-        if ref is not None and w.relations.exists(ref):
-            w.select_record(ref, move_view=False)
-        elif selected is None:
-            w.clear_selection()
-        x0, x1 = state.get("x0"), state.get("x1")
-        if isinstance(x0, int | float) and isinstance(x1, int | float) and x1 > x0:
-            w.timeline.set_view_range(float(x0), float(x1))
+        state = view_state_from_json(data)
+        if state.lang != w.lang:
+            w.set_language(state.lang)
+        if state.selected is not None and not w.relations.exists(state.selected):
+            state = state.with_changes(selected=None)  # not in this dataset (any more)
+        w._restore_state(state)
 
     def ask_save_view(self) -> None:
         name, ok = QInputDialog.getText(self.window, self.tr("Save View"),
