@@ -31,6 +31,10 @@ def test_notes_add_and_list_in_the_own_workspace(data_home: Path, small_db: Path
     assert main(["notes", "list", "--record", "C13/85"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 and lines[0].endswith("on C13/85: 第二条")
+    assert main(["notes", "list", "--search", "wg-wsis CHECK", "--json"]) == 0
+    assert [n["record"] for n in json.loads(capsys.readouterr().out)] == ["cwg-22"]
+    assert main(["notes", "list", "--search", "check 第二条", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
     assert (data_home / "wsis-viewer" / "workspace.sqlite").is_file()
 
 

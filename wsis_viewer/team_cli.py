@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from wsis_viewer import paths
-from wsis_viewer.domain.notes import Note
+from wsis_viewer.domain.notes import Note, note_matches
 
 COMMANDS = ("notes", "publish", "admin")
 
@@ -96,6 +96,8 @@ def cmd_notes(args: argparse.Namespace) -> int:
                 print(f"deleted note {args.note_id}")
             else:
                 notes = ws.notes(args.record)
+                if args.search:
+                    notes = [n for n in notes if note_matches(n, args.search)]
                 if args.json:
                     json.dump([n.to_json() for n in notes], sys.stdout, ensure_ascii=False,
                               indent=2)
@@ -180,6 +182,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     common(q)
     q = nsub.add_parser("list", help="list notes, oldest first")
     q.add_argument("--record", metavar="ID", help="only the notes on this record")
+    q.add_argument("--search", metavar="WORDS", help="only notes with every word (any case) "
+                   "in their text, author or record id")
     q.add_argument("--json", action="store_true", help="a JSON list of objects (id, record, "
                    "text, author, created, edited)")
     common(q)

@@ -66,6 +66,13 @@ def clean_note_text(text: str) -> str:
     return cleaned
 
 
+def note_matches(note: Note, query: str) -> bool:
+    """The notes search (Notes dock, `notes list --search`): every word of `query`, ignoring
+    case, somewhere in the note's text, its author or its record id."""
+    haystack = f"{note.text} {note.author} {note.record}".casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
 def clean_view_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:

@@ -47,6 +47,7 @@ from wsis_viewer.domain.notes import (
     NamedView,
     Note,
     NoteError,
+    note_matches,
     parse_view_link,
     view_link,
     view_state_from_json,
@@ -402,10 +403,9 @@ class WorkspaceController(QObject):
         else:
             shown = self.notes_on(self.record.id)
             d.heading.setText(self.tr("Notes on %1").replace("%1", self.record.id))
-        words = d.filter.text().casefold().split()
-        if words:  # every word somewhere in the text, the author or the record id
-            shown = [n for n in shown if all(
-                w in f"{n.text} {n.author} {n.record}".casefold() for w in words)]
+        query = d.filter.text()
+        if query.strip():
+            shown = [n for n in shown if note_matches(n, query)]
         d.list.clear()
         for n in shown:
             when = n.created.astimezone().strftime("%Y-%m-%d %H:%M")
