@@ -182,6 +182,31 @@ def own_server(pg_server: str) -> Iterator[tuple[str, str]]:
 
 
 @pytest.mark.server
+def test_a_workspace_that_could_not_open_opens_when_the_server_is_back(
+        qtbot, isolated_settings, own_server: tuple[str, str], small_db: Path) -> None:
+    """The server goes away before the window's workspace is open: once it is back, notes
+    work without reopening anything by hand."""
+    from wsis_viewer.store.server_admin import admin_init
+
+    url, folder = own_server
+    admin_init(url)
+    publish_database_file(small_db, url)
+    w = _window(qtbot, isolated_settings, url)
+    c = _controller(w)
+    qtbot.waitUntil(lambda: c.workspace is not None, timeout=5000)
+    opened, c.workspace = c.workspace, None  # as if opening it had failed meanwhile
+    c._pool.submit(opened.close).result(10)  # on the worker, where all workspace calls run
+    subprocess.run(["bash", str(SCRIPT), "kill", folder], check=True)
+    qtbot.waitUntil(lambda: c.banner.isVisible(), timeout=5000)
+    subprocess.run(["bash", str(SCRIPT), "resume", folder], check=True)
+    qtbot.waitUntil(lambda: c.workspace is not None and not c.banner.isVisible(),
+                    timeout=10000)
+    w.timeline.select("cwg-22")
+    _add_note_by_hand(qtbot, w, "back again")
+    qtbot.waitUntil(lambda: c.dock.list.count() == 1, timeout=5000)
+
+
+@pytest.mark.server
 def test_losing_the_server_shows_a_banner_keeps_the_data_and_recovers(
         qtbot, isolated_settings, own_server: tuple[str, str], small_db: Path) -> None:
     from wsis_viewer.store.server_admin import admin_init
@@ -191,14 +216,19 @@ def test_losing_the_server_shows_a_banner_keeps_the_data_and_recovers(
     publish_database_file(small_db, url)
     w = _window(qtbot, isolated_settings, url)
     c = _controller(w)
-    qtbot.waitUntil(lambda: c._listener is not None and c._listener.connected, timeout=5000)
+    qtbot.waitUntil(lambda: c.workspace is not None and c._listener is not None
+                    and c._listener.connected, timeout=5000)
     w.timeline.select("cwg-22")
     events = len(w.db.index)
     subprocess.run(["bash", str(SCRIPT), "kill", folder], check=True)
     qtbot.waitUntil(lambda: c.banner.isVisible(), timeout=5000)
     assert "cannot be reached" in c.banner_label.text()
     assert len(w.db.index) == events and w.current is not None  # the last data stays
+    c.dock.show()
+    c.dock.raise_()
+    c.dock.editor.setFocus()  # as a click into the editor would
     qtbot.keyClicks(c.dock.editor, "while away")
+    assert c.dock.editor.toPlainText() == "while away"  # drafting goes on meanwhile
     assert not c.dock.add_button.isEnabled()  # nothing is queued behind the user's back
     subprocess.run(["bash", str(SCRIPT), "resume", folder], check=True)
     qtbot.waitUntil(lambda: not c.banner.isVisible(), timeout=10000)
@@ -225,3 +255,26 @@ def test_notes_are_searchable_in_the_dock(qtbot, window) -> None:
     c.dock.filter.clear()
     qtbot.keyClicks(c.dock.filter, "council-2013")
     assert c.dock.list.count() == 1
+
+
+
+def test_one_workspace_however_often_the_database_changes(qtbot, isolated_settings,
+                                                          small_db: Path, monkeypatch) -> None:
+    """Opening is asynchronous: a second database change while the first open is under way
+    must neither open a second workspace nor drop one unclosed."""
+    import wsis_viewer.ui.workspace_ui as wui
+
+    opened: list[object] = []
+    real = wui.open_workspace
+
+    def counting(target=None):
+        ws = real(target)
+        opened.append(ws)
+        return ws
+
+    monkeypatch.setattr(wui, "open_workspace", counting)
+    w = _window(qtbot, isolated_settings, small_db)
+    assert w.open_database(small_db)  # again, at once
+    c = _controller(w)
+    qtbot.waitUntil(lambda: c.workspace is not None and c._opening is None)
+    assert opened == [c.workspace]

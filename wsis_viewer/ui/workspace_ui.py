@@ -242,6 +242,7 @@ class WorkspaceController(QObject):
         self._relay.connection.connect(self._on_connection)
         self._reloading = False
         self._closed = False
+        self._opening: object | None = None  # token of the open under way
 
         self.dock = NotesDock(window)
         # With the record lists at the bottom (a list, like them), so the detail panel keeps
@@ -324,7 +325,9 @@ class WorkspaceController(QObject):
     def _on_database(self) -> None:
         db = self.window.db
         target = db.path if db is not None and is_server_url(db.path) else None
-        if db is not None and (self.workspace is None or target != self.target):
+        opening = self._opening is not None and self.target == target
+        if db is not None and not opening and (self.workspace is None
+                                               or target != self.target):
             self._open(target)
         self.marks.set_records({n.record for n in self.notes})
 
@@ -335,13 +338,14 @@ class WorkspaceController(QObject):
         old = self.workspace
         self.workspace = None
         self.target = target
+        self._opening = token = object()
 
         def work() -> Workspace:
             if old is not None:
                 old.close()
             return open_workspace(target)
 
-        self._run(work, self._opened)
+        self._run(work, lambda result: self._opened(result, token))
         if target is not None:
             from wsis_viewer.store.live import ChangeListener
 
@@ -349,7 +353,15 @@ class WorkspaceController(QObject):
             self._listener = ChangeListener(target, relay.announced.emit, relay.connection.emit)
             self._listener.start()
 
-    def _opened(self, result: object) -> None:
+    def _opened(self, result: object, token: object = None) -> None:
+        if token is not None and token is not self._opening:
+            if isinstance(result, Workspace):  # superseded by a later open: let it go
+                self._pool.submit(result.close)
+            return
+        self._opening = None
+        if isinstance(result, Workspace) and self.workspace is not None:
+            stale = self.workspace
+            self._pool.submit(stale.close)
         if isinstance(result, Exception):
             self.workspace = None
             self._set_status(self.tr("Notes are not available: %1").replace("%1", str(result)))
@@ -627,8 +639,14 @@ class WorkspaceController(QObject):
         self.connected = connected
         if connected:
             self.banner.hide()
-            if not was:  # announcements sent while away are lost: read everything again
+            if self.workspace is None and self.target is not None and self._opening is None:
+                target = self.target  # opening it failed while the server was away
+                self._opening = token = object()
+                self._run(lambda: open_workspace(target),
+                          lambda result: self._opened(result, token))
+            elif not was:  # announcements sent while away are lost: read everything again
                 self.refresh()
+            if not was:
                 self._reload_dataset()
         else:
             self.banner_label.setText(self.tr(
