@@ -323,8 +323,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     from wsis_viewer.ui.app import run_app
 
+    view_link = None  # `wsis-viewer 'wsis-viewer:view?…'` opens a shared view (issue 15)
+    if gui_args.db_path and gui_args.db_path.startswith(team_cli.LINK_PREFIX):
+        view_link, gui_args.db_path = gui_args.db_path, None
+
     return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args,
-                   report_text=gui_args.report_text)
+                   report_text=gui_args.report_text, view_link=view_link)
 
 
 if __name__ == "__main__":

@@ -278,3 +278,19 @@ def test_one_workspace_however_often_the_database_changes(qtbot, isolated_settin
     c = _controller(w)
     qtbot.waitUntil(lambda: c.workspace is not None and c._opening is None)
     assert opened == [c.workspace]
+
+
+def test_a_link_given_on_the_command_line_opens_its_view(qtbot, isolated_settings,
+                                                         small_db: Path) -> None:
+    from wsis_viewer.domain.notes import view_link, view_state_to_json
+    from wsis_viewer.domain.view_state import ViewState
+    from wsis_viewer.ui import app as app_module
+
+    state = ViewState(selected=RecordRef(RecordType.EVENT, "council-2013"),
+                      hidden_lanes=frozenset({"other"}), search="Council")
+    link = view_link("shared", view_state_to_json(state))
+    w = app_module.start_window(str(small_db), "en", ViewerSettings(isolated_settings()),
+                                view_link=link)
+    qtbot.addWidget(w)
+    assert w.current == RecordRef(RecordType.EVENT, "council-2013")
+    assert w.lane_toggles.hidden() == {"other"} and w.search.text() == "Council"

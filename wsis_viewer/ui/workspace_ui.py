@@ -696,6 +696,12 @@ def shown_version(label: str) -> int | None:
     return int(tail.rstrip(")")) if sep and tail.rstrip(")").isdigit() else None
 
 
+def open_view_link(window: MainWindow, link: str) -> bool:
+    """Show the view of a `wsis-viewer:` link in `window` (explained in a message if bad)."""
+    controller = window.findChild(WorkspaceController, "workspaceController")
+    return controller is not None and controller.open_link(link)
+
+
 def install_workspace(window: MainWindow) -> WorkspaceController:
     """Add the Notes dock, the note marks, View ▸ Views and live updates to `window`."""
     return WorkspaceController(window)
