@@ -168,9 +168,10 @@ def default_range(index: TimelineIndex, period: Period | None) -> tuple[float, f
     return fit_range(index, None)
 
 
-def fit_range(index: TimelineIndex,
-              shown: npt.NDArray[np.bool_] | None) -> tuple[float, float]:
-    """Fit All: the extent of what the filters show (everything when `shown` is None)."""
+def fit_range(index: TimelineIndex, shown: npt.NDArray[np.bool_] | None,
+              years: tuple[int, int] | None = None) -> tuple[float, float]:
+    """Fit All: the extent of what the filters show (everything when `shown` is None), no
+    wider than the chosen years (a consultation spanning 2011–2012 does not widen "2012")."""
     if not len(index):
         today = date_to_x(dt.date(2014, 1, 1))
         return today - 365 * DAY, today + 365 * DAY
@@ -178,7 +179,13 @@ def fit_range(index: TimelineIndex,
         a, b = index.extent()
     else:
         a, b = float(index.start[shown].min()), float(index.end[shown].max())
-    return padded(a, b, share=0.03)
+    a, b = padded(a, b, share=0.03)
+    if years is not None:
+        y0, y1 = years_range(years)
+        a, b = max(a, y0), min(b, y1)
+        if b <= a:
+            return y0, y1
+    return a, b
 
 
 def years_range(years: tuple[int, int]) -> tuple[float, float]:

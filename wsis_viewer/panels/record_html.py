@@ -280,6 +280,10 @@ class RecordPage:
                 f'{html}</span> <span title="{tip}" style="color:{INFERRED_COLOUR};'
                 f'font-size:small">[{marker}{where}]</span>')
 
+    def _recommendations(self) -> list[Recommendation]:
+        """In natural order of their paragraphs (§4.5.2 before §4.5.10), as the lists sort."""
+        return sorted(self.rel.ds.recommendations, key=lambda m: natural_key(m.ref))
+
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
             return escape(label)
@@ -467,8 +471,8 @@ class RecordPage:
         considered = [(d, c) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
         steps = [(r, st) for r in self.rel.ds.resolutions for st in r.history if st.event == e.id]
-        recs_made = [m for m in self.rel.ds.recommendations if m.event == e.id]
-        recs_linked = [m for m in self.rel.ds.recommendations
+        recs_made = [m for m in self._recommendations() if m.event == e.id]
+        recs_linked = [m for m in self._recommendations()
                        if e.id in m.links.events and m.event != e.id]
         number = self.tr("No. %1").replace("%1", str(e.number)) if e.number else ""
         subtitle = self.term(e.kind) + (f" · {number}" if number else "")
@@ -527,7 +531,7 @@ class RecordPage:
                     if st.note else "")
             history.append(self.claimed(f"<b>{st.year}</b> {escape(self.term(st.action))}"
                                         f"{where}{doc}", st.claim) + note)
-        behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]
+        behind = [m for m in self._recommendations() if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(
             [st.document for st in r.history if st.document]
             + [d for m in behind for d in m.links.documents]))
@@ -581,7 +585,7 @@ class RecordPage:
         ref = RecordRef(RecordType.DOCUMENT, d.symbol)
         steps = [(r, st) for r in self.rel.ds.resolutions for st in r.history
                  if st.document == d.symbol]
-        recs = [m for m in self.rel.ds.recommendations if d.symbol in m.links.documents]
+        recs = [m for m in self._recommendations() if d.symbol in m.links.documents]
         return "".join([
             self.heading(self.tr("Document"), d.title, d.symbol),
             f'<p style="margin-top:0">{self.wording(d.title)}</p>',
