@@ -162,7 +162,6 @@ class NotesDock(QDockWidget):
         self.editor.setObjectName("noteEditor")
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(44)
-        self.editor.setMaximumHeight(110)
         self.list.setMinimumHeight(44)
         self.add_button = QPushButton(body)
         self.add_button.setObjectName("addNoteButton")
@@ -178,16 +177,22 @@ class NotesDock(QDockWidget):
         buttons = QHBoxLayout()
         for b in (self.add_button, self.save_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
+        # Wide and short, as a bottom dock is: the notes on the left, the editor on the right.
         layout = QVBoxLayout(body)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(6, 4, 6, 4)
         top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
         top.addWidget(self.all_records)
         top.addWidget(self.filter, 1)
         layout.addLayout(top)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.editor)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        columns = QHBoxLayout()
+        columns.addWidget(self.list, 3)
+        writing = QVBoxLayout()
+        writing.addWidget(self.editor, 1)
+        writing.addLayout(buttons)
+        writing.addWidget(self.status)
+        columns.addLayout(writing, 2)
+        layout.addLayout(columns, 1)
         self.setWidget(body)
         self.on_language_change: Callable[[], None] = self.retranslate_ui
         self.retranslate_ui()
@@ -317,7 +322,10 @@ class WorkspaceController(QObject):
         ws = self.workspace
         self.workspace = None
         if ws is not None:
-            self._pool.submit(ws.close)
+            try:
+                self._pool.submit(ws.close)  # after the calls still queued
+            except RuntimeError:  # the interpreter is exiting: no worker runs any more
+                ws.close()
         self._pool.shutdown(wait=False)
 
     # --- which workspace ----------------------------------------------------------------------
