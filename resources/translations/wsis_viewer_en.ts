@@ -1492,6 +1492,10 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>&amp;Open View Link…</translation>
     </message>
     <message>
+        <source>&amp;Delete View</source>
+        <translation>&amp;Delete View</translation>
+    </message>
+    <message>
         <source>Save View</source>
         <translation>Save View</translation>
     </message>

@@ -1485,6 +1485,10 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>打开视图链接(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Delete View</source>
+        <translation>删除视图(&amp;D)</translation>
+    </message>
+    <message>
         <source>Save View</source>
         <translation>保存视图</translation>
     </message>

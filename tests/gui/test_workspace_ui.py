@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pg_server import SCRIPT, with_database
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from sqlalchemy.engine import make_url
 
 from wsis_viewer.domain.model import RecordType
@@ -116,6 +117,9 @@ def test_named_view_saved_and_restored_from_the_menu(qtbot, window) -> None:
     assert window.current == RecordRef(RecordType.EVENT, "cwg-22")
     x0, x1 = window.timeline.view_range()
     assert abs(x0 - a) < 60 and abs(x1 - b) < 60
+    delete = c.views_menu.findChild(QMenu, "deleteViewMenu")
+    next(x for x in delete.actions() if x.text() == "June 2013").trigger()
+    qtbot.waitUntil(lambda: not any(x.text() == "June 2013" for x in c.views_menu.actions()))
 
 
 def test_view_link_copied_and_opened(qtbot, window) -> None:

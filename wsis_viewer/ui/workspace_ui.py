@@ -546,6 +546,8 @@ class WorkspaceController(QObject):
         w = self.window
         self.views_menu = QMenu(w)
         self.views_menu.setObjectName("viewsMenu")
+        self.delete_views_menu = QMenu(self.views_menu)
+        self.delete_views_menu.setObjectName("deleteViewMenu")
         w.view_menu.addSeparator()
         self.act_show_notes = self.dock.toggleViewAction()
         self.act_show_notes.setObjectName("showNotes")
@@ -568,6 +570,7 @@ class WorkspaceController(QObject):
         self.act_save_view.setText(self.tr("&Save Current View…"))
         self.act_copy_link.setText(self.tr("&Copy Link to Current View"))
         self.act_open_link.setText(self.tr("&Open View Link…"))
+        self.delete_views_menu.setTitle(self.tr("&Delete View"))
         self.dock.retranslate_ui()
 
     def _rebuild_views_menu(self) -> None:
@@ -582,7 +585,22 @@ class WorkspaceController(QObject):
             action = m.addAction(label)
             action.setObjectName(f"view:{v.owner}:{v.name}")
             action.triggered.connect(lambda _=False, v=v: self.apply_view(v.state))
+        own = [v for v in self.views if v.owner == user]
+        self.delete_views_menu.clear()
+        if own:
+            m.addMenu(self.delete_views_menu)
+            self.delete_views_menu.setEnabled(self._writable())
+            for v in own:
+                action = self.delete_views_menu.addAction(v.name)
+                action.setObjectName(f"deleteView:{v.name}")
+                action.triggered.connect(lambda _=False, v=v: self.delete_view(v.name))
         self.act_save_view.setEnabled(self._writable())
+
+    def delete_view(self, name: str) -> None:
+        ws = self.workspace
+        if ws is None or not self.connected:
+            return
+        self._run(lambda: ws.delete_view(name), self._written)
 
     def current_state(self) -> dict[str, Any]:
         """The window's ViewState (with the time range on screen) as a JSON object."""
