@@ -1745,6 +1745,10 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Team server status</source>
+        <translation>Team server status</translation>
+    </message>
+    <message>
         <source>Vie&amp;ws</source>
         <translation>Vie&amp;ws</translation>
     </message>

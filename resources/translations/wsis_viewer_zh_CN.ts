@@ -1738,6 +1738,10 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>笔记</translation>
     </message>
     <message>
+        <source>Team server status</source>
+        <translation>团队服务器状态</translation>
+    </message>
+    <message>
         <source>Vie&amp;ws</source>
         <translation>视图(&amp;W)</translation>
     </message>

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyleOptionGraphicsItem,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -265,6 +266,7 @@ class WorkspaceController(QObject):
         self.banner_label.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; "
                                         "padding: 4px 8px; }")
         self.banner.addWidget(self.banner_label)
+
         window.addToolBarBreak()
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.banner.hide()
@@ -566,6 +568,14 @@ class WorkspaceController(QObject):
         self._rebuild_views_menu()
 
     def retranslate_ui(self) -> None:
+        self.banner.setWindowTitle(self.tr("Team server status"))
+        self.banner.setAccessibleName(self.tr("Team server status"))
+        # A tool bar (so it spans the window above the timeline) brings an overflow button
+        # that screen readers list: it gets the name the main tool bar's has.
+        extension = self.banner.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName(
+                QCoreApplication.translate("Accessibility", "More toolbar buttons"))
         self.views_menu.setTitle(self.tr("Vie&ws"))
         self.act_save_view.setText(self.tr("&Save Current View…"))
         self.act_copy_link.setText(self.tr("&Copy Link to Current View"))
