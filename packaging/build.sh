@@ -29,13 +29,18 @@
 # editable install ships the build folder's path in its metadata). PyInstaller itself is
 # installed from source so its bootloader is compiled here, as a PIE executable (the wheel's
 # prebuilt one is not PIE); measured: the compiled bootloader is byte-identical between builds.
-# Environment: PYTHON (interpreter for the build venv, default python3; the frozen app embeds
+# Environment: PYTHON (interpreter for the build venv, default /usr/bin/python3, i.e. Debian's;
+# not one under a home folder, whose path libpython would carry; the frozen app embeds
 # this Python), WSIS_MAINTAINER (the .deb Maintainer and changelog signature), WSIS_HOMEPAGE
 # (Homepage: and AppStream URLs), SOURCE_DATE_EPOCH. Then run packaging/smoke_test.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# The system's Python by default (Debian's /usr/bin/python3 with libpython3.X): its prefix is
+# /usr and it has no RUNPATH, whereas a Python under a home folder (pyenv) would ship that
+# folder's name inside libpython (its compiled-in prefix) and every extension module.
+if [[ -z "${PYTHON:-}" && -x /usr/bin/python3 ]]; then PYTHON=/usr/bin/python3; fi
 PYTHON="${PYTHON:-python3}"
 VENV="$ROOT/build/pkg-venv"
 DIST="$ROOT/dist"
@@ -102,6 +107,11 @@ HOST_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 li
                libcups2  # not bundled (see SYSTEM_ONLY in the spec), but ldd checks it
                binutils dpkg-dev appstream desktop-file-utils bc patchelf gcc libc6-dev
                zlib1g-dev lintian man-db)
+if [[ "$PYTHON" == /usr/bin/python3* ]]; then
+    # Debian's Python: venv support and the shared libpython PyInstaller bundles.
+    PY_XY="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+    HOST_PACKAGES+=("python$PY_XY-venv" "libpython$PY_XY")
+fi
 host_setup() {
     if ! command -v dpkg-query >/dev/null 2>&1; then
         die "needs a Debian-like build machine (dpkg, apt)"
@@ -126,10 +136,21 @@ step "build machine packages" host_setup
 pip_q() { "$VENV/bin/python" -m pip -q --disable-pip-version-check "$@" 2>&1 \
     | { grep -v "^WARNING: Location" || true; }; }
 venv_setup() {
+    local base
+    base="$("$PYTHON" -c 'import sys; print(sys.base_prefix)')"
+    case "$base/" in
+        "$HOME"/*|"$ROOT"/*) die "$PYTHON lives in $base: its prefix would ship inside" \
+            "libpython; build with a Python installed outside home and the build folder" \
+            "(PYTHON=/usr/bin/python3 on Debian)" ;;
+    esac
+    # A venv of another interpreter is rebuilt from scratch.
+    if [[ -f "$VENV/pyvenv.cfg" ]] && ! grep -qx "home = $(dirname "$(readlink -f "$(command -v "$PYTHON")")")" "$VENV/pyvenv.cfg"; then
+        rm -rf "$VENV"
+    fi
     [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV"
-    # Reinstall the tools only when pyproject.toml changed (its hash is the stamp).
+    # Reinstall the tools only when pyproject.toml or the interpreter changed (the stamp).
     local stamp="$VENV/.wsis-viewer-tools" want
-    want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+    want="$(cat pyproject.toml <("$PYTHON" -VV) | sha256sum | cut -d' ' -f1)"
     if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
         pip_q install --upgrade pip
         # The bootloader compiled from PyInstaller's sdist (PIE; pip caches the built wheel).
