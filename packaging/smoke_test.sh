@@ -283,6 +283,30 @@ run_chroot_checks() {
     check "chroot: export == source export (byte for byte)" \
         cmp "$r/tmp/export.json" "$OUT/source-export.json"
     check "chroot: window starts offscreen and keeps running" window_stays_up "${in[@]}" wsis-viewer
+    # build-db never writes into the installation, for root or a normal user (nobody here).
+    local sum_before
+    sum_before="$(sha256sum < "$r/opt/wsis-viewer/_internal/wsis_viewer/_bundled/db/wsis.sqlite")"
+    check "chroot, as nobody in /tmp: build-db writes /tmp/wsis.sqlite" bash -c \
+        "chroot --userspec=65534:65534 '$r' env -i PATH=/usr/bin:/bin HOME=/tmp sh -c 'cd /tmp && wsis-viewer build-db' && test -s '$r/tmp/wsis.sqlite'"
+    nobody_in_root() {
+        local err rc=0
+        err="$(chroot --userspec=65534:65534 "$r" env -i PATH=/usr/bin:/bin HOME=/tmp \
+            sh -c 'cd / && wsis-viewer build-db' 2>&1)" || rc=$?
+        echo "rc=$rc: $err"
+        [[ $rc -ne 0 && $(wc -l <<<"$err") -eq 1 && "$err" == *"permission denied"* \
+           && "$err" != *Traceback* ]]
+    }
+    check "chroot, as nobody in /: build-db says 'permission denied' in one line" nobody_in_root
+    root_into_opt() {
+        local err rc=0
+        err="$("${in[@]}" sh -c 'cd /opt/wsis-viewer && wsis-viewer build-db' 2>&1)" || rc=$?
+        echo "rc=$rc: $err"
+        [[ $rc -eq 2 && "$err" == *"will not write into the installed application"* ]]
+    }
+    check "chroot, as root in /opt/wsis-viewer: build-db refuses to write into the package" \
+        root_into_opt
+    check "chroot: the packaged database is unchanged" bash -c \
+        "[[ \"\$(sha256sum < '$r/opt/wsis-viewer/_internal/wsis_viewer/_bundled/db/wsis.sqlite')\" == '$sum_before' ]]"
     if ((HAS_SCREENSHOT)); then
         "${in[@]}" wsis-viewer screenshot --lang zh /tmp/screenshot-zh.png >/dev/null || true
         cp "$r/tmp/screenshot-zh.png" "$OUT/chroot-screenshot-zh.png" 2>/dev/null || true
