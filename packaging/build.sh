@@ -292,13 +292,15 @@ check_depends() {
     external="$(comm -23 <(echo "$needed") \
         <(find "$APP" \( -type f -o -type l \) -printf '%f\n' | sort -u))"
     for lib in $external; do
-        path="$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ {print $NF; exit}')"
+        # (awk reads to the end: an early exit would kill ldconfig with SIGPIPE, and with
+        # pipefail that failed this step at random - measured.)
+        path="$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ && !found++ {print $NF}')"
         if [[ -z "$path" ]]; then
             echo "   $lib: needed, not bundled, not on the build machine" >&2; bad=1; continue
         fi
         # dpkg knows the path the package shipped (/lib/... on merged-/usr systems).
-        pkg="$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)" \
-            || pkg="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1)" \
+        pkg="$(dpkg -S "$path" 2>/dev/null | awk -F: 'NR == 1 {print $1}')" \
+            || pkg="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | awk -F: 'NR == 1 {print $1}')" \
             || true
         [[ "$pkg" == "libc6" ]] && continue
         if [[ " ${DEPENDS_PACKAGES[*]} " != *" $pkg "* ]]; then
@@ -383,7 +385,7 @@ SIZE_DEB=$(bytes_of "$DIST/$DEB")
          "$(git diff --quiet HEAD 2>/dev/null || echo '(with uncommitted changes)')"
     echo "SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH, release build: $((RELEASE)), maintainer: $MAINTAINER"
     echo "build machine: $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores," \
-         "glibc $(ldd --version | head -1 | awk '{print $NF}')"
+         "glibc $(ldd --version | awk 'NR == 1 {print $NF}')"
     "$VENV/bin/python" - <<'PY'
 import sys
 from importlib.metadata import version as v
