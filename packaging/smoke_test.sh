@@ -26,7 +26,8 @@
 #     and leaves /opt.
 #
 # Usage: packaging/smoke_test.sh        (as root for part 3; SKIP_CHROOT=1 to skip it)
-# Environment: PKGROOT (default /var/tmp/wsis-viewer-pkgroot-bookworm), SOURCE_WSIS (the source install's
+# Environment: SUITE (Debian release of the clean root: bookworm, the default, or trixie),
+# PKGROOT (default /var/tmp/wsis-viewer-pkgroot-$SUITE), SOURCE_WSIS (the source install's
 # command, default build/pkg-venv/bin/wsis-viewer: the working tree, installed editable).
 # Outputs land in dist/smoke/. The last line is "N passed, N failed".
 set -euo pipefail
@@ -36,8 +37,9 @@ cd "$ROOT"
 DIST="$ROOT/dist"
 APP="$DIST/wsis-viewer"
 OUT="$DIST/smoke"
-PKGROOT="${PKGROOT:-/var/tmp/wsis-viewer-pkgroot-bookworm}"
-APT_CACHE="${APT_CACHE:-/var/tmp/wsis-viewer-apt-archives}"  # .debs kept between runs
+SUITE="${SUITE:-bookworm}"
+PKGROOT="${PKGROOT:-/var/tmp/wsis-viewer-pkgroot-$SUITE}"
+APT_CACHE="${APT_CACHE:-/var/tmp/wsis-viewer-apt-archives-$SUITE}"  # .debs kept between runs
 APP_ID="org.wsis_viewer.WSISViewer"
 SOURCE_WSIS="${SOURCE_WSIS:-$ROOT/build/pkg-venv/bin/wsis-viewer}"
 export QT_QPA_PLATFORM=offscreen
@@ -244,8 +246,8 @@ run_chroot_checks() {
     if [[ ! -d "$PKGROOT/usr" ]]; then
         command -v debootstrap >/dev/null || { apt-get update -qq
             DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
-        echo "   creating the clean root $PKGROOT (debootstrap --variant=minbase bookworm)"
-        debootstrap --variant=minbase bookworm "$PKGROOT" http://deb.debian.org/debian >/dev/null
+        echo "   creating the clean root $PKGROOT (debootstrap --variant=minbase $SUITE)"
+        debootstrap --variant=minbase "$SUITE" "$PKGROOT" http://deb.debian.org/debian >/dev/null
     fi
     # A fresh copy each run: the cached root stays clean, so every run installs from scratch.
     mkdir -p "$work"
@@ -262,7 +264,7 @@ run_chroot_checks() {
               QT_QPA_PLATFORM=offscreen DEBIAN_FRONTEND=noninteractive
               SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH")
     "${in[@]}" apt-get update -qq
-    check "clean bookworm root: apt-get install ./$(basename "$DEB")" \
+    check "clean $SUITE root: apt-get install ./$(basename "$DEB")" \
         "${in[@]}" apt-get install -y -q --no-install-recommends "/tmp/$(basename "$DEB")"
     sed -n '/NEW packages/,/upgraded/p' "$OUT/last.log" | head -20 | sed 's/^/      /'
     check "chroot: wsis-viewer on PATH is the /usr/bin link to /opt" \
