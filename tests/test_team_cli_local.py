@@ -149,3 +149,17 @@ def test_report_with_notes_has_a_notes_chapter(data_home: Path, small_db: Path,
     assert "Analysts' notes" in with_notes and "WG-WSIS-22/43" in with_notes
     assert "Outside the report's years" not in with_notes
     assert "Analysts' notes" not in text("without.pdf")
+
+
+def test_a_view_link_argument_opens_the_window_on_that_view(monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    from wsis_viewer.domain.notes import view_link
+    from wsis_viewer.ui import app
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(app, "run_app", lambda **kw: seen.update(kw) or 0)
+    link = view_link("shared", {"search": "1334"})
+    assert main([link]) == 0
+    assert seen["view_link"] == link and seen["db"] is None
+    assert main(["/some/file.sqlite"]) == 0
+    assert seen["view_link"] is None and seen["db"] == "/some/file.sqlite"

@@ -15,7 +15,7 @@ from wsis_viewer import paths
 from wsis_viewer.domain.notes import Note, note_matches
 
 COMMANDS = ("notes", "publish", "admin")
-LINK_PREFIX = "wsis-viewer:"  # a shared view given instead of a database opens that view
+VIEW_LINK_PREFIX = "wsis-viewer:view?"  # a shared view given instead of a database: shown
 
 DB_HELP = ("team server URL (postgresql://…; libpq conventions: service=, sslmode=, "
            "PGPASSFILE). Without it: your own workspace file")
