@@ -17,9 +17,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from wsis_viewer import __version__, paths
+from wsis_viewer import __version__, paths, team_cli, write_policy
+from wsis_viewer.launch_args import database_argument
 
-SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", *team_cli.COMMANDS)
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
 EXPORT_LANGUAGES = ("en", "zh")
 
@@ -98,7 +99,11 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     from wsis_viewer.store.build import build_database
     from wsis_viewer.store.problems import DataError
 
-    output = Path(args.output) if args.output else paths.bundled_database()
+    output = Path(args.output) if args.output else write_policy.default_database_output()
+    refused = write_policy.refusal(output, creates_folders=True)
+    if refused is not None:
+        print(f"wsis-viewer build-db: {refused}", file=sys.stderr)
+        return 2
     data = Path(args.data) if args.data else paths.data_dir()
     try:
         ds = build_database(data, output, progress=_progress_line)
@@ -115,13 +120,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wsis_viewer.store.database import open_database
     from wsis_viewer.store.export_json import dumps
 
+    notes = team_cli.notes_for(args.db) if args.notes else None
     with open_database(args.db or paths.bundled_database()) as store:
         ds = store.load()
     if args.stated_only:
         from wsis_viewer.domain.provenance import stated_only
 
         ds = stated_only(ds)
-    text = dumps(ds, stated_only=args.stated_only)
+    text = dumps(ds, notes, stated_only=args.stated_only)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -195,6 +201,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from wsis_viewer.report.pdf_report import print_progress, write_report
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
+    notes = team_cli.notes_for(args.db) if args.notes else None
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     try:
         lanes = parse_lanes(args.lanes, [lane.id for lane in db.lanes])
@@ -203,7 +210,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
     result = write_report(db, out, lang=args.lang, start=start, end=end, sections=sections,
                           lanes=lanes, generated=caption_date_from_env(),
-                          stated_only=args.stated_only, progress=print_progress)
+                          stated_only=args.stated_only, progress=print_progress, notes=notes)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"wrote {out}: {result.pages} pages")
@@ -248,7 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build-db", help=translate(
         "CLI", "validate resources/data and build the SQLite database"))
-    p.add_argument("--output", "-o", help="database to write (default: the bundled db/wsis.sqlite)")
+    p.add_argument("--output", "-o", help="database to write (default: db/wsis.sqlite in a "
+                   "source checkout, ./wsis.sqlite in an installed copy)")
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_build_db)
 
@@ -257,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--stated-only", action="store_true", help=(
         "leave out every link and status the report does not state (our inferences)"))
+    p.add_argument("--notes", action="store_true", help="add the notes (yours, or the team "
+                   "server's with --db URL) under \"notes\"")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
@@ -297,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "comma-separated lane ids to show (default: all)"))
     p.add_argument("--stated-only", action="store_true", help=translate(
         "CLI", "draw only what the report states: no inferred links"))
+    p.add_argument("--notes", action="store_true", help=translate(
+        "CLI", "add a chapter with the notes on the records (yours, or the team server's "
+               "with --db URL)"))
     p.set_defaults(func=cmd_report)
     _localise(p)
 
@@ -304,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "validate the source files, write nothing"))
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_check)
+    team_cli.add_commands(sub)  # notes, publish, admin (the team workspace, issue 15)
     return _localise(parser)
 
 
@@ -322,20 +336,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
-        if any(a in ("-h", "--help") for a in argv) and first not in ("build-db", "export",
-                                                                       "check"):
+        if any(a in ("-h", "--help") for a in argv) and first not in (
+                "build-db", "export", "check", *team_cli.COMMANDS):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
+        # Writing commands: never into the installed copy; OS errors as one line.
+        output = getattr(args, "output", None)  # build-db checks its own (it has a default)
+        refused = (write_policy.refusal(output) if output not in (None, "-")
+                   and args.command != "build-db" else None)
+        if refused is not None:
+            print(f"wsis-viewer {args.command}: {refused}", file=sys.stderr)
+            return 2
         try:
             return int(args.func(args))
         except DatabaseError as exc:
             print(f"wsis-viewer: {exc}", file=sys.stderr)
             return 2
+        except OSError as exc:
+            print(f"wsis-viewer {args.command}: {write_policy.describe_os_error(exc)}",
+                  file=sys.stderr)
+            return 1
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     from wsis_viewer.ui.app import run_app
 
-    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args,
-                   report_text=gui_args.report_text)
+    view_link = None  # `wsis-viewer 'wsis-viewer:view?…'` opens a shared view (issue 15)
+    if gui_args.db_path and gui_args.db_path.startswith(team_cli.VIEW_LINK_PREFIX):
+        view_link, gui_args.db_path = gui_args.db_path, None
+
+    return run_app(db=database_argument(gui_args.db or gui_args.db_path), lang=gui_args.lang,
+                   qt_args=qt_args, report_text=gui_args.report_text, view_link=view_link)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 
 from wsis_viewer.domain import provenance
 from wsis_viewer.domain.dates import format_span
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.report_selection import (
     SECTIONS,
     FigureSpan,
@@ -104,22 +105,24 @@ def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
                  start: dt.date | None = None, end: dt.date | None = None,
                  sections: Sequence[str] = SECTIONS, lanes: frozenset[str] | None = None,
                  generated: dt.date | None = None, stated_only: bool = False,
-                 progress: ProgressFn | None = None) -> ReportResult:
+                 progress: ProgressFn | None = None,
+                 notes: Sequence[Note] | None = None) -> ReportResult:
     """Write the report in `lang`: its translators are installed while it is written.
-    `stated_only`: leave out every link and status we inferred (domain.provenance)."""
+    `stated_only`: leave out every link and status we inferred (domain.provenance). With
+    `notes`, a chapter lists the analysts' notes on the records the report covers."""
     headless_app()
     choice = ReportChoice(start or dt.date(2010, 1, 1), end or dt.date(2015, 12, 31),
                           tuple(sections), lanes)
     with app_language(lang):
         result = _ReportWriter(db, out, lang, choice, generated or dt.date.today(),
-                               stated_only, progress).write()
+                               stated_only, progress, notes).write()
     return result
 
 
 class _ReportWriter:
     def __init__(self, db: LoadedDatabase, out: Path, lang: str, choice: ReportChoice,
                  generated: dt.date, stated_only: bool,
-                 progress: ProgressFn | None) -> None:
+                 progress: ProgressFn | None, notes: Sequence[Note] | None) -> None:
         self.db, self.out, self.lang, self.choice = db, out, lang, choice
         self.generated = generated
         self.note = progress or (lambda _msg: None)
@@ -130,6 +133,7 @@ class _ReportWriter:
         ds = provenance.stated_only(db.dataset) if stated_only else db.dataset
         self.content = select_content(ds, choice)
         self.text = ReportText(ds, self.content, lang)
+        self.notes = notes
         self.page_no = 0
         self.total = 0
 
@@ -151,7 +155,7 @@ class _ReportWriter:
 
         # Lay the flowing text out first: the contents page needs its page numbers.
         doc = self._text_document()
-        text_pages = doc.pageCount() if self.choice.sections else 0
+        text_pages = doc.pageCount() if self.choice.sections or self.notes is not None else 0
         figures = self._figures()
         first_text_page = 2 + len(figures) + 1  # title, contents, figures; 1-based
         self.total = first_text_page - 1 + text_pages
@@ -252,7 +256,9 @@ class _ReportWriter:
         page_h = self.body.height()
         self.text.row_breaks.clear()
         for _ in range(MAX_ROW_MOVES):
-            doc.setHtml(self.text.html(self.choice.sections))
+            doc.setHtml(self.text.html(self.choice.sections)
+                        + (self.text.notes(self.notes, self.choice.start, self.choice.end)
+                           if self.notes is not None else ""))
             doc.setPageSize(QSizeF(self.width, page_h))
             keep_headings_with_next(doc, page_h)
             # A table row that runs over a page foot: cut the table before it and start the

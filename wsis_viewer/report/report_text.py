@@ -13,6 +13,7 @@ table runs over, and the PDF's text keeps one row per line in reading order.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from html import escape
@@ -21,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.model import Bilingual, Claim, Dataset, Event, Source, claim_for
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.relations import Relations
 from wsis_viewer.domain.report_selection import ReportContent
 from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
@@ -273,6 +275,40 @@ class ReportText:
             self.printed_tables.append((number, a))
             out.append(_table_html(headers, rows[a:b], widths, new_page=a > 0))
         return "".join(out)
+
+    def _record_name(self, record: str) -> str | None:
+        """How the report names the record a note is about; None when it is not in the data."""
+        rel = self.rel
+        if record in rel.events:
+            return rel.events[record].title.get(self.lang)
+        if record in rel.resolutions:
+            r = rel.resolutions[record]
+            return f"{r.number} — {r.title.get(self.lang)}"
+        if record in rel.documents:
+            return record
+        if record in rel.recommendations:
+            return rel.recommendations[record].ref
+        return None
+
+    def notes(self, notes: Sequence[Note], start: dt.date, end: dt.date) -> str:
+        """The analysts' notes on the records the report covers (events within its period,
+        and every other record), as a chapter of their own: workspace content, not the
+        dataset's (`report --notes`)."""
+        rows = []
+        for n in notes:
+            name = self._record_name(n.record)
+            event = self.rel.events.get(n.record)
+            if name is None or (event is not None and (event.end < start or event.start > end)):
+                continue
+            when = n.created.strftime("%Y-%m-%d")
+            rows.append([escape(name), escape(n.text), f"{escape(n.author)}<br/>{when}"])
+        heading = translate("Report", "Analysts' notes")
+        if not rows:
+            empty = translate("Report", "No notes on the records of this report.")
+            return f"<h1>{escape(heading)}</h1><p>{escape(empty)}</p>"
+        return f"<h1>{escape(heading)}</h1>" + self._table(
+            [translate("Report", "Record"), translate("Report", "Note"),
+             translate("Report", "Author")], rows, widths=(30, 55, 15))
 
     @staticmethod
     def _source(s: Source) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from wsis_viewer import __version__, paths
 from wsis_viewer.qt import gui_thread_gc
+from wsis_viewer.qt.app_icon import APP_ID, application_icon
 from wsis_viewer.qt.fonts import install_cjk_fallback
 from wsis_viewer.qt.i18n import (
     PSEUDO,
@@ -35,7 +36,8 @@ from wsis_viewer.ui.settings import (
 
 
 def configure_app(app: QApplication) -> None:
-    """Names (they locate QSettings) and the bundled CJK font as the app font's fallback.
+    """Names (they locate QSettings), desktop identity and window icon, and the bundled CJK
+    font as the app font's fallback.
 
     The display name is translated: i18n.set_app_language sets it again on every switch.
     """
@@ -43,7 +45,8 @@ def configure_app(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "WSIS Timeline Viewer"))
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("wsis-viewer")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     install_cjk_fallback(app)
 
 
@@ -103,7 +106,8 @@ def choose_start_database(db: str | None, settings: ViewerSettings) -> tuple[str
 
 def start_window(db: str | None, lang: str | None,
                  settings: ViewerSettings | None = None,
-                 report_text: str | None = None) -> MainWindow:
+                 report_text: str | None = None,
+                 view_link: str | None = None) -> MainWindow:
     """Build the main window on the first database (what run_app shows)."""
     settings = settings or ViewerSettings()
     target, error = choose_start_database(db, settings)
@@ -119,16 +123,20 @@ def start_window(db: str | None, lang: str | None,
     # The saved view, lanes and years belong to the database they were saved with.
     last = settings.last_database()
     window.open_database(target, restore_view=normalise_location(target) == last)
+    if view_link is not None:  # `wsis-viewer 'wsis-viewer:view?…'`: show the shared view
+        from wsis_viewer.ui.workspace_ui import open_view_link
+
+        open_view_link(window, view_link)
     return window
 
 
 def run_app(db: str | None, lang: str | None, qt_args: list[str],
-            report_text: str | None = None) -> int:
+            report_text: str | None = None, view_link: str | None = None) -> int:
     app = create_app(["wsis-viewer", *qt_args])
     settings = ViewerSettings()
     # Translators first (this also translates the display name), so even the first texts
     # are in the right language.
     set_app_language(start_language(lang, settings))
-    window = start_window(db, lang, settings, report_text)
+    window = start_window(db, lang, settings, report_text, view_link)
     window.show()
     return app.exec()
