@@ -57,7 +57,7 @@ def test_open_read_only_file(db_copy: Path) -> None:
         (None, "no such file"),
         (b"", "not an SQLite database"),
         (b"id,title\n1,hello\n", "not an SQLite database"),
-        (b"SQLite format 3\x00" + b"\xff" * 4000, "cannot be read as a database"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "the file is damaged"),
     ],
     ids=["missing", "empty", "csv", "corrupt"],
 )
