@@ -91,9 +91,16 @@ def date_to_x(day: dt.date) -> float:
     return float((day - _EPOCH).days) * DAY
 
 
+# Python's dates end at 0001-01-01 and 9999-12-31. The view can pan a margin past the data, so
+# x_to_date clamps to them: raising here, inside a paint event, killed the process (segfault).
+_MIN_DAYS = (dt.date.min - _EPOCH).days
+_MAX_DAYS = (dt.date.max - _EPOCH).days
+
+
 def x_to_date(x: float) -> dt.date:
-    """The UTC day that contains x."""
-    return _EPOCH + dt.timedelta(days=int(np.floor(x / DAY)))
+    """The UTC day that contains x, clamped to the dates Python can represent (NaN → epoch)."""
+    days = float(np.floor(x / DAY)) if np.isfinite(x) else (0.0 if np.isnan(x) else x)
+    return _EPOCH + dt.timedelta(days=int(min(max(days, _MIN_DAYS), _MAX_DAYS)))
 
 
 def days_to_x(days: npt.ArrayLike) -> FloatArray:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from html import escape
 from urllib.parse import urlsplit
 
+from wsis_viewer.domain.bounds import MAX_LISTED, MAX_TEXT_CHARS, elide, first
 from wsis_viewer.domain.dates import format_span
+from wsis_viewer.domain.html_text import esc
 from wsis_viewer.domain.model import (
     Bilingual,
     Contributor,
@@ -157,22 +158,22 @@ class RecordPage:
         if b is None:
             return ""
         if b.has(self.lang):
-            out = escape(b.get(self.lang))
+            out = esc(elide(b.get(self.lang), MAX_TEXT_CHARS))
             if mark_translation and self.lang == "en" and b.en_is_translation:
-                note = escape(self.tr("our translation")).replace(" ", "&nbsp;")
+                note = esc(self.tr("our translation")).replace(" ", "&nbsp;")
                 out += (f' <span style="color:{self.dim};font-size:small;font-weight:normal">'
                         f'({note})</span>')
             return out
         # The shown text is in the other language: say which, in the UI language. The English
         # source names Chinese by its endonym, so even a reader of neither sees what follows.
         mark = self.tr("[only in 中文]") if self.lang == "en" else self.tr("[only in English]")
-        return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
-                f'{escape(mark)}</span>')
+        return (f'{esc(elide(b.get(self.lang), MAX_TEXT_CHARS))} <span style="color:{self.dim}">'
+                f'{esc(mark)}</span>')
 
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
-            return escape(label)
-        return f'<a href="{escape(ref.to_url())}">{escape(label)}</a>'
+            return esc(label)
+        return f'<a href="{esc(ref.to_url())}">{esc(label)}</a>'
 
     def event_link(self, event_id: str | None) -> str:
         if not event_id:
@@ -206,29 +207,37 @@ class RecordPage:
 
     def status(self, status: str) -> str:
         colour = STATUS_COLOURS.get(status, "#999999")
-        return f'<b style="color:{colour}">{escape(self.term(status))}</b>'
+        return f'<b style="color:{colour}">{esc(self.term(status))}</b>'
 
     def heading(self, kind: str, title: Bilingual, subtitle: str = "") -> str:
         other = "zh" if self.lang == "en" else "en"
         second = title.get(other) if title.has(other) else ""
-        parts = [f'<p style="color:{self.dim};margin:0">{escape(kind)}'
-                 f'{" · " + escape(subtitle) if subtitle else ""}</p>',
+        parts = [f'<p style="color:{self.dim};margin:0">{esc(kind)}'
+                 f'{" · " + esc(subtitle) if subtitle else ""}</p>',
                  f'<h2 style="margin-top:2px">{self.text(title, True)}</h2>']
         if second and second != title.get(self.lang):
-            parts.append(f'<p style="margin-top:0">{escape(second)}</p>')
+            parts.append(f'<p style="margin-top:0">{esc(second)}</p>')
         return "".join(parts)
 
     def section(self, title: str, items: Iterable[str]) -> str:
         items = [i for i in items if i]
         if not items:
             return ""
-        body = "".join(f"<li>{i}</li>" for i in items)
-        return f"<h3>{escape(title)}</h3><ul>{body}</ul>"
+        listed = list(items)
+        shown, more = first(listed, MAX_LISTED + 1)
+        if more:  # the one item beyond the limit is replaced by the count of those left out
+            shown = [*listed[:MAX_LISTED], self.more(len(listed) - MAX_LISTED)]
+        body = "".join(f"<li>{i}</li>" for i in shown)
+        return f"<h3>{esc(title)}</h3><ul>{body}</ul>"
+
+    def more(self, count: int) -> str:
+        """'… and 12 more' (escaped), closing a cut list."""
+        return esc(self.tr("… and %1 more").replace("%1", str(count)))
 
     def field(self, name: str, value: str) -> str:
         if not value:
             return ""
-        return f"<tr><td style='color:{self.dim};padding-right:8px'>{escape(name)}</td>" \
+        return f"<tr><td style='color:{self.dim};padding-right:8px'>{esc(name)}</td>" \
                f"<td>{value}</td></tr>"
 
     def fields(self, *rows: str) -> str:
@@ -240,14 +249,14 @@ class RecordPage:
         report = self.tr("Report %1")  # %1: a paragraph of the report, e.g. §2.2.5
         for s in sources:
             if s.type is SourceType.REPORT:
-                items.append(escape(report.replace("%1", s.ref)))
+                items.append(esc(report.replace("%1", s.ref)))
             elif s.url:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
-                items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-                             f' <span style="color:{self.dim}">{escape(host)}</span>')
+                items.append(f'<a href="{esc(s.url)}">{esc(s.title or s.url)}</a>'
+                             f' <span style="color:{self.dim}">{esc(host)}</span>')
             else:
-                items.append(escape(s.title or s.ref))
+                items.append(esc(s.title or s.ref))
         return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
@@ -255,7 +264,7 @@ class RecordPage:
         for r in self.rel.referrers(ref):
             if skip and r in skip:
                 continue
-            out.append(f"{escape(self.term(r.type.value))}: {self.label_link(r)}")
+            out.append(f"{esc(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
@@ -276,8 +285,8 @@ class RecordPage:
         chain = self.rel.chain_for(ref)
         via = self.tr("(via %1)")  # %1: the record linking two events, e.g. a document symbol
         items = [f"{self.event_link(e.source)} → {self.event_link(e.target)} "
-                 f"<b>{escape(e.label(self.lang))}</b> "
-                 f'<span style="color:{self.dim}">{escape(via.replace("%1", e.via))}</span>'
+                 f"<b>{esc(e.label(self.lang))}</b> "
+                 f'<span style="color:{self.dim}">{esc(via.replace("%1", e.via))}</span>'
                  for e in chain.edges]
         return self.section(self.tr("Chain on the timeline"), items)
 
@@ -296,8 +305,8 @@ class RecordPage:
             RecordType.FIGURE: lambda: self.figure(rel.figures[ref.id]),
         }
         if not rel.exists(ref):
-            missing = self.tr("No such record: %1").replace("%1", ref.id)
-            return f"<p>{escape(missing)}</p>"
+            missing = self.tr("No such record: %1").replace("%1", elide(ref.id))
+            return f"<p>{esc(missing)}</p>"
         return pages[ref.type]()
 
     def event(self, e: Event) -> str:
@@ -305,16 +314,19 @@ class RecordPage:
         sessions = []
         # A coarse event's one "session" is its whole year or month: not a real sitting.
         real_sittings = e.precision is Precision.DAY or len(e.sessions) > 1
-        for i, s in enumerate(e.sessions if real_sittings else (), start=1):
+        shown, more_sittings = first(e.sessions if real_sittings else ())
+        for i, s in enumerate(shown, start=1):
             when = self.span(s.start, s.end, e.precision)
             extra = [x for x in (
                 f"{s.time}–{s.end_time}" if s.time and s.end_time else s.time,
                 s.room, s.location or e.location) if x]
-            label = f"{escape(self.term(s.label))}: " if s.label else (
-                escape(self.tr("Session %1:").replace("%1", str(i))) + " "
+            label = f"{esc(self.term(s.label))}: " if s.label else (
+                esc(self.tr("Session %1:").replace("%1", str(i))) + " "
                 if len(e.sessions) > 1 else "")
-            sessions.append(f"{label}<b>{escape(when)}</b>"
-                            + "".join(f" · {escape(x)}" for x in extra))
+            sessions.append(f"{label}<b>{esc(when)}</b>"
+                            + "".join(f" · {esc(elide(x))}" for x in extra))
+        if more_sittings:
+            sessions.append(self.more(more_sittings))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
         considered = [(d, c.action) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
@@ -329,19 +341,19 @@ class RecordPage:
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
-                self.field(self.tr("Dates"), escape(self.span(e.start, e.end, e.precision))),
-                self.field(self.tr("Place"), escape(e.location or "")),
-                self.field(self.tr("Date note"), escape(e.date_note or "")),
+                self.field(self.tr("Dates"), esc(self.span(e.start, e.end, e.precision))),
+                self.field(self.tr("Place"), esc(e.location or "")),
+                self.field(self.tr("Date note"), esc(e.date_note or "")),
             ),
             f"<p>{self.text(e.description)}</p>" if e.description else "",
             self.section(self.tr("Sessions"), sessions),
             self.section(self.tr("Documents produced"), [
                 f"{self.doc_link(d.symbol)} — {self.text(d.title)}" for d in produced]),
             self.section(self.tr("Documents considered"), [
-                f"{self.doc_link(d.symbol)} ({escape(self.term(action))}) — {self.text(d.title)}"
+                f"{self.doc_link(d.symbol)} ({esc(self.term(action))}) — {self.text(d.title)}"
                 for d, action in considered]),
             self.section(self.tr("Resolutions adopted or modified here"), [
-                f"{self.res_link(r.id)}: {escape(self.term(st.action))}"
+                f"{self.res_link(r.id)}: {esc(self.term(st.action))}"
                 + (f" ({self.doc_link(st.document)})" if st.document else "")
                 for r, st in steps]),
             self.section(self.tr("Resolutions discussed"),
@@ -367,14 +379,14 @@ class RecordPage:
         for st in r.history:
             where = f" — {self.event_link(st.event)}" if st.event else ""
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
-            note = (f'<br/><span style="color:{self.dim}">{escape(st.note)}</span>'
+            note = (f'<br/><span style="color:{self.dim}">{esc(st.note)}</span>'
                     if st.note else "")
-            history.append(f"<b>{st.year}</b> {escape(self.term(st.action))}{where}{doc}{note}")
+            history.append(f"<b>{esc(st.year)}</b> {esc(self.term(st.action))}{where}{doc}{note}")
         behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(
             [st.document for st in r.history if st.document]
             + [d for m in behind for d in m.links.documents]))
-        history_html = ("<h3>" + escape(self.tr("History")) + "</h3><ol>"
+        history_html = ("<h3>" + esc(self.tr("History")) + "</h3><ol>"
                         + "".join(f"<li>{h}</li>" for h in history) + "</ol>")
         return "".join([
             self.heading(self.tr("Resolution"), r.title, self.resolution_name(r)),
@@ -400,7 +412,7 @@ class RecordPage:
             self.fields(
                 self.field(self.tr("Status"), self.status(m.status)),
                 self.field(self.tr("Made at"), self.event_link(m.event) if m.event else ""),
-                self.field(self.tr("Note"), escape(m.note or "")),
+                self.field(self.tr("Note"), esc(m.note or "")),
             ),
             self.section(self.tr("Resolutions"), [self.res_link(x) for x in m.links.resolutions]),
             self.section(self.tr("Events"), [self.event_link(x) for x in m.links.events]),
@@ -417,17 +429,17 @@ class RecordPage:
         return "".join([
             self.heading(self.tr("Document"), d.title, d.symbol),
             self.fields(
-                self.field(self.tr("Symbol"), escape(d.symbol)),
-                self.field(self.tr("Kind"), escape(self.term(d.kind))),
-                self.field(self.tr("Submitted by"), escape(d.submitted_by or "")),
+                self.field(self.tr("Symbol"), esc(d.symbol)),
+                self.field(self.tr("Kind"), esc(self.term(d.kind))),
+                self.field(self.tr("Submitted by"), esc(d.submitted_by or "")),
                 self.field(self.tr("Produced at"), self.event_link(d.event) if d.event else ""),
             ),
             f"<p>{self.text(d.description)}</p>" if d.description else "",
             self.section(self.tr("Considered at"), [
-                f"{self.event_link(c.event)} ({escape(self.term(c.action))})"
+                f"{self.event_link(c.event)} ({esc(self.term(c.action))})"
                 for c in d.considered_at]),
             self.section(self.tr("What it led to"), [
-                f"{self.res_link(r.id)}: {escape(self.term(st.action))} ({st.year})"
+                f"{self.res_link(r.id)}: {esc(self.term(st.action))} ({esc(st.year)})"
                 for r, st in steps]
                 + [f"{self.rec_link(m.id)} {self.status(m.status)}" for m in recs]),
             self.chain_section(ref),
@@ -435,8 +447,9 @@ class RecordPage:
         ])
 
     def person(self, p: Person) -> str:
-        roles = [f"{escape(self.term(r.role))}, {escape(r.body)}"
-                 + (f" ({r.start_year}–{r.end_year})" if r.start_year else "") for r in p.roles]
+        roles = [f"{esc(self.term(r.role))}, {esc(r.body)}"
+                 + (f" ({esc(r.start_year)}–{esc(r.end_year)})" if r.start_year else "")
+                 for r in p.roles]
         meetings = []
         if any(r.body == "CWG-WSIS" for r in p.roles):
             meetings = [self.event_link(e.id) for e in self.rel.ds.events
@@ -453,8 +466,8 @@ class RecordPage:
     def contributor(self, c: Contributor) -> str:
         return "".join([
             self.heading(self.tr("Contributor"), c.name, self.term(c.type)),
-            self.fields(self.field(self.tr("Type"), escape(self.term(c.type))),
-                        self.field(self.tr("Country"), escape(c.country or ""))),
+            self.fields(self.field(self.tr("Type"), esc(self.term(c.type))),
+                        self.field(self.tr("Country"), esc(c.country or ""))),
             self.section(self.tr("Mentioned with"), self._same_paragraph(c.sources, c.id)),
             self.sources(c.sources),
         ])
@@ -466,7 +479,7 @@ class RecordPage:
                 else f"{t.start_year}–{t.end_year}"
         return "".join([
             self.heading(self.term(t.category), t.title, t.ref),
-            self.fields(self.field(self.tr("Years"), years)),
+            self.fields(self.field(self.tr("Years"), esc(years))),
             self.section(self.tr("Events"), [self.event_link(x) for x in t.events]),
             self.sources(t.sources),
         ])
@@ -476,7 +489,7 @@ class RecordPage:
             f.qualifier, "")
         return "".join([
             self.heading(self.tr("Stated figure"), f.text, ""),
-            f"<p style='font-size:large'><b>{escape(qualifier)} {f.value}</b></p>",
+            f"<p style='font-size:large'><b>{esc(qualifier)} {esc(f.value)}</b></p>",
             self.sources(f.sources),
         ])
 

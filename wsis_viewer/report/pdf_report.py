@@ -15,7 +15,6 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -29,7 +28,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from wsis_viewer.domain.bounds import elide, first
 from wsis_viewer.domain.dates import format_span
+from wsis_viewer.domain.html_text import esc
 from wsis_viewer.domain.model import Dataset, SourceType
 from wsis_viewer.domain.relations import Relations
 from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
@@ -76,25 +77,30 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
     events = [e for e in ds.events if e.end >= start and e.start <= end]
     # (lupdate does not look inside f-strings: translations are taken out of them first.)
     events_heading = translate("Report", "Events")
-    out.append(f"<h1>{escape(events_heading)}</h1>")
+    out.append(f"<h1>{esc(events_heading)}</h1>")
     rows = []
     for e in events:
+        # At most MAX_LISTED sittings per event (a crafted event may have a million).
+        listed, more = first(e.sessions)
         sessions = "<br/>".join(
-            escape(format_span(s.start, s.end, e.precision, lang)
-                   + (f" {s.time}" + (f"–{s.end_time}" if s.end_time else "") if s.time else "")
-                   + (f", {s.room}" if s.room else ""))
-            for s in e.sessions) if len(e.sessions) > 1 or e.sessions[0].time else ""
+            esc(format_span(s.start, s.end, e.precision, lang)
+                + (f" {s.time}" + (f"–{s.end_time}" if s.end_time else "") if s.time else "")
+                + (f", {elide(s.room)}" if s.room else ""))
+            for s in listed) if len(e.sessions) > 1 or e.sessions[0].time else ""
+        if more and sessions:
+            sessions += "<br/>" + esc(translate("Report", "… and %1 more").replace(
+                "%1", str(more)))
         rows.append(
-            f"<tr><td>{escape(format_span(e.start, e.end, e.precision, lang))}</td>"
-            f"<td>{escape(e.title.get(lang))}</td><td>{sessions}</td>"
-            f"<td>{escape(e.location or '')}</td></tr>")
+            f"<tr><td>{esc(format_span(e.start, e.end, e.precision, lang))}</td>"
+            f"<td>{esc(elide(e.title.get(lang)))}</td><td>{sessions}</td>"
+            f"<td>{esc(elide(e.location or ''))}</td></tr>")
     out.append(_table([translate("Report", "Dates"), translate("Report", "Event"),
                        translate("Report", "Sessions"), translate("Report", "Place")], rows,
                       widths=(18, 47, 20, 15)))
 
     recs = translate("Report", "Recommendations and the resolutions they led to")
-    out.append(f"<h1>{escape(recs)}</h1>")
-    out.append(f"<p>{escape(status_summary(ds.recommendations, translate_lists))}</p>")
+    out.append(f"<h1>{esc(recs)}</h1>")
+    out.append(f"<p>{esc(status_summary(ds.recommendations, translate_lists))}</p>")
     rows = []
     for m in sorted(ds.recommendations, key=lambda m: natural_key(m.ref)):
         res = ", ".join(rel.resolutions[r].number for r in m.links.resolutions
@@ -102,26 +108,26 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
         made = rel.events[m.event].title.get(lang) if m.event in rel.events else ""
         text = m.text.get(lang)
         text = text if len(text) < 220 else text[:218] + "…"
-        rows.append(f"<tr><td>{escape(m.ref)}</td><td>{escape(text)}</td>"
-                    f"<td><b>{escape(status_label(m.status))}</b></td><td>{escape(res)}</td>"
-                    f"<td>{escape(made)}</td></tr>")
+        rows.append(f"<tr><td>{esc(m.ref)}</td><td>{esc(text)}</td>"
+                    f"<td><b>{esc(status_label(m.status))}</b></td><td>{esc(res)}</td>"
+                    f"<td>{esc(made)}</td></tr>")
     out.append(_table([translate("Report", "Ref"), translate("Report", "Recommendation"),
                        translate("Report", "Status"), translate("Report", "Resolutions"),
                        translate("Report", "Made at")],
                       rows, widths=(8, 52, 14, 10, 16)))
 
     histories = translate("Report", "Resolution histories")
-    out.append(f"<h1>{escape(histories)}</h1>")
+    out.append(f"<h1>{esc(histories)}</h1>")
     for r in ds.resolutions:
-        out.append(f"<h2>{escape(r.number)} — {escape(r.title.get(lang))}</h2><ol>")
-        for st in r.history:
+        out.append(f"<h2>{esc(elide(r.number))} — {esc(elide(r.title.get(lang)))}</h2><ol>")
+        for st in first(r.history)[0]:
             where = rel.events[st.event].title.get(lang) if st.event in rel.events else ""
             parts = [str(st.year), _action(st.action), where, st.document or ""]
-            out.append("<li>" + escape(" · ".join(p for p in parts if p)) + "</li>")
+            out.append("<li>" + esc(" · ".join(p for p in parts if p)) + "</li>")
         out.append("</ol>")
 
     sources_heading = translate("Report", "Sources")
-    out.append(f"<h1>{escape(sources_heading)}</h1><ul>")
+    out.append(f"<h1>{esc(sources_heading)}</h1><ul>")
     external: dict[str, tuple[str, str | None]] = {}
     for group in (ds.events, ds.documents, ds.resolutions, ds.recommendations):
         for rec in group:
@@ -131,15 +137,15 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
     report = translate("Report", "ITU PP-14 Document 20 (Add.1): Report on the outcomes of the "
                                  "CWG-WSIS activities since PP-10 (Chinese text) — cited by "
                                  "paragraph, e.g. §2.2.5")
-    out.append(f"<li>{escape(report)}</li>")
+    out.append(f"<li>{esc(report)}</li>")
     for _key, (title, url) in sorted(external.items()):
-        out.append(f"<li>{escape(title)}" + (f" — {escape(url)}" if url else "") + "</li>")
+        out.append(f"<li>{esc(title)}" + (f" — {esc(url)}" if url else "") + "</li>")
     out.append("</ul>")
     return "".join(out)
 
 
 def _table(headers: list[str], rows: list[str], widths: tuple[int, ...]) -> str:
-    head = "".join(f'<th width="{w}%" align="left">{escape(h)}</th>'
+    head = "".join(f'<th width="{w}%" align="left">{esc(h)}</th>'
                    for h, w in zip(headers, widths, strict=True))
     return ('<table width="100%" cellspacing="0" cellpadding="3" border="1" '
             f'style="border-collapse:collapse;border-color:#bbb"><thead><tr>{head}</tr></thead>'
@@ -304,9 +310,9 @@ def _title_page(painter: QPainter, db: LoadedDatabase, lang: str, start: dt.date
             (translate("Report", "Contents of the database:"), counts),
             (translate("Report", "Provenance:"), provenance),
             (translate("Report", "Generated:"), format_span(generated, generated, lang=lang))]
-    html = (f"<p style='font-size:22pt'><b>{escape(_title())}</b></p>"
-            f"<p style='font-size:12pt'>{escape(subtitle)}</p><br/>"
-            + "".join(f"<p><b>{escape(label)}</b> {escape(value)}</p>" for label, value in rows))
+    html = (f"<p style='font-size:22pt'><b>{esc(_title())}</b></p>"
+            f"<p style='font-size:12pt'>{esc(subtitle)}</p><br/>"
+            + "".join(f"<p><b>{esc(label)}</b> {esc(value)}</p>" for label, value in rows))
     _draw_html(painter, html, QRectF(width * 0.08, height * 0.18, width * 0.84, height * 0.8),
                font, 11)
 
@@ -315,9 +321,9 @@ def _contents_page(painter: QPainter, contents: list[tuple[str, int]], width: fl
                    font: QFont) -> None:
     rows = "".join(
         f"<tr><td>{'&nbsp;&nbsp;&nbsp;&nbsp;' if t.startswith('  ') else ''}"
-        f"{escape(t.strip())}</td><td align='right'>{p}</td></tr>" for t, p in contents)
+        f"{esc(t.strip())}</td><td align='right'>{p}</td></tr>" for t, p in contents)
     heading = translate("Report", "Contents")
-    html = (f"<p style='font-size:18pt'><b>{escape(heading)}</b></p>"
+    html = (f"<p style='font-size:18pt'><b>{esc(heading)}</b></p>"
             f"<table width='100%' cellpadding='3'>{rows}</table>")
     _draw_html(painter, html, QRectF(width * 0.15, 20, width * 0.7, 700), font, 11)
 

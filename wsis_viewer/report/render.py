@@ -39,6 +39,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from wsis_viewer.domain.dates import format_span
+from wsis_viewer.domain.html_text import esc
 from wsis_viewer.timeline.colors import Theme, lane_colour, with_alpha
 from wsis_viewer.timeline.widget import TimelineWidget
 
@@ -178,13 +179,16 @@ class ExportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
-        title = QLabel(f"<b>{caption.title}</b>")
+        # The caption carries the database's file name and the search text: data, escaped
+        # in the title's markup and shown as plain text in the subtitle.
+        title = QLabel(f"<b>{esc(caption.title)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         title.setFont(font)
         layout.addWidget(title)
         subtitle = QLabel(caption.text())
+        subtitle.setTextFormat(Qt.TextFormat.PlainText)
         subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(subtitle)
         middle = QHBoxLayout()

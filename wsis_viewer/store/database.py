@@ -50,6 +50,7 @@ from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.read_errors import database_errors
 from wsis_viewer.store.safe_open import readonly_file_engine
 
+
 @dataclass(frozen=True, slots=True)
 class EventRowTuple:
     """The columns the timeline needs for one event, without building a full Event."""

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from wsis_viewer.domain.bounds import elide
 from wsis_viewer.domain.timeline_index import (
     DAY,
     PRECISION_DAY,
@@ -634,7 +635,7 @@ class TimelineItem(pg.GraphicsObject):
         assert ix is not None
         first, second = ((ix.title_zh, ix.title_en) if self.state.title_lang == "zh"
                          else (ix.title_en, ix.title_zh))
-        text = first[i] or second[i]
+        text = elide(first[i] or second[i])  # a crafted title may be a megabyte long
         prec = int(ix.precision[i])
         if prec in (PRECISION_YEAR, PRECISION_MONTH):
             style: Style = "approx_year" if prec == PRECISION_YEAR else "approx_month"
