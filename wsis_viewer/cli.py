@@ -13,11 +13,13 @@ files and JSON schema, run in CI logs and scripts, and must not need Qt to print
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from wsis_viewer import __version__, paths
+from wsis_viewer.outputs import ExitCode, OutputError, atomic_output, write_text
 
 SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
@@ -105,7 +107,12 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     except DataError as exc:
         print(f"wsis-viewer build-db: {exc}", file=sys.stderr)
         print(f"{output} was not changed.", file=sys.stderr)
-        return 1
+        return ExitCode.BAD_INPUT
+    except OSError as exc:
+        print(f"wsis-viewer build-db: cannot write {output}: {exc.strerror or exc}",
+              file=sys.stderr)
+        print(f"{output} was not changed.", file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
     print(f"wrote {output}: {len(ds.events)} events, {len(ds.documents)} documents, "
           f"{len(ds.resolutions)} resolutions, {len(ds.recommendations)} recommendations")
     return 0
@@ -120,8 +127,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
-    return 0
+        write_text(Path(args.output), text)
+    return ExitCode.OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -134,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ds = load_source_files(data)
     except DataError as exc:
         print(f"wsis-viewer check: {exc}", file=sys.stderr)
-        return 1
+        return ExitCode.BAD_INPUT
     print(f"{data}: OK ({len(ds.events)} events, {len(ds.documents)} documents)")
     return 0
 
@@ -151,21 +158,21 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
                           theme=args.theme, size=args.size, scale=args.scale)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     from wsis_viewer.report.export import export_view
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     try:
-        export_view(db, spec, out, fmt)
+        with atomic_output(out) as tmp:
+            export_view(db, spec, tmp, fmt)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"wsis-viewer screenshot: cannot write {out}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return ExitCode.USAGE
+    finally:
+        db.close()
     print(f"wrote {out}")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -175,23 +182,29 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".pdf":
         print(f"wsis-viewer report: {out}: the report is a PDF (OUT.pdf)", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         start = parse_date_bound(args.from_, end=False, option="--from") if args.from_ else None
         end = parse_date_bound(args.to, end=True, option="--to") if args.to else None
+        if start and end and end < start:
+            raise SpecError(f"--to {args.to} is before --from {args.from_}")
     except SpecError as exc:
         print(f"wsis-viewer report: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     from wsis_viewer.report.pdf_report import print_progress, write_report
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
-    result = write_report(db, out, lang=args.lang, start=start, end=end,
-                          generated=caption_date_from_env(), progress=print_progress)
+    try:
+        with atomic_output(out) as tmp:
+            result = write_report(db, tmp, lang=args.lang, start=start, end=end,
+                                  generated=caption_date_from_env(), progress=print_progress)
+    finally:
+        db.close()
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"wrote {out}: {result.pages} pages")
-    return 0
+    return ExitCode.OK
 
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
@@ -280,9 +293,33 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command; every failure ends as one line on stderr and a documented code."""
+    from wsis_viewer.store.problems import DatabaseError
+
+    try:
+        return int(args.func(args))
+    except DatabaseError as exc:
+        print(f"wsis-viewer: {exc}", file=sys.stderr)
+        return ExitCode.DATABASE
+    except OutputError as exc:
+        print(f"wsis-viewer {args.command}: {exc}; nothing was written", file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
+    except KeyboardInterrupt:
+        print("wsis-viewer: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        # A bug, not bad input (bad input has its own messages above). One line for the user;
+        # WSIS_TRACEBACK=1 shows the traceback to whoever debugs it.
+        if os.environ.get("WSIS_TRACEBACK") == "1":
+            raise
+        print(f"wsis-viewer {args.command}: internal error ({type(exc).__name__}: "
+              f"{str(exc)[:200]}); please report it", file=sys.stderr)
+        return ExitCode.INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from wsis_viewer.store.problems import DatabaseError
 
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
@@ -290,11 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                                        "check"):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
-        try:
-            return int(args.func(args))
-        except DatabaseError as exc:
-            print(f"wsis-viewer: {exc}", file=sys.stderr)
-            return 2
+        return _run_command(args)
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     from wsis_viewer.ui.app import run_app
 
