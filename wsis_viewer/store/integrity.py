@@ -31,6 +31,10 @@ from wsis_viewer.domain.date_range import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_
 from wsis_viewer.domain.model import Precision, RecordType, SourceType
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.store.read_errors import describe_sqlite_error
+
+# Tables up to this many rows have all their text decoded at open (see _check_text).
+TEXT_CHECK_MAX_ROWS = 50_000
 
 SchemaEntry = tuple[str, str, str, str | None]  # type, name, tbl_name, sql
 
@@ -98,14 +102,15 @@ def check_schema(conn: sqlite3.Connection, label: str) -> None:
     if not extra and not missing:
         return
     missing_names = {(e[0], e[1]) for e in missing}
-    for kind, name, _table, _sql in extra:
-        if (kind, name) in missing_names:
-            raise DatabaseError(f"{label}: {kind} '{_printable(name)[1:-1]}' differs from the "
-                                "schema this viewer builds; the file was altered")
-    if extra:
-        kind, name = extra[0][0], extra[0][1]
+    unknown = [e for e in extra if (e[0], e[1]) not in missing_names]
+    if unknown:  # a view, trigger or table of its own says most about the file
+        kind, name = unknown[0][0], unknown[0][1]
         raise DatabaseError(f"{label}: unexpected {kind} '{_printable(name)[1:-1]}' (not part "
                             "of a WSIS viewer database); the file was altered")
+    if extra:
+        kind, name = extra[0][0], extra[0][1]
+        raise DatabaseError(f"{label}: {kind} '{_printable(name)[1:-1]}' differs from the "
+                            "schema this viewer builds; the file was altered")
     kind, name = missing[0][0], missing[0][1]
     raise DatabaseError(f"{label}: {kind} '{name}' is missing; the file was altered")
 
@@ -139,7 +144,7 @@ def _column_problems(table: Table) -> list[tuple[str, str, str]]:
             rules.append(f"{c} IN (0, 1)")
         if key in _DATE_COLUMNS:
             rules.append(f"{c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
-                         f"AND date({c}) IS {c} "
+                         f"AND date({c}, '+0 days') IS {c} "
                          f"AND {c} BETWEEN '{FIRST_DAY.isoformat()}' AND '{LAST_DAY.isoformat()}'")
             what = f"a date YYYY-MM-DD from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
         if key in _YEAR_COLUMNS:
@@ -193,6 +198,59 @@ def _table_queries() -> tuple[tuple[Table, str, tuple[tuple[str, str], ...]], ..
     return tuple(out)
 
 
+def _check_text(conn: sqlite3.Connection, label: str) -> None:
+    """Every text value is valid UTF-8 and within the value-length limit.
+
+    SQL cannot tell valid UTF-8 apart, so the text columns are read once with the driver's own
+    (C) decoding, discarding the values; only when one fails is the table read again, as
+    bytes, to name the record. Values longer than the connection's length limit fail the read
+    with SQLITE_TOOBIG, which the caller reports.
+    """
+    for table in s.Base.metadata.sorted_tables:
+        cols = [c.name for c in table.columns if isinstance(c.type, String | Text)]
+        if not cols:
+            continue
+        # Big tables (a synthetic million-event file) are not read twice: their text is
+        # decoded when first read, and a failure there is the same one-line DatabaseError
+        # (store.read_errors), naming the column and the text.
+        count = conn.execute(f"SELECT count(*) FROM {_q(table.name)}").fetchone()[0]
+        if count > TEXT_CHECK_MAX_ROWS:
+            continue
+        sql = f"SELECT {', '.join(_q(c) for c in cols)} FROM {_q(table.name)}"
+        factory = conn.text_factory
+        conn.text_factory = str
+        try:
+            cursor = conn.execute(sql)
+            while cursor.fetchmany(20_000):
+                pass
+        except (UnicodeDecodeError, sqlite3.OperationalError) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "decode" not in str(exc):
+                raise
+            conn.text_factory = bytes
+            _name_bad_text(conn, table, cols, label)
+            raise
+        except sqlite3.DataError as exc:  # SQLITE_TOOBIG: a value beyond the length limit
+            raise DatabaseError(f"{label}: table '{table.name}': "
+                                f"{describe_sqlite_error(exc)}") from exc
+        finally:
+            conn.text_factory = factory
+
+
+def _name_bad_text(conn: sqlite3.Connection, table: Table, cols: list[str], label: str) -> None:
+    pk = [c.name for c in table.primary_key.columns]
+    sql = (f"SELECT {', '.join(_q(c) for c in pk)}, {', '.join(_q(c) for c in cols)} "
+           f"FROM {_q(table.name)}")
+    for row in conn.execute(sql):
+        for name, value in zip(cols, row[len(pk):], strict=True):
+            if isinstance(value, bytes):
+                try:
+                    value.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise DatabaseError(
+                        f"{label}: table '{table.name}', {_record_name(table, row[:len(pk)])}, "
+                        f"column '{name}': text that is not valid UTF-8") from None
+
+
 def check_values(conn: sqlite3.Connection, label: str) -> None:
     """Refuse the file at its first bad value, naming table, record and column."""
     for table, sql, whats in _table_queries():
@@ -209,6 +267,7 @@ def check_values(conn: sqlite3.Connection, label: str) -> None:
                                 f"column '{_SPANS[table.name][0]}'")
         raise DatabaseError(f"{where}'{column}': {_printable(row[n_pk + 1])} is not "
                             f"{dict(whats).get(column, 'valid')}")
+    _check_text(conn, label)
     bad_ref = conn.execute("PRAGMA foreign_key_check").fetchone()
     if bad_ref is not None:
         table_name, rowid, parent = _text(bad_ref[0]), bad_ref[1], _text(bad_ref[2])

@@ -145,6 +145,8 @@ def _needs_immutable(uri: str) -> bool:
     except sqlite3.Error as exc:
         return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (_SQLITE_READONLY,
                                                                  _SQLITE_CANTOPEN)
+    except UnicodeError:  # an error message quoting a name that is not UTF-8
+        return False
     finally:
         conn.close()
     return False
