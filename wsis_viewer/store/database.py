@@ -363,10 +363,14 @@ class Store:
             return tuple(src.get((kind.value, rid), ()))
 
         sessions: dict[str, list[Session]] = defaultdict(list)
-        for r in conn.execute(select(s.SessionRow).order_by(s.SessionRow.event_id,
-                                                            s.SessionRow.seq)).scalars():
-            sessions[r.event_id].append(Session(_date(r.start), _date(r.end), r.time,
-                                                r.end_time, r.room, r.location, r.label))
+        # Plain column tuples, not ORM objects: sessions are the biggest table (a crafted
+        # event may have a million), and mapped instances cost about three times as much.
+        t = s.SessionRow
+        for event_id, start, end, time, end_time, room, location, label in conn.execute(
+                select(t.event_id, t.start, t.end, t.time, t.end_time, t.room, t.location,
+                       t.label).order_by(t.event_id, t.seq)):
+            sessions[event_id].append(Session(_date(start), _date(end), time, end_time, room,
+                                              location, label))
         docs_of_event: dict[str, list[str]] = defaultdict(list)
         considered: dict[str, list[Consideration]] = defaultdict(list)
         for c in conn.execute(select(s.ConsiderationRow).order_by(

@@ -497,15 +497,15 @@ class TimelineWidget(QWidget):
         if other:
             lines.append(html.escape(elide(other)))
         if ix.precision_name(i) == "day":
-            sittings = ix.sessions_of(i)
-            for s0, s1 in sittings[:MAX_TOOLTIP_SITTINGS]:
+            count = int(ix.n_sessions[i])
+            for s0, s1 in ix.sessions_of(i, MAX_TOOLTIP_SITTINGS):
                 a, b = x_to_date(s0), x_to_date(s1 - 1)
                 text = fmt(a, "day_month_year")
                 if b != a:
                     text += f" – {fmt(b, 'day_month_year')}"
                 lines.append(html.escape(text))
-            if len(sittings) > MAX_TOOLTIP_SITTINGS:
-                lines.append(html.escape(f"… +{len(sittings) - MAX_TOOLTIP_SITTINGS}"))
+            if count > MAX_TOOLTIP_SITTINGS:
+                lines.append(html.escape(f"… +{count - MAX_TOOLTIP_SITTINGS}"))
         return "<br>".join(lines)
 
     def _apply_theme(self) -> None:
