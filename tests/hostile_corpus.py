@@ -171,7 +171,8 @@ def build_corpus(root: Path, *, sittings: int = 1_000_000, seed: int = 12) -> li
     def many_sittings(p: Path) -> None:
         _sql(p, "DELETE FROM sessions WHERE event_id = 'cwg-21'",
              "INSERT INTO sessions (event_id, seq, start, \"end\") "
-             f"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {sittings - 1}) "
+             "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+             f"WHERE i < {sittings - 1}) "
              "SELECT 'cwg-21', i, '2013-01-30', '2013-01-30' FROM n")
     db_case("ok-many-sittings", "ok", many_sittings,
             why=f"{sittings} sittings of one event: aggregated, lists cut")

@@ -90,13 +90,18 @@ def _interpreted_fragments(html: str) -> list[str]:
     return found
 
 
+def _collect(errors: list[str]) -> Any:
+    """An excepthook that records what escaped a Qt slot (PySide prints and goes on)."""
+    return lambda *exc: errors.append("".join(traceback.format_exception(*exc)))
+
+
 def run_window(cases: list[dict[str, str]], out_dir: Path, results: io.TextIOBase,
                seconds: float) -> None:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-    from wsis_viewer.domain.relations import RecordRef
     from wsis_viewer.domain.model import RecordType
+    from wsis_viewer.domain.relations import RecordRef
     from wsis_viewer.ui.app import create_app, start_window
     from wsis_viewer.ui.settings import ViewerSettings
 
@@ -119,7 +124,7 @@ def run_window(cases: list[dict[str, str]], out_dir: Path, results: io.TextIOBas
         faulthandler.dump_traceback_later(seconds, exit=True)
         errors: list[str] = []
         old_hook = sys.excepthook
-        sys.excepthook = lambda *exc: errors.append("".join(traceback.format_exception(*exc)))
+        sys.excepthook = _collect(errors)
         opened = False
         try:
             ini = out_dir / f"{name}.ini"

@@ -23,7 +23,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-
 from hostile_corpus import Case, build_corpus
 
 HERE = Path(__file__).resolve().parent
@@ -123,9 +122,9 @@ def test_window_on_hostile_databases(corpus: tuple[Path, list[Case], dict[str, s
         if case.expect == "ok" and "://" not in case.target:
             if not r["opened"] or messages:
                 failures.append(f"{case.name}: did not open: {messages}")
-        elif case.expect == "refused":
-            if r["opened"] or len(messages) != 1 or "\n\n" not in messages[0] \
-                    or len(messages[0].split("\n\n")[0]) > 600:
-                failures.append(f"{case.name}: expected one message, got {messages}")
+        elif case.expect == "refused" and (
+                r["opened"] or len(messages) != 1 or "\n\n" not in messages[0]
+                or len(messages[0].split("\n\n")[0]) > 600):
+            failures.append(f"{case.name}: expected one message, got {messages}")
     assert not failures, "\n".join(failures)
     assert snapshot(root) == before, "a file of the corpus was changed, created or removed"

@@ -92,10 +92,10 @@ class ViewerSettings:
     def view_range(self) -> tuple[float, float] | None:
         """The saved view, if it is a finite range within the dates the app accepts (with a
         year's margin). Anything else (hand-edited, ±inf, NaN) is forgotten, not applied."""
-        x0 = _as_float(self.store.value("view/x0"))
-        x1 = _as_float(self.store.value("view/x1"))
-        if x0 is None and x1 is None:
+        raw0, raw1 = self.store.value("view/x0"), self.store.value("view/x1")
+        if raw0 is None and raw1 is None:
             return None
+        x0, x1 = _as_float(raw0), _as_float(raw1)
         low, high = date_to_x(FIRST_DAY) - 366 * DAY, date_to_x(LAST_DAY) + 366 * DAY
         if x0 is None or x1 is None or not (math.isfinite(x0) and math.isfinite(x1)) \
                 or not low <= x0 < x1 <= high or x1 - x0 < DAY / 2:
@@ -123,10 +123,10 @@ class ViewerSettings:
         self.store.setValue("view/hidden_lanes", sorted(lanes))
 
     def year_range(self) -> tuple[int, int] | None:
-        first = _as_int(self.store.value("view/year_from"))
-        last = _as_int(self.store.value("view/year_to"))
-        if first is None and last is None:
+        raw_first, raw_last = self.store.value("view/year_from"), self.store.value("view/year_to")
+        if raw_first is None and raw_last is None:
             return None
+        first, last = _as_int(raw_first), _as_int(raw_last)
         if first is None or last is None or not FIRST_YEAR <= first <= last <= LAST_YEAR:
             self.set_year_range(None)  # a broken saved value is forgotten
             return None
