@@ -128,8 +128,8 @@ def random_mutation(path: Path, rng: random.Random) -> str:
 
 def exercise(path: Path, *, paint: bool = False) -> str:
     """Everything the app does with a database file; "opened" or "refused"."""
-    from wsis_viewer.domain.relations import RecordRef, Relations
     from wsis_viewer.domain.model import RecordType
+    from wsis_viewer.domain.relations import RecordRef, Relations
     from wsis_viewer.panels.record_html import RecordPage
     from wsis_viewer.session.loaded_database import LoadedDatabase
     from wsis_viewer.store.export_json import dumps

@@ -17,9 +17,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from fuzz_targets import (
     NASTY_NUMBERS,
     NASTY_TEXT,
@@ -29,6 +26,8 @@ from fuzz_targets import (
     random_mutation,
     set_value,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("WSIS_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get(
@@ -40,6 +39,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[str, str]]]:
     from hostile_corpus import payload_dataset
+
     from wsis_viewer.domain.model import Dataset
     from wsis_viewer.store.build import write_database
 

@@ -39,7 +39,7 @@ def worker(first: int, count: int, seed: int, out: Path, templates: list[Path],
            paint_every: int, seconds: float) -> None:
     import faulthandler
 
-    from fuzz_targets import exercise, random_mutation
+    from fuzz_targets import exercise
 
     results = (out / f"results-{first}.jsonl").open("a", encoding="utf-8")
     for n in range(first, first + count):
@@ -48,9 +48,9 @@ def worker(first: int, count: int, seed: int, out: Path, templates: list[Path],
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "case.sqlite"
         shutil.copyfile(templates[n % len(templates)], path)
-        how = random_mutation(path, rng)
+        how = _mutate(path, rng)
         if rng.random() < 0.3:
-            how += " + " + random_mutation(path, rng)
+            how += " + " + _mutate(path, rng)
         before = _digest(folder)
         results.write(json.dumps({"n": n, "event": "start", "how": how}) + "\n")
         results.flush()
@@ -72,6 +72,17 @@ def worker(first: int, count: int, seed: int, out: Path, templates: list[Path],
             shutil.rmtree(folder)
         else:
             _keep(out, n, folder)
+
+
+def _mutate(path: Path, rng: random.Random) -> str:
+    """A mutation; one that cannot be applied (a file already too damaged to edit with SQL)
+    leaves the file as it is."""
+    from fuzz_targets import random_mutation
+
+    try:
+        return random_mutation(path, rng)
+    except Exception as exc:
+        return f"(mutation not applied: {type(exc).__name__})"
 
 
 def _keep(out: Path, n: int, folder: Path) -> None:
@@ -136,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             (args.out / "failures" / f"{n}-{kind}.txt").write_text(
                 f"returncode {proc.returncode}\n{proc.stderr[-8000:]}", encoding="utf-8")
             last_n = n + 1
+        elif len(done) < count:  # the harness itself failed between files: say so, go on
+            last_n = max(started, default=first) + 1
+            print(f"worker stopped after file {last_n - 1}: {proc.stderr[-2000:]}",
+                  file=sys.stderr)
         counts["files"] = counts["opened"] + counts["refused"] + counts["traceback"] + \
             counts["crash"] + counts["hang"] + counts["changed"]
         print(f"{counts['files']}/{args.count} files: {counts}", flush=True)
