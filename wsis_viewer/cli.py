@@ -123,7 +123,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wsis_viewer.store.export_json import dumps
 
     with open_database(args.db or paths.bundled_database()) as store:
-        text = dumps(store.load())
+        ds = store.load()
+    if args.stated_only:
+        from wsis_viewer.domain.provenance import stated_only
+
+        ds = stated_only(ds)
+    text = dumps(ds, stated_only=args.stated_only)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -235,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "window: interface language for this run (default: the one chosen in "
                "View > Language, else the system's); pseudo: pseudo-localisation for layout "
                "testing"))
+    parser.add_argument("--report-text", dest="window_report_text", metavar="FILE",
+                        help=translate(
+                            "CLI", "window: the report's text file (one numbered paragraph a "
+                                   "line), so Source pages show whole paragraphs (default: the "
+                                   "one chosen in the window, if any)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
                                 title=translate("CLI", "commands"))
 
@@ -247,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help=translate("CLI", "write the whole dataset as JSON"))
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--stated-only", action="store_true", help=(
+        "leave out every link and status the report does not state (our inferences)"))
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
@@ -290,6 +302,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("db_path", nargs="?")
     parser.add_argument("--db")
     parser.add_argument("--lang", choices=WINDOW_LANGUAGES)
+    parser.add_argument("--report-text")
     return parser
 
 
@@ -331,7 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     from wsis_viewer.ui.app import run_app
 
-    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args)
+    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args,
+                   report_text=gui_args.report_text)
 
 
 if __name__ == "__main__":

@@ -8,12 +8,20 @@
         <translation>WSIS Timeline Viewer</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
         <source>Showing the bundled database instead.</source>
         <translation>Showing the bundled database instead.</translation>
+    </message>
+    <message>
+        <source>Cannot use the report&apos;s text: %1</source>
+        <translation>Cannot use the report&apos;s text: %1</translation>
     </message>
 </context>
 <context>
@@ -65,6 +73,10 @@
     <message>
         <source>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</source>
         <translation>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</translation>
+    </message>
+    <message>
+        <source>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</source>
+        <translation>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</translation>
     </message>
     <message>
         <source>commands</source>
@@ -148,6 +160,14 @@
 </context>
 <context>
     <name>DetailView</name>
+    <message>
+        <source>The report&apos;s text file</source>
+        <translation>The report&apos;s text file</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
     <message>
         <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
         <translation>Select an event on the timeline, or a row in a list, to see its details here.</translation>
@@ -541,6 +561,22 @@
         <translation>noted</translation>
     </message>
     <message>
+        <source>status not stated</source>
+        <translation>status not stated</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1 (inferred)</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1): %2</source>
+        <translation>Inferred, not stated by the report (%1): %2</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>The report, %1: “%2”</translation>
+    </message>
+    <message>
         <source>Council</source>
         <translation>Council</translation>
     </message>
@@ -764,6 +800,10 @@
         <translation>approved</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
         <source>led to a resolution</source>
         <translation>led to a resolution</translation>
     </message>
@@ -774,6 +814,10 @@
     <message>
         <source>proposed</source>
         <translation>proposed</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>status not stated</translation>
     </message>
     <message>
         <source>Member State</source>
@@ -864,6 +908,30 @@
         <translation>[only in English]</translation>
     </message>
     <message>
+        <source>the report&apos;s words, %1</source>
+        <translation>the report&apos;s words, %1</translation>
+    </message>
+    <message>
+        <source>our wording, not the report&apos;s</source>
+        <translation>our wording, not the report&apos;s</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1)</source>
+        <translation>Inferred, not stated by the report (%1)</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>The report, %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Stated by %1</source>
+        <translation>Stated by %1</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>inferred</translation>
+    </message>
+    <message>
         <source>Council Resolution</source>
         <translation>Council Resolution</translation>
     </message>
@@ -890,6 +958,10 @@
     <message>
         <source>Chain on the timeline</source>
         <translation>Chain on the timeline</translation>
+    </message>
+    <message>
+        <source>Inferred connector: it rests on a link the report does not state</source>
+        <translation>Inferred connector: it rests on a link the report does not state</translation>
     </message>
     <message>
         <source>No such record: %1</source>
@@ -962,6 +1034,10 @@
     <message>
         <source>Later records that refer to it</source>
         <translation>Later records that refer to it</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraph</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1038,6 +1114,58 @@
     <message>
         <source>about</source>
         <translation>about</translation>
+    </message>
+    <message>
+        <source>No such paragraph: %1</source>
+        <translation>No such paragraph: %1</translation>
+    </message>
+    <message>
+        <source>Report, paragraph %1</source>
+        <translation>Report, paragraph %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>status: %1</translation>
+    </message>
+    <message>
+        <source>The loaded text has no paragraph %1.</source>
+        <translation>The loaded text has no paragraph %1.</translation>
+    </message>
+    <message>
+        <source>Introduced by %1:</source>
+        <translation>Introduced by %1:</translation>
+    </message>
+    <message>
+        <source>The report’s text is not loaded, so the paragraph cannot be shown here.</source>
+        <translation>The report’s text is not loaded, so the paragraph cannot be shown here.</translation>
+    </message>
+    <message>
+        <source>Read it in the official document</source>
+        <translation>Read it in the official document</translation>
+    </message>
+    <message>
+        <source>Choose the report’s text file…</source>
+        <translation>Choose the report’s text file…</translation>
+    </message>
+    <message>
+        <source>the words of %1</source>
+        <translation>the words of %1</translation>
+    </message>
+    <message>
+        <source>Quotations the dataset holds from it</source>
+        <translation>Quotations the dataset holds from it</translation>
+    </message>
+    <message>
+        <source>Inferences resting on it</source>
+        <translation>Inferences resting on it</translation>
+    </message>
+    <message>
+        <source>Records citing it</source>
+        <translation>Records citing it</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,20 @@
         <translation>WSIS时间线查看器</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>报告文本</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>Showing the bundled database instead.</source>
         <translation>改为显示随附的数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot use the report&apos;s text: %1</source>
+        <translation>无法使用报告文本：%1</translation>
     </message>
 </context>
 <context>
@@ -65,6 +73,10 @@
     <message>
         <source>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</source>
         <translation>窗口：本次运行的界面语言（默认：在“视图 &gt; 语言”中选定的语言，否则为系统语言）；pseudo：用于检查布局的伪本地化</translation>
+    </message>
+    <message>
+        <source>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</source>
+        <translation>窗口：报告的文本文件（每行一个编号段落），使来源页面显示完整段落（默认：在窗口中选择过的文件，如有）</translation>
     </message>
     <message>
         <source>commands</source>
@@ -148,6 +160,14 @@
 </context>
 <context>
     <name>DetailView</name>
+    <message>
+        <source>The report&apos;s text file</source>
+        <translation>报告的文本文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
     <message>
         <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
         <translation>在时间线上选择一项活动，或在列表中选择一行，即可在此查看详情。</translation>
@@ -535,6 +555,22 @@
         <translation>已注意到</translation>
     </message>
     <message>
+        <source>status not stated</source>
+        <translation>状态未载明</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1（推断）</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1): %2</source>
+        <translation>推断，报告未载明（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>报告%1：“%2”</translation>
+    </message>
+    <message>
         <source>Council</source>
         <translation>理事会</translation>
     </message>
@@ -758,6 +794,10 @@
         <translation>已批准</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
         <source>led to a resolution</source>
         <translation>促成决议</translation>
     </message>
@@ -768,6 +808,10 @@
     <message>
         <source>proposed</source>
         <translation>已提出</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>状态未载明</translation>
     </message>
     <message>
         <source>Member State</source>
@@ -858,6 +902,30 @@
         <translation>[仅有英文]</translation>
     </message>
     <message>
+        <source>the report&apos;s words, %1</source>
+        <translation>报告原文，%1</translation>
+    </message>
+    <message>
+        <source>our wording, not the report&apos;s</source>
+        <translation>本数据集的措辞，非报告原文</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1)</source>
+        <translation>推断，报告未载明（%1）</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>报告%1：“%2”</translation>
+    </message>
+    <message>
+        <source>Stated by %1</source>
+        <translation>见%1</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
         <source>Council Resolution</source>
         <translation>理事会决议</translation>
     </message>
@@ -884,6 +952,10 @@
     <message>
         <source>Chain on the timeline</source>
         <translation>时间线上的关联链</translation>
+    </message>
+    <message>
+        <source>Inferred connector: it rests on a link the report does not state</source>
+        <translation>推断的连线：所依据的关联报告未载明</translation>
     </message>
     <message>
         <source>No such record: %1</source>
@@ -956,6 +1028,10 @@
     <message>
         <source>Later records that refer to it</source>
         <translation>后来引用本决议的记录</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1032,6 +1108,58 @@
     <message>
         <source>about</source>
         <translation>约</translation>
+    </message>
+    <message>
+        <source>No such paragraph: %1</source>
+        <translation>没有此段落：%1</translation>
+    </message>
+    <message>
+        <source>Report, paragraph %1</source>
+        <translation>报告第%1段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>The loaded text has no paragraph %1.</source>
+        <translation>已载入的文本中没有第%1段。</translation>
+    </message>
+    <message>
+        <source>Introduced by %1:</source>
+        <translation>由%1引出：</translation>
+    </message>
+    <message>
+        <source>The report’s text is not loaded, so the paragraph cannot be shown here.</source>
+        <translation>未载入报告文本，因此无法在此显示该段落。</translation>
+    </message>
+    <message>
+        <source>Read it in the official document</source>
+        <translation>在正式文件中阅读</translation>
+    </message>
+    <message>
+        <source>Choose the report’s text file…</source>
+        <translation>选择报告的文本文件…</translation>
+    </message>
+    <message>
+        <source>the words of %1</source>
+        <translation>%1的措辞</translation>
+    </message>
+    <message>
+        <source>Quotations the dataset holds from it</source>
+        <translation>本数据集引自该段的原文</translation>
+    </message>
+    <message>
+        <source>Inferences resting on it</source>
+        <translation>基于该段的推断</translation>
+    </message>
+    <message>
+        <source>Records citing it</source>
+        <translation>引用该段的记录</translation>
     </message>
 </context>
 <context>

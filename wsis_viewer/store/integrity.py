@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from sqlalchemy import Boolean, Integer, String, Table, Text, create_engine
 
 from wsis_viewer.domain.date_range import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
-from wsis_viewer.domain.model import Precision, RecordType, SourceType
+from wsis_viewer.domain.model import Basis, Precision, RecordType, SourceType
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.read_errors import describe_sqlite_error
@@ -49,6 +49,9 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sources", "type"): tuple(t.value for t in SourceType),
     ("sources", "record_type"): tuple(t.value for t in RecordType),
     ("recommendation_links", "target_type"): ("resolution", "event", "document"),
+    ("claims", "basis"): tuple(b.value for b in Basis),
+    ("claims", "record_type"): tuple(t.value for t in RecordType),
+    ("quoted_texts", "record_type"): tuple(t.value for t in RecordType),
 }
 # Tables whose last day must not come before their first.
 _SPANS = {"events": ("start", "end"), "sessions": ("start", "end"),
