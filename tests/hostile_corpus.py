@@ -8,6 +8,7 @@ at the files:  python tests/hostile_corpus.py OUT_FOLDER
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
 import shutil
@@ -61,8 +62,7 @@ def _relaxed(path: Path, table: str, statement: str) -> None:
 
 def payload_dataset() -> object:
     """Every text field of every record kind holds HTML; ids stay usable as ids."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import small_dataset
+    small_dataset = _small_dataset_function()
 
     from wsis_viewer.domain.model import (
         Bilingual,
@@ -286,11 +286,19 @@ def build_corpus(root: Path, *, sittings: int = 1_000_000, seed: int = 12) -> li
     return cases
 
 
-def _small() -> object:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import small_dataset
+def _small_dataset_function() -> Callable[[], object]:
+    """tests/conftest.py's small_dataset, loaded by path (under pytest, "conftest" may name
+    tests/gui/conftest.py)."""
+    spec = importlib.util.spec_from_file_location("wsis_tests_conftest",
+                                                  ROOT / "tests" / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.small_dataset  # type: ignore[no-any-return]
 
-    return small_dataset()
+
+def _small() -> object:
+    return _small_dataset_function()()
 
 
 if __name__ == "__main__":

@@ -944,6 +944,10 @@
         <translation>UNGA resolution</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
         <source>Report %1</source>
         <translation>Report %1</translation>
     </message>
@@ -1177,6 +1181,10 @@
     <message>
         <source>Events</source>
         <translation>Events</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
     </message>
     <message>
         <source>Dates</source>

@@ -938,6 +938,10 @@
         <translation>联合国大会决议</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1项</translation>
+    </message>
+    <message>
         <source>Report %1</source>
         <translation>报告%1</translation>
     </message>
@@ -1171,6 +1175,10 @@
     <message>
         <source>Events</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1项</translation>
     </message>
     <message>
         <source>Dates</source>
