@@ -160,7 +160,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         fmt = output_format(out)
         spec = build_spec(from_=args.from_, to=args.to, lanes=args.lanes, select=args.select,
                           search=args.search, details=args.details, lang=args.lang,
-                          theme=args.theme, size=args.size, scale=args.scale)
+                          theme=args.theme, size=args.size, scale=args.scale,
+                          stated_only=args.stated_only)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -280,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "WIDTHxHEIGHT in pixels (default 1600x900)"))
     p.add_argument("--scale", type=float, default=1.0, help=translate(
         "CLI", "pixel ratio for PNG (1, 2, 3)"))
+    p.add_argument("--stated-only", action="store_true", help=translate(
+        "CLI", "draw only what the report states: no inferred links"))
     p.set_defaults(func=cmd_screenshot)
     _localise(p)
 

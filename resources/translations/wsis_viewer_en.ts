@@ -127,6 +127,10 @@
         <translation>pixel ratio for PNG (1, 2, 3)</translation>
     </message>
     <message>
+        <source>draw only what the report states: no inferred links</source>
+        <translation>draw only what the report states: no inferred links</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>write the multi-page PDF report (headless)</translation>
     </message>
@@ -192,6 +196,10 @@
         <translation>%1 · database: %2 · exported %3</translation>
     </message>
     <message>
+        <source>…continued</source>
+        <translation>…continued</translation>
+    </message>
+    <message>
         <source>multi-day sitting</source>
         <translation>multi-day sitting</translation>
     </message>
@@ -210,6 +218,10 @@
     <message>
         <source>chain (time elapsed)</source>
         <translation>chain (time elapsed)</translation>
+    </message>
+    <message>
+        <source>inferred step (not stated)</source>
+        <translation>inferred step (not stated)</translation>
     </message>
     <message>
         <source>selected</source>
@@ -323,6 +335,14 @@
     <message>
         <source>Show &amp;Overview</source>
         <translation>Show &amp;Overview</translation>
+    </message>
+    <message>
+        <source>Show Only What the Report &amp;States</source>
+        <translation>Show Only What the Report &amp;States</translation>
+    </message>
+    <message>
+        <source>Hide every link and status that is our inference</source>
+        <translation>Hide every link and status that is our inference</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
@@ -1317,10 +1337,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
 </context>
 <context>
     <name>ViewExport</name>
-    <message>
-        <source>WSIS timeline</source>
-        <translation>WSIS timeline</translation>
-    </message>
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>

@@ -127,6 +127,10 @@
         <translation>PNG的像素比（1、2、3）</translation>
     </message>
     <message>
+        <source>draw only what the report states: no inferred links</source>
+        <translation>只绘制报告陈述的内容：不含推断的关联</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>生成多页PDF报告（无界面）</translation>
     </message>
@@ -192,6 +196,10 @@
         <translation>%1 · 数据库：%2 · 导出日期：%3</translation>
     </message>
     <message>
+        <source>…continued</source>
+        <translation>（续）……</translation>
+    </message>
+    <message>
         <source>multi-day sitting</source>
         <translation>多日会议</translation>
     </message>
@@ -210,6 +218,10 @@
     <message>
         <source>chain (time elapsed)</source>
         <translation>关联链（经过时间）</translation>
+    </message>
+    <message>
+        <source>inferred step (not stated)</source>
+        <translation>推断的步骤（报告未陈述）</translation>
     </message>
     <message>
         <source>selected</source>
@@ -323,6 +335,14 @@
     <message>
         <source>Show &amp;Overview</source>
         <translation>显示概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show Only What the Report &amp;States</source>
+        <translation>仅显示报告陈述的内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hide every link and status that is our inference</source>
+        <translation>隐藏所有属于我们推断的关联和状态</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
@@ -1310,10 +1330,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
 </context>
 <context>
     <name>ViewExport</name>
-    <message>
-        <source>WSIS timeline</source>
-        <translation>WSIS时间线</translation>
-    </message>
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG图像 (*.png)</translation>

@@ -29,13 +29,13 @@ def window(bundled_window: MainWindow) -> MainWindow:
 @pytest.fixture
 def connectors(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[list[tuple]]:
     calls: list[list[tuple]] = []
-    original = window.timeline.set_connectors
+    original = window.timeline.set_emphasis
 
-    def spy(edges: list[tuple[str, str, str]]) -> None:
-        calls.append(list(edges))
-        original(edges)
+    def spy(emphasis) -> None:
+        calls.append([(c.source, c.target, c.label) for c in emphasis.connectors])
+        original(emphasis)
 
-    monkeypatch.setattr(window.timeline, "set_connectors", spy)
+    monkeypatch.setattr(window.timeline, "set_emphasis", spy)
     return calls
 
 

@@ -8,6 +8,7 @@ Qt-free and unit-tested; the timeline only draws what `chain_for` returns.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping
@@ -62,6 +63,8 @@ class ChainEdge:
     via: str  # what carries the link: a document symbol, "next step", a recommendation ref …
     basis: Basis = Basis.STATED
     note: Bilingual | None = None
+    # The first day of the target's sitting this step leads to (an event may sit several times).
+    target_day: dt.date | None = None
 
     @property
     def inferred(self) -> bool:
@@ -115,14 +118,20 @@ def format_elapsed(days: int, approximate: bool = False, lang: str = "en") -> st
     return ("约" if zh else "≈ ") + text if approximate else text
 
 
+def _target_sitting(earlier: Event, later: Event) -> dt.date:
+    """The first day of `later`'s first sitting that starts after `earlier` ends (else its
+    start): the sitting a step from `earlier` leads to."""
+    starts = [s.start for s in later.sessions if s.start >= earlier.end]
+    return starts[0] if starts else later.start
+
+
 def _gap(earlier: Event, later: Event) -> tuple[int, bool]:
     """Days from the end of `earlier` to the first sitting of `later` that starts after it.
 
     Council 2014 met in May and again on 18 October: a link from the 25th meeting (2–3 October)
     leads to the October sitting, not back to May.
     """
-    starts = [s.start for s in later.sessions if s.start >= earlier.end] or [later.start]
-    days = max(0, (starts[0] - earlier.end).days)
+    days = max(0, (_target_sitting(earlier, later) - earlier.end).days)
     approximate = Precision.DAY not in (earlier.precision, later.precision) or (
         earlier.precision is not Precision.DAY or later.precision is not Precision.DAY)
     return days, approximate
@@ -237,7 +246,7 @@ class Relations:
             ea, eb = eb, ea
         days, approx = _gap(ea, eb)
         basis, note = _basis_of(claims)
-        return ChainEdge(ea.id, eb.id, days, approx, via, basis, note)
+        return ChainEdge(ea.id, eb.id, days, approx, via, basis, note, _target_sitting(ea, eb))
 
     def _chain(self, ref: RecordRef, pairs: list[_Pair]) -> Chain:
         edges: dict[tuple[str, str], ChainEdge] = {}

@@ -6,7 +6,6 @@ and sort through SORT_ROLE keys (so "§4.5.10" sorts after "§4.5.9"). Tested wi
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -23,6 +22,9 @@ from PySide6.QtGui import QColor, QFont
 
 from wsis_viewer.domain.model import Claim, Recommendation, RecordType, Resolution, claim_for
 from wsis_viewer.domain.relations import RecordRef, Relations
+
+# natural_key is re-exported: the report sorts recommendations with it too.
+from wsis_viewer.domain.sorting import natural_key as natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,11 +40,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 # Statuses grouped the way an analyst asks: did it reach a decision, or not (yet)?
 DECISION_STATUSES = ("led-to-resolution", "approved", "endorsed")
-
-
-def natural_key(text: str) -> str:
-    """Zero-pad every number so plain string order is natural order ('§4.5.10' > '§4.5.9')."""
-    return re.sub(r"\d+", lambda m: m.group(0).zfill(6), text)
 
 
 # Labels of data keys, English source strings of the "RecordLists" context.

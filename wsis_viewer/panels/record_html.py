@@ -53,6 +53,7 @@ from wsis_viewer.domain.report_text import (
     normalise,
     paragraph_number,
 )
+from wsis_viewer.domain.sorting import natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
@@ -213,6 +214,17 @@ class RecordPage:
         return (f'{esc(elide(b.get(self.lang), MAX_TEXT_CHARS))} <span style="color:{self.dim}">'
                 f'{esc(mark)}</span>')
 
+    def english(self, text: str | None) -> str:
+        """A value the data has only in English (a place, a room, a note, a web page's title):
+        escaped, and in Chinese marked as English-only, as titles are."""
+        return esc(text) + self._english_mark(text) if text else ""
+
+    def _english_mark(self, text: str) -> str:
+        if self.lang != "zh" or not any(c.isascii() and c.isalpha() for c in text):
+            return ""
+        mark = self.tr("[only in English]")
+        return f' <span style="color:{self.dim}">{esc(mark)}</span>'
+
     def linkify(self, text: str) -> str:
         """`text` escaped, with every "§x.y" in it a link to that paragraph's Source page."""
         out, last = [], 0
@@ -268,6 +280,10 @@ class RecordPage:
         return (f'<span title="{tip}" style="font-style:italic;color:{INFERRED_COLOUR}">'
                 f'{html}</span> <span title="{tip}" style="color:{INFERRED_COLOUR};'
                 f'font-size:small">[{marker}{where}]</span>')
+
+    def _recommendations(self) -> list[Recommendation]:
+        """In natural order of their paragraphs (§4.5.2 before §4.5.10), as the lists sort."""
+        return sorted(self.rel.ds.recommendations, key=lambda m: natural_key(m.ref))
 
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
@@ -364,32 +380,46 @@ class RecordPage:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
                 items.append(f'<a href="{esc(s.url)}">{esc(s.title or s.url)}</a>'
-                             f' <span style="color:{self.dim}">{esc(host)}</span>')
+                             f' <span style="color:{self.dim}">{esc(host)}</span>'
+                             + self._english_mark(s.title or s.url))
             else:
-                items.append(esc(s.title or s.ref))
+                items.append(self.english(s.title or s.ref))
         return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
+        """Links to the records that refer to `ref`, by kind, then in natural order of their
+        names (§4.5.2 before §4.5.10, as the lists sort them)."""
         out = []
-        for r in self.rel.referrers(ref):
+        ordered = sorted(self.rel.referrers(ref),
+                         key=lambda r: (r.type.value, natural_key(self.plain_label(r))))
+        for r in ordered:
             if skip and r in skip:
                 continue
             out.append(f"{esc(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
+        return self.link(ref, self.plain_label(ref))
+
+    def plain_label(self, ref: RecordRef) -> str:
+        """The record as people name it (plain text): a title, "Council Resolution 1334",
+        "§4.5.10", a document's symbol."""
         label = ref.id
         if ref.type is RecordType.EVENT and (e := self.rel.events.get(ref.id)):
             label = e.title.get(self.lang)
         elif ref.type is RecordType.RESOLUTION and (r := self.rel.resolutions.get(ref.id)):
             label = self.resolution_name(r)
         elif ref.type is RecordType.RECOMMENDATION and (m := self.rel.recommendations.get(ref.id)):
-            label = m.ref
+            label = f"§{m.ref}"
         elif ref.type is RecordType.TOPIC and (t := self.rel.topics.get(ref.id)):
             label = f"{t.ref} {t.title.get(self.lang)}"
         elif ref.type is RecordType.FIGURE and (f := self.rel.figures.get(ref.id)):
             label = f.text.get(self.lang)
-        return self.link(ref, label)
+        elif ref.type is RecordType.PERSON and (p := self.rel.people.get(ref.id)):
+            label = p.name_zh if self.lang == "zh" and p.name_zh else p.name
+        elif ref.type is RecordType.CONTRIBUTOR and (c := self.rel.contributors.get(ref.id)):
+            label = c.name.get(self.lang)
+        return label
 
     def chain_section(self, ref: RecordRef) -> str:
         chain = self.rel.chain_for(ref)
@@ -446,26 +476,27 @@ class RecordPage:
                 esc(self.tr("Session %1:").replace("%1", str(i))) + " "
                 if len(e.sessions) > 1 else "")
             sessions.append(f"{label}<b>{esc(when)}</b>"
-                            + "".join(f" · {esc(elide(x))}" for x in extra))
+                            + "".join(f" · {self.english(elide(x))}" for x in extra))
         if more_sittings:
             sessions.append(self.more(more_sittings))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
         considered = [(d, c) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
         steps = [(r, st) for r in self.rel.ds.resolutions for st in r.history if st.event == e.id]
-        recs_made = [m for m in self.rel.ds.recommendations if m.event == e.id]
-        recs_linked = [m for m in self.rel.ds.recommendations
+        recs_made = [m for m in self._recommendations() if m.event == e.id]
+        recs_linked = [m for m in self._recommendations()
                        if e.id in m.links.events and m.event != e.id]
         number = self.tr("No. %1").replace("%1", str(e.number)) if e.number else ""
         subtitle = self.term(e.kind) + (f" · {number}" if number else "")
-        if e.location:
+        if e.location and self.lang != "zh":  # in Chinese the Place row shows it, marked
             subtitle += f" · {e.location}"
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
                 self.field(self.tr("Dates"), esc(self.span(e.start, e.end, e.precision))),
-                self.field(self.tr("Place"), esc(e.location or "")),
-                self.field(self.tr("Date note"), self.linkify(e.date_note or "")),
+                self.field(self.tr("Place"), self.english(e.location)),
+                self.field(self.tr("Date note"), self.linkify(e.date_note or "")
+                           + self._english_mark(e.date_note or "")),
             ),
             self.description(e.description),
             self.section(self.tr("Sessions"), sessions),
@@ -507,11 +538,12 @@ class RecordPage:
         for st in r.history:
             where = f" — {self.event_link(st.event)}" if st.event else ""
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
-            note = (f'<br/><span style="color:{self.dim}">{self.linkify(st.note)}</span>'
+            note = (f'<br/><span style="color:{self.dim}">{self.linkify(st.note)}'
+                    f'{self._english_mark(st.note)}</span>'
                     if st.note else "")
             history.append(self.claimed(f"<b>{esc(st.year)}</b> {esc(self.term(st.action))}"
                                         f"{where}{doc}", st.claim) + note)
-        behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]
+        behind = [m for m in self._recommendations() if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(
             [st.document for st in r.history if st.document]
             + [d for m in behind for d in m.links.documents]))
@@ -565,7 +597,7 @@ class RecordPage:
         ref = RecordRef(RecordType.DOCUMENT, d.symbol)
         steps = [(r, st) for r in self.rel.ds.resolutions for st in r.history
                  if st.document == d.symbol]
-        recs = [m for m in self.rel.ds.recommendations if d.symbol in m.links.documents]
+        recs = [m for m in self._recommendations() if d.symbol in m.links.documents]
         return "".join([
             self.heading(self.tr("Document"), d.title, d.symbol),
             f'<p style="margin-top:0">{self.wording(d.title)}</p>',

@@ -241,6 +241,19 @@ def open_database(target: str | Path) -> Store:
     return Store(engine, label)
 
 
+def _span_day(value: str, *, last: bool) -> dt.date:
+    """'2014', '2014-10' or '2014-10-20' as its first (or `last`) day."""
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        if not last:
+            return first
+        return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(1)
+    return dt.date(parts[0], 12, 31) if last else dt.date(parts[0], 1, 1)
+
+
 def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
@@ -345,6 +358,23 @@ class Store:
                 cur.close()
             finally:
                 raw.close()
+
+    def conference_spans(self) -> list[tuple[dt.date, dt.date]]:
+        """(start, end) of the plenipotentiary conferences: what the reporting period is
+        derived from (domain.view_state.reporting_period). Bad dates are left out."""
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT start, \"end\" FROM events WHERE kind = 'plenipotentiary-conference' "
+                "ORDER BY start LIMIT 100").all()
+        spans = []
+        for start, end in rows:
+            try:
+                a = _span_day(start, last=False)
+                b = _span_day(end, last=True)
+            except (TypeError, ValueError):
+                continue
+            spans.append((a, max(a, b)))
+        return spans
 
     def meta(self) -> dict[str, str]:
         with database_errors(self.label, "meta"), self.engine.connect() as conn:
