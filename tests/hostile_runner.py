@@ -162,6 +162,8 @@ def run_window(cases: list[dict[str, str]], out_dir: Path, results: io.TextIOBas
                             problems += [f"tooltip {rid}: {p}" for p in
                                          _interpreted_fragments(window._tooltip(rid))]
                 window.grab()
+            for message in shown:  # message boxes take rich text: nothing may be markup
+                problems += [f"message: {p}" for p in _interpreted_fragments(message)]
             window.close()
             window.deleteLater()
             app.processEvents()
