@@ -175,3 +175,30 @@ def test_atomic_output_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> 
         target = tmp_path / "no" / "x.pdf"
     with pytest.raises(OutputError), atomic_output(target):
         pass
+
+
+def test_every_read_method_turns_damage_into_one_line(tmp_path: Path, small_db: Path) -> None:
+    """Every public Store method, present and future, on a file whose pages are all damaged:
+    a one-line DatabaseError (a method added without the translation once let SQLAlchemy's
+    traceback through LoadedDatabase.open)."""
+    import inspect
+
+    from wsis_viewer.store.database import Store
+
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(small_db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = b"\xa5" * (len(data) - page)  # every page but the header page
+    damaged.write_bytes(bytes(data))
+    store = Store(safe_open.readonly_file_engine(damaged, str(damaged)), str(damaged))
+    methods = [name for name, fn in inspect.getmembers(Store, inspect.isfunction)
+               if not name.startswith("_") and name != "close"]
+    assert "conference_spans" in methods and "load" in methods
+    for name in methods:
+        args = ["events"] if name == "count" else []
+        with pytest.raises(DatabaseError) as info:
+            result = getattr(store, name)(*args)
+            if inspect.isgenerator(result):
+                list(result)
+        assert "\n" not in str(info.value), name
+    store.close()

@@ -50,7 +50,7 @@ from wsis_viewer.domain.model import (
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.integrity import check_schema, check_values
 from wsis_viewer.store.problems import DatabaseError
-from wsis_viewer.store.read_errors import database_errors
+from wsis_viewer.store.read_errors import database_errors, guard_reads
 from wsis_viewer.store.safe_open import readonly_file_engine
 
 
@@ -266,6 +266,7 @@ def _opt_bi(zh: str | None, en: str | None, quoted_from: str | None = None) -> B
 _ClaimKey = tuple[str, str]  # (record_type, record_id)
 
 
+@guard_reads
 class Store:
     """A read-only view of one database, handing out plain domain objects."""
 

@@ -8,10 +8,13 @@ ends as `<file>: <one sentence>` and never as a traceback.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -75,3 +78,35 @@ def database_errors(label: str, context: str = "") -> Iterator[None]:
         raise
     except READ_ERRORS as exc:
         raise translate(label, exc, context) from exc
+
+
+C = TypeVar("C", bound=type)
+
+
+def guard_reads(cls: C) -> C:
+    """Class decorator: every public method of `cls` (an object with a `label`) runs inside
+    `database_errors(self.label)`, generators included.
+
+    So a read method added later cannot forget the translation (one once let a damaged page
+    end in SQLAlchemy's traceback); `close` and dunder methods are left alone.
+    """
+    for name, fn in list(vars(cls).items()):
+        if name.startswith("_") or name == "close" or not inspect.isfunction(fn):
+            continue
+        setattr(cls, name, _guarded(fn))
+    return cls
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def generator(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            with database_errors(self.label):
+                yield from fn(self, *args, **kwargs)
+        return generator
+
+    @functools.wraps(fn)
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with database_errors(self.label):
+            return fn(self, *args, **kwargs)
+    return method
