@@ -20,7 +20,7 @@ from wsis_viewer.outputs import ExitCode
     (["screenshot", "{t}/folder.svg"], ExitCode.CANNOT_WRITE, "it is a folder"),
     (["report", "{t}/folder.pdf"], ExitCode.CANNOT_WRITE, "it is a folder"),
     (["export", "-o", "{t}/folder.pdf"], ExitCode.CANNOT_WRITE, "it is a folder"),
-    (["export", "-o", "{t}/no/such/folder.json"], ExitCode.CANNOT_WRITE, "no folder"),
+    (["export", "-o", "{t}/no/such/folder.json"], ExitCode.CANNOT_WRITE, "does not exist"),
     (["export", "--db", "{t}/missing.sqlite"], ExitCode.DATABASE, "no such file"),
     (["export", "--db", "sqlite:///file:{t}/new.sqlite?mode=rwc&uri=true"], ExitCode.DATABASE,
      "not accepted"),

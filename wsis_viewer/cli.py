@@ -18,7 +18,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from wsis_viewer import __version__, paths
+from wsis_viewer import __version__, paths, write_policy
+from wsis_viewer.launch_args import database_argument
 from wsis_viewer.outputs import ExitCode, OutputError, atomic_output, write_text
 
 SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
@@ -100,7 +101,11 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     from wsis_viewer.store.build import build_database
     from wsis_viewer.store.problems import DataError
 
-    output = Path(args.output) if args.output else paths.bundled_database()
+    output = Path(args.output) if args.output else write_policy.default_database_output()
+    refused = write_policy.refusal(output, creates_folders=True)
+    if refused is not None:
+        print(f"wsis-viewer build-db: {refused}", file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
     data = Path(args.data) if args.data else paths.data_dir()
     try:
         ds = build_database(data, output, progress=_progress_line)
@@ -251,7 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build-db", help=translate(
         "CLI", "validate resources/data and build the SQLite database"))
-    p.add_argument("--output", "-o", help="database to write (default: the bundled db/wsis.sqlite)")
+    p.add_argument("--output", "-o", help="database to write (default: db/wsis.sqlite in a "
+                   "source checkout, ./wsis.sqlite in an installed copy)")
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_build_db)
 
@@ -321,6 +327,10 @@ def _run_command(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"wsis-viewer {args.command}: {exc}; nothing was written", file=sys.stderr)
         return ExitCode.CANNOT_WRITE
+    except OSError as exc:
+        print(f"wsis-viewer {args.command}: {write_policy.describe_os_error(exc)}",
+              file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
     except KeyboardInterrupt:
         print("wsis-viewer: interrupted", file=sys.stderr)
         return 130
@@ -343,12 +353,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                                        "check"):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
+        # Writing commands: never into the installed copy (checked before any work).
+        output = getattr(args, "output", None)  # build-db checks its own (it has a default)
+        refused = (write_policy.refusal(output) if output not in (None, "-")
+                   and args.command != "build-db" else None)
+        if refused is not None:
+            print(f"wsis-viewer {args.command}: {refused}", file=sys.stderr)
+            return ExitCode.CANNOT_WRITE
         return _run_command(args)
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     from wsis_viewer.ui.app import run_app
 
-    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args,
-                   report_text=gui_args.report_text)
+    return run_app(db=database_argument(gui_args.db or gui_args.db_path), lang=gui_args.lang,
+                   qt_args=qt_args, report_text=gui_args.report_text)
 
 
 if __name__ == "__main__":
