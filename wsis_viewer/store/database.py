@@ -52,6 +52,7 @@ from wsis_viewer.store.integrity import check_schema, check_values
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.read_errors import database_errors, guard_reads
 from wsis_viewer.store.safe_open import readonly_file_engine
+from wsis_viewer.store.urls import is_server_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,12 @@ def open_database(target: str | Path) -> Store:
     our schema version and schema, with every value sound (see `store.integrity`).
 
     Raises DatabaseError with one line for any file that fails; never writes to the file.
-    """
+    A PostgreSQL team server's URL gives a Store on its current published version, read in
+    place (see server_dataset.py)."""
+    if is_server_url(target):
+        from wsis_viewer.store.server_dataset import open_server_dataset
+
+        return open_server_dataset(str(target))
     engine, label = _engine_for(target)
     try:
         with database_errors(label):
@@ -307,10 +313,13 @@ class Store:
         raw = self.engine.raw_connection()
         try:
             cur = raw.cursor()
-            cur.execute("BEGIN")  # one read snapshot for both queries
+            if self.engine.dialect.name == "sqlite":
+                # One read snapshot for both queries. (A server's published version never
+                # changes, and its driver opens a transaction by itself.)
+                cur.execute("BEGIN")
             ids, lanes, starts, ends, precisions, title_en, title_zh = _fetch_columns(
-                cur, "SELECT id, lane, start, \"end\", precision, ifnull(title_en, ''), "
-                "ifnull(title_zh, '') FROM events", 7)
+                cur, "SELECT id, lane, start, \"end\", precision, coalesce(title_en, ''), "
+                "coalesce(title_zh, '') FROM events", 7)
             s_event, s_start, s_end = _fetch_columns(
                 cur, "SELECT event_id, start, \"end\" FROM sessions ORDER BY event_id, seq", 3)
             cur.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
     clear_selection, set_search, the filters, the language); `_render` then redraws the
     timeline, the detail panel, the lists and the status bar from it."""
 
+    databaseChanged = Signal()       # another database (or none) is shown
+    recordChanged = Signal(object)   # the selected record shown: a RecordRef, or None
+
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +133,11 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._check_language_action()
         self._set_database(None)
+        # Notes dock, note marks, View > Views, live updates (issue 15): one hook, before the
+        # saved window state is restored (it places the Notes dock too).
+        from wsis_viewer.ui.workspace_ui import install_workspace
+
+        install_workspace(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
         # Accessible names, tab order, View ▸ Theme, Help ▸ Keyboard Shortcuts.
@@ -195,6 +203,7 @@ class MainWindow(QMainWindow):
             self.detail.show_record(ref)
         self.recommendations.show_record(ref)
         self.resolutions.show_record(ref)
+        self.recordChanged.emit(ref)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -485,6 +494,7 @@ class MainWindow(QMainWindow):
         self._show_match_count()
         self._update_status()
         self._update_enabled()
+        self.databaseChanged.emit()
 
     def _use_relations(self, relations: Relations) -> None:
         """Hand the records to the panel and the lists (empty while not read yet); with

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from wsis_viewer.domain.date_range import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
+from wsis_viewer.store.urls import display_url
 
 MAX_RECENT_FILES = 8
 
@@ -22,8 +23,9 @@ APPLICATION = "wsis-viewer"
 
 
 def normalise_location(path: str) -> str:
-    """A file as an absolute path (so one file is one entry); URLs stay as they are."""
-    return path if "://" in path else str(Path(path).resolve())
+    """A file as an absolute path (so one file is one entry); URLs without any password (a
+    server's password belongs in libpq's PGPASSFILE or service file, never in our settings)."""
+    return display_url(path) if "://" in path else str(Path(path).resolve())
 
 
 def _as_list(value: object) -> list[str]:
