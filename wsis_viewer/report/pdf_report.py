@@ -96,13 +96,13 @@ def _notes_html(rel: Relations, notes: Sequence[Note], lang: str, start: dt.date
         if name is None or (event is not None and (event.end < start or event.start > end)):
             continue
         when = n.created.strftime("%Y-%m-%d")
-        rows.append(f"<tr><td>{escape(name)}</td><td>{escape(n.text)}</td>"
-                    f"<td>{escape(n.author)}<br/>{when}</td></tr>")
+        rows.append(f"<tr><td>{esc(name)}</td><td>{esc(n.text)}</td>"
+                    f"<td>{esc(n.author)}<br/>{when}</td></tr>")
     heading = translate("Report", "Analysts' notes")
     if not rows:
         empty = translate("Report", "No notes on the records of this report.")
-        return f"<h1>{escape(heading)}</h1><p>{escape(empty)}</p>"
-    return f"<h1>{escape(heading)}</h1>" + _table(
+        return f"<h1>{esc(heading)}</h1><p>{esc(empty)}</p>"
+    return f"<h1>{esc(heading)}</h1>" + _table(
         [translate("Report", "Record"), translate("Report", "Note"),
          translate("Report", "Author")], rows, widths=(30, 55, 15))
 
