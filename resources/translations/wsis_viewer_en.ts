@@ -1210,6 +1210,10 @@
         <translation>UNGA resolution</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
         <source>Report %1</source>
         <translation>Report %1</translation>
     </message>
@@ -1469,10 +1473,6 @@
         <translation>%1 only in English: the data has no Chinese for it.</translation>
     </message>
     <message>
-        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
-        <translation>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</translation>
-    </message>
-    <message>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -1495,6 +1495,10 @@
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</translation>
     </message>
     <message>
         <source>Symbol</source>

@@ -1204,6 +1204,10 @@
         <translation>联合国大会决议</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1项</translation>
+    </message>
+    <message>
         <source>Report %1</source>
         <translation>报告%1</translation>
     </message>
@@ -1463,10 +1467,6 @@
         <translation>%1 仅有英文：数据中没有相应的中文。</translation>
     </message>
     <message>
-        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
-        <translation>%1 本项目对报告中文的英文自译；如未显示英文，则仅有中文。</translation>
-    </message>
-    <message>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
@@ -1489,6 +1489,10 @@
     <message>
         <source>Documents</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>%1 表示报告中文的英文译文由我们翻译，或在未显示英文处仅有中文。</translation>
     </message>
     <message>
         <source>Symbol</source>

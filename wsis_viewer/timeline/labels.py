@@ -14,6 +14,7 @@ import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
+from wsis_viewer.domain.bounds import elide
 from wsis_viewer.domain.timeline_index import (
     DAY,
     PRECISION_DAY,
@@ -39,7 +40,7 @@ def title_text(ix: TimelineIndex, i: int, lang: str, formatter: DateFormatter) -
     """The item's label: its title, plus the known precision for month / year dates."""
     first, second = ((ix.title_zh, ix.title_en) if lang == "zh"
                      else (ix.title_en, ix.title_zh))
-    text = first[i] or second[i]
+    text = elide(first[i] or second[i])  # a crafted title may be a megabyte long
     prec = int(ix.precision[i])
     if prec in (PRECISION_YEAR, PRECISION_MONTH):
         style: Style = "approx_year" if prec == PRECISION_YEAR else "approx_month"
@@ -123,7 +124,7 @@ class ItemLabels:
             if width is None:
                 width = self._width[i] = fm.horizontalAdvance(text)
             dimmed = emph is not None and not emph[i]
-            first_session = ix.sessions_of(i)[0] if ix.n_sessions[i] > 1 else None
+            first_session = ix.sessions_of(i, 1)[0] if ix.n_sessions[i] > 1 else None
             inside_room = room_inside[k]
             if first_session is not None:
                 inside_room = min(f.px(first_session[1]), nxt[k]) - left[k] - 4
