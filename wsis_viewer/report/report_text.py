@@ -20,6 +20,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from wsis_viewer.domain.bounds import MAX_TEXT_CHARS, elide, first
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.model import Bilingual, Claim, Dataset, Event, Source, claim_for
 from wsis_viewer.domain.notes import Note
@@ -74,7 +75,7 @@ class ReportText:
         """HTML of `b` in the report's language, with the note mark where the note says."""
         if b is None:
             return ""
-        value = escape(b.get(self.lang))
+        value = escape(elide(b.get(self.lang), MAX_TEXT_CHARS))
         if not b.has(self.lang) or (self.lang == "en" and b.en_is_translation):
             return value + self._mark()
         return value
@@ -85,7 +86,7 @@ class ReportText:
         if not value:
             return ""
         words = re.search(r"[a-z]{2,}", value) is not None
-        return escape(value) + (self._mark() if self.lang == "zh" and words else "")
+        return escape(elide(value)) + (self._mark() if self.lang == "zh" and words else "")
 
     def _mark(self) -> str:
         # Inline, not <sup>: a raised mark would be a line of its own in the PDF's text.
@@ -147,13 +148,17 @@ class ReportText:
         if not (len(e.sessions) > 1 or e.sessions[0].time):
             return ""
         lines = []
-        for s in e.sessions:
+        # Bounded: an untrusted database may hold an event with a million sittings.
+        shown, more = first(e.sessions)
+        for s in shown:
             line = escape(format_span(s.start, s.end, e.precision, self.lang))
             if s.time:
                 line += " " + escape(s.time + (f"–{s.end_time}" if s.end_time else ""))
             if s.room:
                 line += ", " + self.english_only(s.room)
             lines.append(line)
+        if more:
+            lines.append(escape(translate("RecordPage", "… and %1 more").replace("%1", str(more))))
         return "<br/>".join(lines)
 
     def documents(self) -> str:
