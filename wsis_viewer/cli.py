@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wsis_viewer import __version__, paths
 
-SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search")
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
 EXPORT_LANGUAGES = ("en", "zh")
 
@@ -264,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_view_options(p)
     p.set_defaults(func=cmd_report)
     _localise(p)
+
+    from wsis_viewer import search_command  # issue 13: its options live in its own module
+
+    _localise(search_command.add_parser(sub, translate))
 
     p = sub.add_parser("check", help=translate(
         "CLI", "validate the source files, write nothing"))

@@ -6,8 +6,10 @@ numbers are also compared in a *compact* form (`compact_key`) that drops the spa
 slashes, brackets and section signs people type differently: "C13/85", "C-13/85" and "c13 85"
 are all "c1385"; dots between digits stay, so the recommendation "4.5.10" is not "4510".
 
-A hit is ranked by tier: an exact id/symbol/number match first, then a match in the title,
-then in the body text (descriptions, places, rooms, notes, roles).
+A hit is ranked by tier: an exact id/symbol/number match first, then a record citing the
+report paragraph typed, then a match in the title (with places and submitters), then in the
+body text (descriptions, rooms, notes, roles, history). Within a tier, records keep the index's
+order: kinds in SEARCH_KINDS order, events in time order.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ class Tier(IntEnum):
 
     BODY = 1
     TITLE = 2
-    EXACT = 3
+    CITES = 3  # the query is a report paragraph the record cites ("§2.3.3")
+    EXACT = 4  # the query is the record's own id, symbol, number or reference
 
 
 def normalise(text: str) -> str:

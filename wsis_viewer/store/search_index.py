@@ -67,7 +67,8 @@ class SearchDoc:
     date: str
     title_en: str
     title_zh: str
-    keys: tuple[str, ...]  # ids, symbols, numbers, cited paragraphs: matched exactly too
+    keys: tuple[str, ...]  # its own ids, symbols, numbers, refs: matched exactly first
+    cites: tuple[str, ...]  # the report paragraphs it cites ("§2.3.3"): matched exactly next
     heading: tuple[str, ...]  # ranked with the title: places, submitters
     body: tuple[str, ...]
 
@@ -130,10 +131,10 @@ _DOC_SQL: dict[str, str] = {
     "person": (
         "SELECT p.id, ifnull((SELECT CAST(min(ro.start_year) AS TEXT) FROM roles ro WHERE "
         "ro.person_id = p.id), ''), p.name, ifnull(p.name_zh, ''), '', "
-        + _sources("person", "p.id") + ", '', "
-        "ifnull(p.country, '') || char(10) || ifnull((SELECT group_concat(ro.role || ' ' || "
-        "ro.body || ' ' || ifnull(ro.start_year, '') || ' ' || ifnull(ro.end_year, ''), "
-        "char(10)) FROM roles ro WHERE ro.person_id = p.id), '') FROM people p ORDER BY p.id"),
+        + _sources("person", "p.id") + ", "
+        "ifnull((SELECT group_concat(ro.role || ', ' || ro.body || ifnull(' ' || ro.start_year "
+        "|| '–' || ifnull(ro.end_year, ''), ''), char(10)) FROM roles ro WHERE ro.person_id = "
+        "p.id), ''), ifnull(p.country, '') FROM people p ORDER BY p.id"),
     "contributor": (
         "SELECT c.id, '', c.name_en, c.name_zh, '', " + _sources("contributor", "c.id") + ", '', "
         "c.type || char(10) || ifnull(c.country, '') FROM contributors c ORDER BY c.id"),
@@ -157,11 +158,9 @@ def iter_search_docs(execute: Callable[[str], Iterable[Sequence[Any]]]) -> Itera
         for rid, date, title_en, title_zh, extra, refs, heading, body in execute(
                 _DOC_SQL[kind]):
             keys = [rid, *(k for k in (extra or "").split("\n") if k)]
-            for ref in (refs or "").split("\n"):
-                if ref:  # a cited report paragraph, typed with or without its §
-                    keys += [ref, ref.lstrip("§")]
+            cites = [ref for ref in (refs or "").split("\n") if ref]
             yield SearchDoc(kind, rid, date or "", title_en or "", title_zh or "",
-                            tuple(dict.fromkeys(keys)),
+                            tuple(dict.fromkeys(keys)), tuple(dict.fromkeys(cites)),
                             tuple(dict.fromkeys(x for x in (heading or "").split("\n") if x)),
                             tuple(x for x in body.split("\n") if x))
 
@@ -177,15 +176,16 @@ _CREATE = (
     "content_rowid='rowid', tokenize='trigram')",
     "CREATE VIRTUAL TABLE search_grams USING fts5(title, body, content='', "
     "tokenize='unicode61')",
-    "CREATE TABLE search_keys (key TEXT NOT NULL, doc INTEGER NOT NULL, "
-    "PRIMARY KEY (key, doc)) WITHOUT ROWID",
+    # own = 1: the record's own id/symbol/number/ref; 0: a report paragraph it cites.
+    "CREATE TABLE search_keys (key TEXT NOT NULL, own INTEGER NOT NULL, doc INTEGER NOT NULL, "
+    "PRIMARY KEY (key, own, doc)) WITHOUT ROWID",
 )
 _CHUNK = 20_000
 
 
 def _index_texts(doc: SearchDoc) -> tuple[str, str]:
     title = normalise("\n".join([doc.title_en, doc.title_zh, *doc.heading, *doc.keys,
-                                 *(compact_key(k) for k in doc.keys)]))
+                                 *(compact_key(k) for k in doc.keys), *doc.cites]))
     return title, normalise("\n".join(doc.body))
 
 
@@ -205,13 +205,16 @@ def write_search_index(con: sqlite3.Connection, docs: Iterable[SearchDoc]) -> in
         for k, doc in enumerate(batch, start=n - len(batch) + 1):
             title, body = _index_texts(doc)
             rows.append((k, doc.kind, doc.id, doc.date, doc.title_en, doc.title_zh,
-                         "\n".join(doc.keys), "\n".join([*doc.heading, *doc.body]), title,
+                         "\n".join([*doc.keys, *doc.cites]), "\n".join([*doc.heading, *doc.body]), title,
                          body))
             grams.append((k, f"{title} {cjk_bigrams(title)}", f"{body} {cjk_bigrams(body)}"))
-            keys += [(key, k) for key in dict.fromkeys(compact_key(x) for x in doc.keys) if key]
+            own = dict.fromkeys(compact_key(x) for x in doc.keys)
+            keys += [(key, 1, k) for key in own if key]
+            keys += [(key, 0, k) for key in dict.fromkeys(compact_key(x) for x in doc.cites)
+                     if key and key not in own]
         con.executemany("INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         con.executemany("INSERT INTO search_grams (rowid, title, body) VALUES (?, ?, ?)", grams)
-        con.executemany("INSERT OR IGNORE INTO search_keys VALUES (?, ?)", keys)
+        con.executemany("INSERT OR IGNORE INTO search_keys VALUES (?, ?, ?)", keys)
         batch.clear()
 
     for doc in docs:
@@ -316,9 +319,9 @@ def _search(con: sqlite3.Connection, query: str, terms: list[str],
     tiers: dict[int, Tier] = {}
     key = compact_key(query)
     if key:
-        for (doc,) in con.execute("SELECT doc FROM search_keys WHERE key = ? ORDER BY doc "
-                                  "LIMIT ?", (key, limit + 1000)):
-            tiers.setdefault(doc, Tier.EXACT)
+        for doc, own in con.execute("SELECT doc, own FROM search_keys WHERE key = ? "
+                                    "ORDER BY own DESC, doc LIMIT ?", (key, limit + 1000)):
+            tiers.setdefault(doc, Tier.EXACT if own else Tier.CITES)
     for column, tier in (("title", Tier.TITLE), (None, Tier.BODY)):
         if len(tiers) >= limit and not kinds:
             break
@@ -340,13 +343,13 @@ def _search(con: sqlite3.Connection, query: str, terms: list[str],
             continue
         _rowid, kind, rid, date, title_en, title_zh, keys, body = row
         key_list = keys.split("\n")
-        if tier is Tier.EXACT:
+        if tier >= Tier.CITES:
             texts = [title_en, title_zh]
         elif tier is Tier.TITLE:
             texts = [title_en, title_zh, *key_list, *body.split("\n")]
         else:
             texts = [*body.split("\n"), title_en, title_zh]
-        text, start, end = excerpt(texts, terms, key_list if tier is Tier.EXACT else None,
+        text, start, end = excerpt(texts, terms, key_list if tier >= Tier.CITES else None,
                                    query)
         hits.append(SearchHit(kind, rid, title_en, title_zh, date, tier, text, start, end))
         if len(hits) >= limit:
