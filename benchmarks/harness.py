@@ -42,8 +42,10 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SEARCH_QUERIES = ("C13/1", "1334", "第22次", "council 2012", "wsis forum", "resolution 10",
-                  "cwg-wsis/12")
+# Symbols three ways, numbers, words, a place, Chinese of two and more characters, a rare
+# two-character word and a query that matches nothing (the slowest kinds of lookup).
+SEARCH_QUERIES = ("C13/1", "C-13/1", "c13 1", "1334", "第22次", "council 2012", "wsis forum",
+                  "resolution 10", "cwg-wsis/12", "Busan", "会议", "釜山", "zzzz nothing")
 
 
 def _ms(samples: list[float]) -> float:
@@ -74,7 +76,7 @@ def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, A
     viewport.repaint()
     first_frame_s = time.perf_counter() - t  # while the search index builds in the background
     app.processEvents()
-    db.search.result()
+    # Search is answered by the database's own FTS5 index: nothing is built at start-up.
     search_ready_s = time.perf_counter() - t0
     dataset_s = None
     if with_dataset:  # what the window's detail panel and status bar read (not lazily, yet)
@@ -109,14 +111,19 @@ def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, A
     everything = sorted(full + month + pan)
     p95 = everything[min(len(everything) - 1, round(0.95 * (len(everything) - 1)))]
 
-    search_samples = []
+    search_samples = []  # the results list: ranked hits of every kind (50, as the dock asks)
+    highlight_samples = []  # every matching event id, for the timeline's highlight
     for q in SEARCH_QUERIES:
-        runs = []
+        runs, highlight = [], []
         for _ in range(5):
             t = time.perf_counter()
-            db.search.find(q)
+            db.search.search(q, limit=50)
             runs.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            db.find(q)
+            highlight.append(time.perf_counter() - t)
         search_samples.append(statistics.median(runs))
+        highlight_samples.append(statistics.median(highlight))
     widget.close()
     return {
         "events": len(index),
@@ -132,6 +139,9 @@ def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, A
         "frame_p95_ms": round(p95 * 1000, 2),
         "search_ms": _ms(search_samples),
         "search_max_ms": round(max(search_samples) * 1000, 2),
+        "search_slowest_query": SEARCH_QUERIES[search_samples.index(max(search_samples))],
+        "highlight_ms": _ms(highlight_samples),
+        "highlight_max_ms": round(max(highlight_samples) * 1000, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "frames_per_case": frames,
     }

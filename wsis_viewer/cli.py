@@ -300,8 +300,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wsis-viewer: {exc}", file=sys.stderr)
             return 2
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
+    # `wsis-viewer wsis-viewer:record/<kind>/<id>` (Copy Link): open the window on that record.
+    from wsis_viewer.domain.app_links import parse_link
     from wsis_viewer.ui.app import run_app
 
+    link = parse_link(gui_args.db_path) if gui_args.db_path else None
+    if link is not None:
+        return run_app(db=gui_args.db, lang=gui_args.lang, qt_args=qt_args, select=link)
     return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args)
 
 

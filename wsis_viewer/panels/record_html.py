@@ -34,6 +34,7 @@ from wsis_viewer.domain.model import (
     Topic,
 )
 from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.sittings import chairs_of, format_sittings
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
@@ -329,8 +330,17 @@ class RecordPage:
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
-                self.field(self.tr("Dates"), escape(self.span(e.start, e.end, e.precision))),
+                self.field(self.tr("Dates"), escape(
+                    format_sittings(e, self.lang) if len(e.sessions) > 1
+                    else self.span(e.start, e.end, e.precision))),
                 self.field(self.tr("Place"), escape(e.location or "")),
+                self.field(self.tr("Chair"), ", ".join(
+                    self.link(RecordRef(RecordType.PERSON, p.id),
+                              (p.name_zh or p.name) if self.lang == "zh" else p.name)
+                    + f' <span style="color:{self.dim}">'
+                    + escape(self.tr("(inferred: Chair of %1, %2)").replace("%1", role.body)
+                             .replace("%2", f"{role.start_year or ''}–{role.end_year or ''}"))
+                    + "</span>" for p, role in chairs_of(e, self.rel.ds.people))),
                 self.field(self.tr("Date note"), escape(e.date_note or "")),
             ),
             f"<p>{self.text(e.description)}</p>" if e.description else "",

@@ -205,8 +205,8 @@ def write_search_index(con: sqlite3.Connection, docs: Iterable[SearchDoc]) -> in
         for k, doc in enumerate(batch, start=n - len(batch) + 1):
             title, body = _index_texts(doc)
             rows.append((k, doc.kind, doc.id, doc.date, doc.title_en, doc.title_zh,
-                         "\n".join([*doc.keys, *doc.cites]), "\n".join([*doc.heading, *doc.body]), title,
-                         body))
+                         "\n".join([*doc.keys, *doc.cites]),
+                         "\n".join([*doc.heading, *doc.body]), title, body))
             grams.append((k, f"{title} {cjk_bigrams(title)}", f"{body} {cjk_bigrams(body)}"))
             own = dict.fromkeys(compact_key(x) for x in doc.keys)
             keys += [(key, 1, k) for key in own if key]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,6 +56,9 @@ VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings re
 
 
 class MainWindow(QMainWindow):
+    # The records behind the panels or the data language changed (issue 13's tables follow).
+    recordsChanged = Signal()
+
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._check_language_action()
         self._set_database(None)
+        # Search results, record tables, legend, About, record menu (ui/search_features.py).
+        from wsis_viewer.ui.search_features import install_search_features
+
+        self.features = install_search_features(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
 
@@ -453,6 +460,7 @@ class MainWindow(QMainWindow):
         self.detail.set_dataset(relations.ds, relations)
         self.recommendations.set_relations(relations, self.lang)
         self.resolutions.set_relations(relations, self.lang)
+        self.recordsChanged.emit()
 
     def _on_dataset_read(self, db: object, result: object) -> None:
         """The background read finished (in the GUI thread, through a queued signal)."""
@@ -536,6 +544,8 @@ class MainWindow(QMainWindow):
             self._apply_timeline_language()
             if data_changed:
                 self._apply_emphasis()  # connector labels ("+4 months") are in the data language
+        if data_changed:
+            self.recordsChanged.emit()
 
     def _check_language_action(self) -> None:
         action = self.act_language.get(self.ui_lang)
@@ -659,7 +669,8 @@ class MainWindow(QMainWindow):
         - otherwise a selected event: the links of its documents to other events.
         """
         ref = self.current
-        search = set(self._matches.ids) if self._matches.active else None
+        # A search without matches dims nothing: a dimmed timeline reads as "no data".
+        search = set(self._matches.ids) if self._matches.active and self._matches.ids else None
         if ref is not None and ref.type is not RecordType.EVENT:
             edges = self._chain_edges(ref)
             self.timeline.set_connectors(edges)
