@@ -174,8 +174,9 @@ _CREATE = (
     "body TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_docs', "
     "content_rowid='rowid', tokenize='trigram')",
+    # prefix='1 2': one- and two-character prefix queries read one prefix list each.
     "CREATE VIRTUAL TABLE search_grams USING fts5(title, body, content='', "
-    "tokenize='unicode61')",
+    "tokenize='unicode61', prefix='1 2')",
     # own = 1: the record's own id/symbol/number/ref; 0: a report paragraph it cites.
     "CREATE TABLE search_keys (key TEXT NOT NULL, own INTEGER NOT NULL, doc INTEGER NOT NULL, "
     "PRIMARY KEY (key, own, doc)) WITHOUT ROWID",
@@ -183,10 +184,19 @@ _CREATE = (
 _CHUNK = 20_000
 
 
+def _symbol_forms(text: str) -> str:
+    """The compact forms of the symbols in a text ("C13/85" → "c1385"), appended to what is
+    indexed so "C-13/85" finds the symbol written "C13/85" inside a description too."""
+    forms = [compact_key(tok) for tok in text.split()
+             if any(c.isdigit() for c in tok) and any(c in "/-" for c in tok)]
+    return " ".join(f for f in forms if f)
+
+
 def _index_texts(doc: SearchDoc) -> tuple[str, str]:
     title = normalise("\n".join([doc.title_en, doc.title_zh, *doc.heading, *doc.keys,
                                  *(compact_key(k) for k in doc.keys), *doc.cites]))
-    return title, normalise("\n".join(doc.body))
+    body = normalise("\n".join(doc.body))
+    return title, f"{body}\n{_symbol_forms(body)}" if any(c.isdigit() for c in body) else body
 
 
 def write_search_index(con: sqlite3.Connection, docs: Iterable[SearchDoc]) -> int:
@@ -243,19 +253,6 @@ def _fts_string(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _match_expressions(terms: list[str], column: str | None) -> list[tuple[str, str]]:
-    """(table, MATCH expression) pairs whose rowid sets intersect to the hits of `terms`."""
-    long = [t for t in terms if len(t) >= TRIGRAM_MIN]
-    short = [t for t in terms if len(t) < TRIGRAM_MIN]
-    out = []
-    for table, parts in (("search_fts", [_fts_string(t) for t in long]),
-                         ("search_grams", [_fts_string(t) + " *" for t in short])):
-        if parts:
-            expr = " AND ".join(parts)
-            out.append((table, f"{column} : ({expr})" if column else expr))
-    return out
-
-
 _ROW_COLUMNS = "rowid, kind, record_id, date, title_en, title_zh, keys, body_raw"
 
 
@@ -292,26 +289,53 @@ class SqliteSearch:
         return list(self._run(lambda con: _event_ids(con, terms)))
 
 
+def _term_expression(term: str) -> str:
+    """A long term, or its compact form when it is a symbol typed another way."""
+    compact = compact_key(term)
+    if compact != term and len(compact) >= TRIGRAM_MIN:
+        return f"({_fts_string(term)} OR {_fts_string(compact)})"
+    return _fts_string(term)
+
+
 def _rowids(con: sqlite3.Connection, terms: list[str], column: str | None,
-            kinds: Sequence[str] | None, limit: int | None) -> list[int]:
-    exprs = _match_expressions(terms, column)
-    (table, expr), rest = exprs[0], exprs[1:]
-    sql = f"SELECT {table}.rowid FROM {table}"
-    params: list[Any] = []
-    where = [f"{table} MATCH ?"]
-    params.append(expr)
-    for other, other_expr in rest:
-        where.append(f"{table}.rowid IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)")
-        params.append(other_expr)
+            kinds: Sequence[str] | None, limit: int | None, *, ids: bool = False) -> list[Any]:
+    """Rows matching every term (in `column` only, when given), in index order.
+
+    Long terms drive the trigram index. Short terms alone are token prefixes in the word
+    index; beside a long term they are checked as substrings of the candidates' text while
+    the candidates stream in, so a one-character term ("1") never materialises the million
+    rows it matches on its own.
+    """
+    long = [t for t in terms if len(t) >= TRIGRAM_MIN]
+    short = [t for t in terms if len(t) < TRIGRAM_MIN]
+    table = "search_fts" if long else "search_grams"
+    expr = " AND ".join(_term_expression(t) for t in long) if long else \
+        " AND ".join(_fts_string(t) + " *" for t in short)
+    params: list[Any] = [f"{column} : ({expr})" if column else expr]
+    check_short = bool(long and short)
+    text = "d.title" if column == "title" else "d.title || ' ' || d.body"
+    # ids=True: the records' ids instead of the row numbers (one query for a highlight).
+    out_column = "d.record_id" if ids else f"{table}.rowid"
+    sql = (f"SELECT {out_column}{', ' + text if check_short else ''} FROM {table}"
+           + (" JOIN search_docs d ON d.rowid = " + table + ".rowid"
+              if kinds or check_short or ids else "")
+           + f" WHERE {table} MATCH ?")
     if kinds:
-        sql += f" JOIN search_docs d ON d.rowid = {table}.rowid"
-        where.append(f"d.kind IN ({', '.join('?' * len(kinds))})")
+        sql += f" AND d.kind IN ({', '.join('?' * len(kinds))})"
         params += list(kinds)
-    sql += " WHERE " + " AND ".join(where) + f" ORDER BY {table}.rowid"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [r[0] for r in con.execute(sql, params)]
+    sql += f" ORDER BY {table}.rowid"
+    if not check_short:
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [r[0] for r in con.execute(sql, params)]
+    out: list[Any] = []
+    cursor = con.execute(sql, params)
+    while rows := cursor.fetchmany(512):
+        out += [rowid for rowid, hay in rows if all(t in hay for t in short)]
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
+    return out
 
 
 def _search(con: sqlite3.Connection, query: str, terms: list[str],
@@ -358,14 +382,7 @@ def _search(con: sqlite3.Connection, query: str, terms: list[str],
 
 
 def _event_ids(con: sqlite3.Connection, terms: list[str]) -> list[str]:
-    rowids = _rowids(con, terms, None, ("event",), None)
-    out: list[str] = []
-    for i in range(0, len(rowids), 900):
-        part = rowids[i:i + 900]
-        out += [r[0] for r in con.execute(
-            f"SELECT record_id FROM search_docs WHERE rowid IN ({', '.join('?' * len(part))}) "
-            "ORDER BY rowid", part)]
-    return out
+    return _rowids(con, terms, None, ("event",), None, ids=True)
 
 
 # --- opening -------------------------------------------------------------------------------

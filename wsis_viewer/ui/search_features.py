@@ -65,7 +65,14 @@ class SearchFeatures(QObject):
         self.act_show_results.setObjectName("showSearchResults")
         self.act_show_legend = self.legend_dock.toggleViewAction()
         self.act_show_legend.setObjectName("showLegend")
-        self.act_show_tables = {k: d.toggleViewAction() for k, d in self.table_docks.items()}
+        # Not the docks' toggle actions: a table tabbed behind another counts as shown, and
+        # its toggle would close it. These show the table and bring its tab to the front.
+        self.act_show_tables = {}
+        for kind in TABLE_KINDS:
+            action = QAction(window)
+            action.setObjectName(f"show_{kind}")
+            action.triggered.connect(lambda _c=False, k=kind: self.show_table(k))
+            self.act_show_tables[kind] = action
         self.tables_menu = QMenu(window)
         self.tables_menu.setObjectName("tablesMenu")
         self.tables_menu.addActions(list(self.act_show_tables.values()))

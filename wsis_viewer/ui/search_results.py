@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
-from wsis_viewer.domain.search_text import SEARCH_KINDS, SearchHit
+from wsis_viewer.domain.search_text import SearchHit
 from wsis_viewer.store.search_index import SearchBackend
 
 RESULT_LIMIT = 200
@@ -236,10 +236,9 @@ class SearchResultsPanel(QWidget):
             self.tr("%n match(es)", None, len(self._hits)) if not more
             else self.tr("The first %n matches", None, len(self._hits)))
         highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(160).name()
-        for kind in SEARCH_KINDS:
+        # Groups in the order of their best hit, so the exact match's kind comes first.
+        for kind in dict.fromkeys(h.kind for h in self._hits):
             hits = [h for h in self._hits if h.kind == kind]
-            if not hits:
-                continue
             group = QStandardItem(kind_icon(kind), self.kind_label(kind, len(hits)))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font()
@@ -267,6 +266,7 @@ class SearchResultsPanel(QWidget):
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         if first.isValid():
             self.tree.setCurrentIndex(first)
+            self._on_activated(first)
 
     def _on_activated(self, index: QModelIndex) -> None:
         ref = index.data(REF_ROLE)
