@@ -267,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from wsis_viewer import search_command  # issue 13: its options live in its own module
 
-    _localise(search_command.add_parser(sub, translate))
+    _localise(search_command.add_parser(sub))
 
     p = sub.add_parser("check", help=translate(
         "CLI", "validate the source files, write nothing"))

@@ -17,20 +17,23 @@ from wsis_viewer.domain.search_text import SEARCH_KINDS
 DEFAULT_CLI_LIMIT = 20
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-               translate: object) -> argparse.ArgumentParser:
-    tr = translate if callable(translate) else (lambda _c, t: t)
-    p = sub.add_parser("search", help=tr(
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]
+               ) -> argparse.ArgumentParser:
+    """The `search` sub-command's options (help translated like cli.py's, same context)."""
+    from wsis_viewer.cli import translate
+
+    p = sub.add_parser("search", help=translate(
         "CLI", "search every kind of record (ids, symbols, numbers, titles, places, people)"))
-    p.add_argument("query", metavar="QUERY", help=tr("CLI", "words, a symbol or a number"))
-    p.add_argument("--kind", choices=SEARCH_KINDS, action="append", help=tr(
+    p.add_argument("query", metavar="QUERY", help=translate("CLI", "words, a symbol or a number"))
+    p.add_argument("--kind", choices=SEARCH_KINDS, action="append", help=translate(
         "CLI", "only records of this kind (may be repeated)"))
-    p.add_argument("--limit", type=int, default=DEFAULT_CLI_LIMIT, help=tr(
+    p.add_argument("--limit", type=int, default=DEFAULT_CLI_LIMIT, help=translate(
         "CLI", "at most this many hits (default 20)"))
-    p.add_argument("--json", action="store_true", help=tr(
+    p.add_argument("--json", action="store_true", help=translate(
         "CLI", "print one JSON object: {query, results: [{kind, id, title, matched, score}]}"))
-    p.add_argument("--db", help=tr("CLI", "database file or SQLAlchemy URL (default: bundled)"))
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help=tr(
+    p.add_argument("--db", help=translate(
+        "CLI", "database file or SQLAlchemy URL (default: bundled)"))
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help=translate(
         "CLI", "language of the titles printed (default: en)"))
     p.set_defaults(func=run)
     return p

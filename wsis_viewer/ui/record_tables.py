@@ -274,17 +274,20 @@ class RecordTablePanel(QWidget):
         self.retranslate_ui()
 
     def headers(self) -> list[str]:
-        tr = self.tr
-        return {
-            "events": [tr("When"), tr("Title"), tr("Lane"), tr("Kind"), tr("Place"),
-                       tr("Sittings")],
-            "documents": [tr("Symbol"), tr("Title"), tr("Kind"), tr("Submitted by"),
-                          tr("Event"), tr("Date")],
-            "people": [tr("Name"), tr("Roles"), tr("Country")],
-            "contributors": [tr("Name"), tr("Type"), tr("Country")],
-            "topics": [tr("Paragraph"), tr("Title"), tr("Category"), tr("Years")],
-            "figures": [tr("Value"), tr("Qualifier"), tr("Text"), tr("Event")],
-        }[self.kind]
+        if self.kind == "events":
+            return [self.tr("When"), self.tr("Title"), self.tr("Lane"), self.tr("Kind"),
+                    self.tr("Place"), self.tr("Sittings")]
+        if self.kind == "documents":
+            return [self.tr("Symbol"), self.tr("Title"), self.tr("Kind"),
+                    self.tr("Submitted by"), self.tr("Event"), self.tr("Date")]
+        if self.kind == "people":
+            return [self.tr("Name"), self.tr("Roles"), self.tr("Country")]
+        if self.kind == "contributors":
+            return [self.tr("Name"), self.tr("Type"), self.tr("Country")]
+        if self.kind == "topics":
+            return [self.tr("Paragraph"), self.tr("Title"), self.tr("Category"),
+                    self.tr("Years")]
+        return [self.tr("Value"), self.tr("Qualifier"), self.tr("Text"), self.tr("Event")]
 
     def retranslate_ui(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter…"))
