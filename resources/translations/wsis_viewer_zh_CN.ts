@@ -1148,7 +1148,7 @@
     </message>
     <message>
         <source>Event</source>
-        <translation>会议</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1377,7 +1377,7 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
     <message>
         <source>Events</source>
-        <translation>会议</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1421,7 +1421,7 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
     <message>
         <source>events</source>
-        <translation>个会议</translation>
+        <translation>项活动</translation>
     </message>
     <message>
         <source>documents</source>
@@ -1489,11 +1489,11 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
     <message>
         <source>This is the first event.</source>
-        <translation>这是第一个会议。</translation>
+        <translation>这是第一项活动。</translation>
     </message>
     <message>
         <source>This is the last event.</source>
-        <translation>这是最后一个会议。</translation>
+        <translation>这是最后一项活动。</translation>
     </message>
 </context>
 <context>
@@ -1501,7 +1501,7 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     <message numerus="yes">
         <source>Events (%n)</source>
         <translation>
-            <numerusform>会议（%n）</numerusform>
+            <numerusform>活动（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from wsis_viewer.domain.lanes import Lane
 from wsis_viewer.qt.i18n import lane_label
-from wsis_viewer.timeline.colors import lane_colour
+from wsis_viewer.timeline.colors import Theme, lane_colour
 
 _W, _H = 34, 14
 
@@ -43,11 +43,12 @@ def mark_pixmap(mark: str, colour: QColor) -> QPixmap:
         p.drawRect(2, 3, 6, _H - 6)
         p.drawRect(_W - 8, 3, 6, _H - 6)
     elif mark == "period":
-        band = QColor(colour)
-        band.setAlpha(60)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(band)
-        p.drawRect(0, 0, _W, _H)
+        # The timeline's band is a faint tint over its background: drawn the same, outlined.
+        p.setPen(QPen(QColor("#999999"), 1, Qt.PenStyle.DotLine))
+        p.setBrush(QColor("#ffffff"))
+        p.drawRect(1, 1, _W - 2, _H - 2)
+        p.setBrush(colour)
+        p.drawRect(1, 1, _W - 2, _H - 2)
     else:  # swatch
         p.drawRoundedRect(2, 2, _W - 4, _H - 4, 3, 3)
     p.end()
@@ -82,8 +83,10 @@ class LegendPanel(QWidget):
     def _rebuild(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # until deleteLater runs it would still be painted
+                widget.deleteLater()
         grey = QColor("#777777")
         rows: list[tuple[QPixmap | None, str]] = [(None, self.tr("Lanes"))]
         rows += [(mark_pixmap("swatch", lane_colour(k)), lane_label(lane, self._lang))
@@ -94,7 +97,8 @@ class LegendPanel(QWidget):
                  (mark_pixmap("sittings", grey), self.tr("sittings of one meeting, joined")),
                  (mark_pixmap("hatched", grey),
                   self.tr("date known only to the month or year")),
-                 (mark_pixmap("period", QColor("#E69F00")), self.tr("PP-10 → PP-14 period"))]
+                 (mark_pixmap("period", Theme.from_palette(self.palette()).period),
+                  self.tr("PP-10 → PP-14 period"))]
         for row, (pixmap, text) in enumerate(rows):
             label = QLabel(text, self)
             if pixmap is None:
@@ -109,6 +113,8 @@ class LegendPanel(QWidget):
             self.grid.addWidget(icon, row, 0)
             self.grid.addWidget(label, row, 1)
         self.grid.setRowStretch(len(rows), 1)
+        self.grid.setColumnStretch(0, 0)
+        self.grid.setColumnStretch(1, 1)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -58,6 +58,8 @@ VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings re
 class MainWindow(QMainWindow):
     # The records behind the panels or the data language changed (issue 13's tables follow).
     recordsChanged = Signal()
+    # The selected record (a RecordRef, or None when cleared), for views that mark it.
+    currentRecordChanged = Signal(object)
 
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
@@ -636,6 +638,7 @@ class MainWindow(QMainWindow):
         if remember:
             self.history.visit(ref, self.timeline.view_range())
         self._update_navigation()
+        self.currentRecordChanged.emit(ref)
 
     def clear_selection(self) -> None:
         self.current = None
@@ -648,6 +651,7 @@ class MainWindow(QMainWindow):
         finally:
             self._driving_timeline = False
         self._apply_emphasis()
+        self.currentRecordChanged.emit(None)
 
     def _bring_into_view(self, ref: RecordRef) -> None:
         """Pan and zoom so the record's events (and its chain) fill the view."""

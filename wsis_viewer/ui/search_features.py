@@ -95,6 +95,7 @@ class SearchFeatures(QObject):
         window.act_prev_event.triggered.connect(lambda: self._announce_end(-1))
         window.act_next_event.triggered.connect(lambda: self._announce_end(1))
         window.recordsChanged.connect(self.refresh)
+        window.currentRecordChanged.connect(self._mark_current)
         self.retranslate_ui()
         self.refresh()
 
@@ -167,9 +168,14 @@ class SearchFeatures(QObject):
         window = self.window
         for panel in self.tables.values():
             panel.set_dataset(window.relations.ds, window.lang)
+            panel.show_record(window.current)
         self.legend.set_lanes(window.db.lanes if window.db else (), window.lang)
         self.results.set_language(window.lang)
         self.results.set_query(window.search.text())
+
+    def _mark_current(self, ref: object) -> None:
+        for panel in self.tables.values():
+            panel.show_record(ref if isinstance(ref, RecordRef) else None)
 
     def show_results(self) -> None:
         self.results_dock.show()

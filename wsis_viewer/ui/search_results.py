@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPixmap,
+    QResizeEvent,
     QStandardItem,
     QStandardItemModel,
     QTextDocument,
@@ -108,8 +109,15 @@ class _HtmlDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
-        doc.setHtml(str(index.data(HTML_ROLE)))
-        doc.setTextWidth(max(100, option.rect.width() - option.decorationSize.width() - 8))
+        text = str(index.data(HTML_ROLE))
+        if option.state & QStyle.StateFlag.State_Selected:  # gray on the highlight is unreadable
+            text = text.replace("color:gray", "")
+        doc.setHtml(text)
+        width = option.rect.width()
+        view = option.widget
+        if width <= 0 and isinstance(view, QTreeView):  # sizeHint: no rect yet
+            width = view.viewport().width() - 2 * view.indentation()
+        doc.setTextWidth(max(100, width - option.decorationSize.width() - 8))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -119,12 +127,18 @@ class _HtmlDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
         opt.text = ""
+        opt.icon = QIcon()  # drawn below, beside the first line rather than centred
         style = opt.widget.style() if opt.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._document(opt, index)
-        icon_width = opt.decorationSize.width() + 6
+        size = opt.decorationSize
+        if isinstance(icon, QIcon):
+            icon.paint(painter, opt.rect.left() + 2, opt.rect.top() + 3, size.width(),
+                       size.height())
+        icon_width = size.width() + 6
         painter.save()
         painter.translate(opt.rect.left() + icon_width, opt.rect.top())
         ctx = QAbstractTextDocumentLayout.PaintContext()
@@ -203,6 +217,10 @@ class SearchResultsPanel(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.tree.doItemsLayout()  # wrapped rows change height with the width
+
     # --- content ------------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -219,6 +237,18 @@ class SearchResultsPanel(QWidget):
         return list(self._hits)
 
     def _fill(self) -> None:
+        """Rebuild the list (query, language or texts changed), keeping the current hit."""
+        keep = self.tree.currentIndex().data(REF_ROLE)
+        self._rebuild()
+        if isinstance(keep, RecordRef):
+            for index in self._hit_indexes():
+                if index.data(REF_ROLE) == keep:
+                    self.tree.selectionModel().blockSignals(True)
+                    self.tree.setCurrentIndex(index)
+                    self.tree.selectionModel().blockSignals(False)
+                    break
+
+    def _rebuild(self) -> None:
         self.model.clear()
         query = self._query.strip()
         if not query:
