@@ -169,8 +169,26 @@ def test_context_menu_copy_link_and_citation(qtbot, bundled_window: MainWindow,
     assert window.current == RecordRef(RecordType.DOCUMENT, "C-13/108")
     next(a for a in menu.actions() if a.text() == "Open Source").trigger()
     assert "§2.3.3" in window.statusBar().currentMessage()
-    window.detail.customContextMenuRequested.emit(QPoint(5, 5))  # the panel's heading too
-    assert [a.text() for a in shown[-1].actions() if a.text()][0] == "Copy Citation"
+    window.detail.browser.customContextMenuRequested.emit(QPoint(5, 5))  # the panel too
+    texts = [a.text() for a in shown[-1].actions() if a.text()]
+    assert texts[-4:] == ["Copy Citation", "Copy Link", "Open Source", "Zoom To"]
+    assert any("Copy" in t and t != "Copy Citation" and t != "Copy Link" for t in texts)
+
+
+def test_timeline_context_menu_on_the_item_under_the_mouse(
+        qtbot, bundled_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    window = bundled_window
+    shown: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda self, *a: shown.append(self))
+    window.timeline.hoveredChanged.emit("pp-14")  # what the widget says while hovering
+    viewport = window.timeline._plot.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(300, 200), viewport.mapToGlobal(QPoint(300, 200))))
+    assert shown, "right-click on the timeline shows no menu"
+    next(a for a in shown[-1].actions() if a.text() == "Copy Link").trigger()
+    assert QGuiApplication.clipboard().text() == "wsis-viewer:record/event/pp-14"
 
 
 def test_link_opens_the_window_on_the_record(monkeypatch: pytest.MonkeyPatch) -> None:

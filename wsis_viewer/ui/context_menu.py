@@ -30,9 +30,14 @@ class RecordMenu(QObject):
         self._show_paragraph = show_paragraph
 
     def menu(self, ref: RecordRef, parent: QWidget) -> QMenu:
-        rel = self._relations()
         menu = QMenu(parent)
         menu.setObjectName("recordMenu")
+        self.add_actions(menu, ref)
+        return menu
+
+    def add_actions(self, menu: QMenu, ref: RecordRef) -> None:
+        """Add the record's actions to `menu` (e.g. after a text view's Copy / Select All)."""
+        rel = self._relations()
         menu.addAction(self.tr("Copy Citation"), lambda: copy_text(
             citation(rel, ref, self._lang())))
         menu.addAction(self.tr("Copy Link"), lambda: copy_text(record_link(ref)))
@@ -41,7 +46,6 @@ class RecordMenu(QObject):
         source.setEnabled(target is not None)
         menu.addSeparator()
         menu.addAction(self.tr("Zoom To"), lambda: self._zoom_to(ref))
-        return menu
 
     def open_source(self, ref: RecordRef) -> None:
         target = source_target(self._relations(), ref)

@@ -85,10 +85,13 @@ class SearchFeatures(QObject):
         self.act_about.setObjectName("about")
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
-        # The detail panel's heading and the timeline's selected item get the record menu.
-        window.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        window.detail.customContextMenuRequested.connect(
-            lambda pos: self._popup(window.detail.current(), window.detail, pos))
+        # The detail panel (its text's Copy / Select All, then the record's actions) and the
+        # timeline item under the mouse (else the selected one) get the record menu too.
+        browser = window.detail.browser
+        browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        browser.customContextMenuRequested.connect(self._detail_menu)
+        self._hovered = ""
+        window.timeline.hoveredChanged.connect(self._on_hovered)
         window.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         window.timeline.customContextMenuRequested.connect(self._timeline_menu)
         # Previous/Next Event say when they reach either end.
@@ -125,10 +128,23 @@ class SearchFeatures(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(widget.mapToGlobal(pos))
 
+    def _on_hovered(self, event_id: str) -> None:
+        self._hovered = event_id
+
     def _timeline_menu(self, pos: QPoint) -> None:
-        selected = self.window.timeline.selected()
-        if selected:
-            self._popup(RecordRef(RecordType.EVENT, selected), self.window.timeline, pos)
+        event_id = self._hovered or self.window.timeline.selected()
+        if event_id:
+            self._popup(RecordRef(RecordType.EVENT, event_id), self.window.timeline, pos)
+
+    def _detail_menu(self, pos: QPoint) -> None:
+        browser = self.window.detail.browser
+        menu = browser.createStandardContextMenu(pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ref = self.window.detail.current()
+        if ref is not None:
+            menu.addSeparator()
+            self.record_menu.add_actions(menu, ref)
+        menu.popup(browser.viewport().mapToGlobal(pos))
 
     def _backend(self) -> SearchBackend | None:
         return self.window.db.search if self.window.db is not None else None
