@@ -75,7 +75,8 @@ class LegendPanel(QWidget):
         """Every text of the legend, in order (for tests and screen readers)."""
         out = []
         for k in range(self.grid.count()):
-            w = self.grid.itemAt(k).widget()
+            item = self.grid.itemAt(k)
+            w = item.widget() if item is not None else None
             if isinstance(w, QLabel) and w.text():
                 out.append(w.text())
         return out
