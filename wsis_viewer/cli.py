@@ -307,7 +307,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     link = parse_link(gui_args.db_path) if gui_args.db_path else None
     if link is not None:
         return run_app(db=gui_args.db, lang=gui_args.lang, qt_args=qt_args, select=link)
-    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args)
+    db_path = gui_args.db_path
+    if db_path and db_path.startswith("file://"):  # the desktop entry passes URLs (%u)
+        from urllib.parse import unquote, urlsplit
+
+        db_path = unquote(urlsplit(db_path).path)
+    return run_app(db=gui_args.db or db_path, lang=gui_args.lang, qt_args=qt_args)
 
 
 if __name__ == "__main__":

@@ -1417,7 +1417,7 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
     <message>
         <source>&amp;About WSIS Timeline Viewer</source>
-        <translation>关于 WSIS 时间线查看器(&amp;A)</translation>
+        <translation>关于WSIS时间线查看器(&amp;A)</translation>
     </message>
     <message>
         <source>events</source>
@@ -1477,11 +1477,11 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
     <message>
         <source>WSIS Timeline Viewer</source>
-        <translation>WSIS 时间线查看器</translation>
+        <translation>WSIS时间线查看器</translation>
     </message>
     <message>
         <source>About WSIS Timeline Viewer</source>
-        <translation>关于 WSIS 时间线查看器</translation>
+        <translation>关于WSIS时间线查看器</translation>
     </message>
     <message>
         <source>Source: paragraph %1 of the report to PP-14 (PP-14/20(Add.1))</source>

@@ -197,6 +197,9 @@ def test_link_opens_the_window_on_the_record(monkeypatch: pytest.MonkeyPatch) ->
     ref = RecordRef(RecordType.DOCUMENT, "C13/66(Add.)")
     assert cli.main([record_link(ref)]) == 0
     assert seen["select"] == ref and seen["db"] is None
+    seen.clear()  # the desktop entry (Exec=wsis-viewer %u) passes files as file:// URLs
+    assert cli.main(["file:///tmp/my%20data/wsis.sqlite"]) == 0
+    assert seen["db"] == "/tmp/my data/wsis.sqlite" and seen.get("select") is None
 
 
 def test_legend_toggles_and_names_lanes(qtbot, bundled_window: MainWindow) -> None:
