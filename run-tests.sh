@@ -6,5 +6,7 @@ cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 echo "== ruff" && .venv/bin/ruff check .
 echo "== mypy" && .venv/bin/mypy
+echo "== import contracts" && .venv/bin/lint-imports --no-cache >/dev/null \
+    || { .venv/bin/lint-imports --no-cache; exit 1; }
 echo "== pytest"
 QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.synthetic import generate
 from wsis_viewer.domain.lanes import ordered_lanes
 from wsis_viewer.domain.timeline_index import TimelineIndex, date_to_x
+from wsis_viewer.domain.view_state import Period
 from wsis_viewer.paths import bundled_database, fonts_dir
 from wsis_viewer.store.database import open_database
 from wsis_viewer.timeline import TimelineWidget
@@ -41,7 +42,8 @@ def load_widget(db: Path, size: tuple[int, int] = (1600, 900)) -> TimelineWidget
     widget.resize(*size)
     widget.set_data(index, {lane.id: lane.label_en for lane in lanes})
     # A fixed "today" keeps the pictures reproducible.
-    widget.set_markers((dt.date(2010, 10, 4), dt.date(2014, 11, 7)), today=dt.date(2014, 3, 1))
+    widget.set_markers(Period(dt.date(2010, 10, 4), dt.date(2014, 11, 7), ("PP-10", "PP-14")),
+                       today=dt.date(2014, 3, 1))
     return widget
 
 

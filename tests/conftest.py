@@ -6,6 +6,7 @@ Kept small on purpose; GUI-specific helpers live next to the GUI tests.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -155,6 +156,9 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
 
     def record(_parent: object, title: str, text: str, *_args: object) -> object:
+        # The app escapes every message (ui/messages.py); tests read the text as shown.
+        if text.startswith("<p>") and text.endswith("</p>"):
+            text = html.unescape(text[3:-4].replace("<br>", "\n"))
         shown.append((title, text))
         return QMessageBox.StandardButton.Ok
 

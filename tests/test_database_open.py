@@ -97,6 +97,26 @@ def test_other_schema_versions(db_copy: Path, version: object, expected: str) ->
         open_database(db_copy)
 
 
+V1_FIXTURE = Path(__file__).parent / "data" / "wsis-schema-v1.sqlite"
+
+
+def test_a_version_1_database_gets_a_clear_message_and_is_left_untouched(tmp_path: Path) -> None:
+    """tests/data/wsis-schema-v1.sqlite is the bundled database as the last version-1 viewer
+    built it (kept as it was: never regenerate it)."""
+    copy = tmp_path / "old.sqlite"
+    shutil.copy(V1_FIXTURE, copy)
+    with sqlite3.connect(copy) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    assert row == ("1",)
+    before = digest(copy)
+    with pytest.raises(DatabaseError) as info:
+        open_database(copy)
+    message = str(info.value)
+    assert message.startswith(f"{copy}: built for schema version 1, older than this viewer's")
+    assert "stated by the report or inferred" in message and "wsis-viewer build-db" in message
+    assert digest(copy) == before
+
+
 def test_cli_reports_bad_database_without_traceback(tmp_path: Path) -> None:
     import subprocess
     import sys

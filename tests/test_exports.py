@@ -240,3 +240,54 @@ def test_golden_images(tmp_path: Path, name: str) -> None:
     diff = np.abs(new - old).max(axis=2)
     assert (diff > 40).mean() < 0.002, f"{(diff > 40).mean():.4%} of pixels differ"
     assert diff.mean() < 1.5
+
+
+# --- the detail panel beside the picture ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("height", "expect"),
+                         [(1800, "fits"), (900, "grows"), (420, "continued")])
+def test_details_panel_is_never_cut_mid_line(qapp, height: int, expect: str) -> None:
+    """`screenshot --details`: the image grows to show the whole panel (up to twice its
+    height); beyond that the panel ends on a whole paragraph with "…continued"."""
+    db = LoadedDatabase.open(paths.bundled_database())
+    spec = ViewSpec(select="res-c1334", details=True, width=1400, height=height)
+    scene = build_scene(db, spec)
+    try:
+        view = scene.view
+        browser = view.details
+        assert browser is not None
+        render_png(view, spec.width, view.height(), 1.0)
+        doc = browser.document()
+        shown = browser.viewport().height()
+        assert doc.size().height() <= shown + 1, "the panel is cut"
+        continued = "continued" in doc.toPlainText()
+        if expect == "fits":
+            assert view.height() == height and not continued
+        elif expect == "grows":
+            assert height < view.height() <= 2 * height and not continued
+        else:  # too long even for twice the height: said so, after a whole paragraph
+            assert view.height() == 2 * height and continued
+            assert doc.lastBlock().text().strip().endswith("continued")
+    finally:
+        scene.view.close()
+
+
+def test_no_label_is_clipped_at_the_left_edge(qapp) -> None:
+    """Arrow labels and marker labels stay inside the plot; item labels of items that begin
+    before the view start at its left edge, whole."""
+    db = LoadedDatabase.open(paths.bundled_database())
+    spec = ViewSpec(start=dt.date(2013, 6, 1), end=dt.date(2014, 12, 31), select="res-c1334",
+                    width=900, height=600)
+    scene = build_scene(db, spec)
+    try:
+        render_png(scene.view, spec.width, spec.height, 1.0)
+        item = scene.timeline._item
+        vb = scene.timeline._vb
+        plot = vb.sceneBoundingRect()
+        left = scene.timeline._plot.mapFromScene(plot.topLeft()).x()
+        for edge in item.placed_edges:
+            if edge.box is not None:
+                assert edge.box.left() >= left - 0.5, edge.text
+    finally:
+        scene.view.close()

@@ -53,10 +53,77 @@ def test_dangling_reference(data: Path) -> None:
 
 
 def test_dangling_recommendation_link(data: Path) -> None:
-    edit(data, "recommendations.toml", 'resolutions = ["res-c1332", "res-c1334"]',
-         'resolutions = ["res-c1332", "res-c9999"]')
-    assert any("recommendation 'rec-council-2011'" in m and "links.resolutions" in m
+    edit(data, "recommendations.toml", 'type = "resolution"\n  id = "res-c1334"',
+         'type = "resolution"\n  id = "res-c9999"')
+    assert any("recommendation 'rec-council-2011'" in m and "field 'link'" in m
                and "res-c9999" in m for m in problems(data))
+
+
+# --- claims: every link says whether the report states it ------------------------------------
+
+
+def test_a_link_without_basis_is_refused(data: Path) -> None:
+    edit(data, "documents.toml",
+         'event = { id = "cwg-19", basis = "stated", source = "§2.2.2", ',
+         'event = { id = "cwg-19", source = "§2.2.2", ')
+    assert any("document 'WG-WSIS-19/7'" in m and "field 'event.basis'" in m
+               and "missing or unknown basis" in m for m in problems(data))
+
+
+def test_a_plain_string_link_is_refused(data: Path) -> None:
+    """The version-1 form (a bare id) would hide whether the link is stated or inferred."""
+    edit(data, "documents.toml",
+         'event = { id = "cwg-19", basis = "stated", source = "§2.2.2", quote = '
+         '"2011年10月10日CWG-WSIS第19次会议主要结果概要（WG-WSIS-19/7号文件）" }',
+         'event = "cwg-19"')
+    assert any("document 'WG-WSIS-19/7'" in m and "field 'event'" in m
+               and "every link says its basis" in m for m in problems(data))
+
+
+def test_a_stated_link_must_quote_the_report(data: Path) -> None:
+    edit(data, "events.toml", '  quote = "非常会议：对经修订的第1334号决议予以跟进"\n', "")
+    assert any("event 'cwg-extra-2013'" in m and "field 'resolutions[1].quote'" in m
+               and "must quote" in m for m in problems(data))
+
+
+def test_an_inferred_link_must_say_why(data: Path) -> None:
+    text = (data / "documents.toml").read_text(encoding="utf-8")
+    start = text.index('event = { id = "cwg-20", basis = "inferred"')
+    end = text.index("\n", start)
+    edit(data, "documents.toml", text[start:end],
+         'event = { id = "cwg-20", basis = "inferred", source = "§2.3.2" }')
+    assert any("document 'C12/55'" in m and "field 'event.why'" in m and "must say why" in m
+               for m in problems(data))
+
+
+def test_claim_source_must_exist_and_quotes_only_from_the_report(data: Path) -> None:
+    edit(data, "resolutions.toml", '  source = "§1.1"\n', '  source = "§1.9"\n')
+    edit(data, "documents.toml", 'event = { id = "unga-hlm-2015", basis = "stated", '
+         'source = "ext:unga-70-125" }', 'event = { id = "unga-hlm-2015", basis = "stated", '
+         'source = "ext:unga-70-125", quote = "words" }')
+    msgs = problems(data)
+    assert any("resolution 'res-c1196'" in m and "step[1].source" in m
+               and "'§1.9' is not a paragraph" in m for m in msgs)
+    assert any("document 'A/RES/70/125'" in m and "event.quote" in m
+               and "must come from a report paragraph" in m for m in msgs)
+
+
+def test_unknown_basis_and_quoted_from_paragraph(data: Path) -> None:
+    edit(data, "people.toml", 'basis = "stated"\n  source = "§6.4"',
+         'basis = "likely"\n  source = "§6.4"')
+    edit(data, "topics.toml", 'quoted_from = "§2.4.6"', 'quoted_from = "§2.4.66"')
+    msgs = problems(data)
+    assert any("person 'vladimir-minkin'" in m and "role[1].basis" in m and "'likely'" in m
+               for m in msgs)
+    assert any("topic 'init-targets-review'" in m and "title.quoted_from" in m
+               and "'§2.4.66' is not a paragraph" in m for m in msgs)
+
+
+def test_recommendation_status_is_a_claim(data: Path) -> None:
+    edit(data, "recommendations.toml", 'status = { value = "approved", basis = "stated", ',
+         'status = { value = "adopted", basis = "stated", ')
+    assert any("recommendation 'rec-council-2014'" in m and "unknown value 'adopted'" in m
+               for m in problems(data))
 
 
 def test_end_before_start(data: Path) -> None:
@@ -126,7 +193,7 @@ def test_bad_time_and_unknown_field(data: Path) -> None:
 
 def test_every_problem_is_reported_at_once(data: Path) -> None:
     edit(data, "events.toml", 'id = "cwg-19"', 'id = "cwg-18"')
-    edit(data, "documents.toml", 'event = "cwg-20"', 'event = "cwg-99"')
+    edit(data, "documents.toml", 'event = { id = "cwg-20"', 'event = { id = "cwg-99"')
     edit(data, "contributors.toml", 'type = "city"', 'type = "village"')
     msgs = problems(data)
     assert len(msgs) >= 3

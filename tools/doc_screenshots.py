@@ -22,11 +22,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from wsis_viewer import paths
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.domain.report_text import load_report_text
 from wsis_viewer.domain.timeline_index import date_to_x
 from wsis_viewer.ui.app import create_app
 from wsis_viewer.ui.main_window import MainWindow
@@ -73,6 +75,40 @@ def main() -> None:
     z.close()
 
 
+def report_text_file() -> Path | None:
+    """The report's text: $WSIS_REPORT_TEXT, else ../shared/seed/ beside the repository."""
+    candidates = [Path(os.environ.get("WSIS_REPORT_TEXT", "")),
+                  paths.resources_dir().parent.parent / "shared/seed/000_82b41a7465f77ec1.txt"]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def provenance(out: Path) -> None:
+    """The detail panel with an inferred link, and the Source page of a paragraph."""
+    create_app(["doc-screenshots"])
+    settings = QSettings(f"{tempfile.mkdtemp()}/provenance.ini", QSettings.Format.IniFormat)
+    w = MainWindow(ViewerSettings(settings), lang="en")
+    w.resize(1600, 1000)
+    w.show()
+    assert w.open_database(paths.bundled_database())
+    w.resizeDocks([w.detail_dock], [640], Qt.Orientation.Horizontal)
+    w.navigate_to(RecordRef(RecordType.DOCUMENT, "C12/55"))
+    QApplication.processEvents()
+    w.detail.grab().save(str(out / "panel-inferred-link.png"))
+    text = report_text_file()
+    if text is None:
+        print("the report's text was not found: Source page pictured without it")
+    else:
+        w.detail.set_report_text(load_report_text(text))
+    w.detail.show_source("§2.3.3")
+    QApplication.processEvents()
+    w.detail.grab().save(str(out / "source-panel.png"))
+    w.detail.set_report_text(None)
+    w.detail.show_source("§2.2.6")
+    QApplication.processEvents()
+    w.detail.grab().save(str(out / "source-panel-without-text.png"))
+    w.close()
+
+
 def samples(out: Path) -> None:
     """A figure and a report made by the command line, as a user would script them."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOURCE_DATE_EPOCH": "1732752000"}
@@ -95,5 +131,10 @@ def samples(out: Path) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--provenance"]:  # only the provenance pictures
+        provenance(paths.resources_dir().parent / "docs/img")
+        raise SystemExit(0)
     main()
-    samples(Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img"))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img")
+    provenance(target)
+    samples(target)

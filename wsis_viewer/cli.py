@@ -116,7 +116,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wsis_viewer.store.export_json import dumps
 
     with open_database(args.db or paths.bundled_database()) as store:
-        text = dumps(store.load())
+        ds = store.load()
+    if args.stated_only:
+        from wsis_viewer.domain.provenance import stated_only
+
+        ds = stated_only(ds)
+    text = dumps(ds, stated_only=args.stated_only)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -148,7 +153,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         fmt = output_format(out)
         spec = build_spec(from_=args.from_, to=args.to, lanes=args.lanes, select=args.select,
                           search=args.search, details=args.details, lang=args.lang,
-                          theme=args.theme, size=args.size, scale=args.scale)
+                          theme=args.theme, size=args.size, scale=args.scale,
+                          stated_only=args.stated_only)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
         return 2
@@ -222,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "window: interface language for this run (default: the one chosen in "
                "View > Language, else the system's); pseudo: pseudo-localisation for layout "
                "testing"))
+    parser.add_argument("--report-text", dest="window_report_text", metavar="FILE",
+                        help=translate(
+                            "CLI", "window: the report's text file (one numbered paragraph a "
+                                   "line), so Source pages show whole paragraphs (default: the "
+                                   "one chosen in the window, if any)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
                                 title=translate("CLI", "commands"))
 
@@ -234,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help=translate("CLI", "write the whole dataset as JSON"))
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: bundled)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--stated-only", action="store_true", help=(
+        "leave out every link and status the report does not state (our inferences)"))
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
@@ -255,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "WIDTHxHEIGHT in pixels (default 1600x900)"))
     p.add_argument("--scale", type=float, default=1.0, help=translate(
         "CLI", "pixel ratio for PNG (1, 2, 3)"))
+    p.add_argument("--stated-only", action="store_true", help=translate(
+        "CLI", "draw only what the report states: no inferred links"))
     p.set_defaults(func=cmd_screenshot)
     _localise(p)
 
@@ -281,6 +296,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("db_path", nargs="?")
     parser.add_argument("--db")
     parser.add_argument("--lang", choices=WINDOW_LANGUAGES)
+    parser.add_argument("--report-text")
     return parser
 
 
@@ -306,13 +322,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     link = parse_link(gui_args.db_path) if gui_args.db_path else None
     if link is not None:
-        return run_app(db=gui_args.db, lang=gui_args.lang, qt_args=qt_args, select=link)
+        return run_app(db=gui_args.db, lang=gui_args.lang, qt_args=qt_args, select=link,
+                       report_text=gui_args.report_text)
     db_path = gui_args.db_path
     if db_path and db_path.startswith("file://"):  # the desktop entry passes URLs (%u)
         from urllib.parse import unquote, urlsplit
 
         db_path = unquote(urlsplit(db_path).path)
-    return run_app(db=gui_args.db or db_path, lang=gui_args.lang, qt_args=qt_args)
+    return run_app(db=gui_args.db or db_path, lang=gui_args.lang, qt_args=qt_args,
+                   report_text=gui_args.report_text)
 
 
 if __name__ == "__main__":

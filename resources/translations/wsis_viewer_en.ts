@@ -8,12 +8,20 @@
         <translation>WSIS Timeline Viewer</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
         <source>Showing the bundled database instead.</source>
         <translation>Showing the bundled database instead.</translation>
+    </message>
+    <message>
+        <source>Cannot use the report&apos;s text: %1</source>
+        <translation>Cannot use the report&apos;s text: %1</translation>
     </message>
 </context>
 <context>
@@ -67,6 +75,10 @@
         <translation>window: interface language for this run (default: the one chosen in View &gt; Language, else the system&apos;s); pseudo: pseudo-localisation for layout testing</translation>
     </message>
     <message>
+        <source>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</source>
+        <translation>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</translation>
+    </message>
+    <message>
         <source>commands</source>
         <translation>commands</translation>
     </message>
@@ -113,6 +125,10 @@
     <message>
         <source>pixel ratio for PNG (1, 2, 3)</source>
         <translation>pixel ratio for PNG (1, 2, 3)</translation>
+    </message>
+    <message>
+        <source>draw only what the report states: no inferred links</source>
+        <translation>draw only what the report states: no inferred links</translation>
     </message>
     <message>
         <source>write the multi-page PDF report (headless)</source>
@@ -173,6 +189,14 @@
 <context>
     <name>DetailView</name>
     <message>
+        <source>The report&apos;s text file</source>
+        <translation>The report&apos;s text file</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
         <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
         <translation>Select an event on the timeline, or a row in a list, to see its details here.</translation>
     </message>
@@ -196,6 +220,10 @@
         <translation>%1 · database: %2 · exported %3</translation>
     </message>
     <message>
+        <source>…continued</source>
+        <translation>…continued</translation>
+    </message>
+    <message>
         <source>multi-day sitting</source>
         <translation>multi-day sitting</translation>
     </message>
@@ -214,6 +242,10 @@
     <message>
         <source>chain (time elapsed)</source>
         <translation>chain (time elapsed)</translation>
+    </message>
+    <message>
+        <source>inferred step (not stated)</source>
+        <translation>inferred step (not stated)</translation>
     </message>
     <message>
         <source>selected</source>
@@ -358,6 +390,14 @@
     <message>
         <source>Show &amp;Overview</source>
         <translation>Show &amp;Overview</translation>
+    </message>
+    <message>
+        <source>Show Only What the Report &amp;States</source>
+        <translation>Show Only What the Report &amp;States</translation>
+    </message>
+    <message>
+        <source>Hide every link and status that is our inference</source>
+        <translation>Hide every link and status that is our inference</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
@@ -594,6 +634,22 @@
     <message>
         <source>noted</source>
         <translation>noted</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>status not stated</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1 (inferred)</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1): %2</source>
+        <translation>Inferred, not stated by the report (%1): %2</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>The report, %1: “%2”</translation>
     </message>
     <message>
         <source>Council</source>
@@ -838,6 +894,10 @@
         <translation>approved</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
         <source>led to a resolution</source>
         <translation>led to a resolution</translation>
     </message>
@@ -848,6 +908,10 @@
     <message>
         <source>proposed</source>
         <translation>proposed</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>status not stated</translation>
     </message>
     <message>
         <source>Member State</source>
@@ -938,6 +1002,30 @@
         <translation>[only in English]</translation>
     </message>
     <message>
+        <source>the report&apos;s words, %1</source>
+        <translation>the report&apos;s words, %1</translation>
+    </message>
+    <message>
+        <source>our wording, not the report&apos;s</source>
+        <translation>our wording, not the report&apos;s</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1)</source>
+        <translation>Inferred, not stated by the report (%1)</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>The report, %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Stated by %1</source>
+        <translation>Stated by %1</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>inferred</translation>
+    </message>
+    <message>
         <source>Council Resolution</source>
         <translation>Council Resolution</translation>
     </message>
@@ -964,6 +1052,10 @@
     <message>
         <source>Chain on the timeline</source>
         <translation>Chain on the timeline</translation>
+    </message>
+    <message>
+        <source>Inferred connector: it rests on a link the report does not state</source>
+        <translation>Inferred connector: it rests on a link the report does not state</translation>
     </message>
     <message>
         <source>No such record: %1</source>
@@ -1042,6 +1134,10 @@
         <translation>Later records that refer to it</translation>
     </message>
     <message>
+        <source>Paragraph</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1116,6 +1212,58 @@
     <message>
         <source>about</source>
         <translation>about</translation>
+    </message>
+    <message>
+        <source>No such paragraph: %1</source>
+        <translation>No such paragraph: %1</translation>
+    </message>
+    <message>
+        <source>Report, paragraph %1</source>
+        <translation>Report, paragraph %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>status: %1</translation>
+    </message>
+    <message>
+        <source>The loaded text has no paragraph %1.</source>
+        <translation>The loaded text has no paragraph %1.</translation>
+    </message>
+    <message>
+        <source>Introduced by %1:</source>
+        <translation>Introduced by %1:</translation>
+    </message>
+    <message>
+        <source>The report’s text is not loaded, so the paragraph cannot be shown here.</source>
+        <translation>The report’s text is not loaded, so the paragraph cannot be shown here.</translation>
+    </message>
+    <message>
+        <source>Read it in the official document</source>
+        <translation>Read it in the official document</translation>
+    </message>
+    <message>
+        <source>Choose the report’s text file…</source>
+        <translation>Choose the report’s text file…</translation>
+    </message>
+    <message>
+        <source>the words of %1</source>
+        <translation>the words of %1</translation>
+    </message>
+    <message>
+        <source>Quotations the dataset holds from it</source>
+        <translation>Quotations the dataset holds from it</translation>
+    </message>
+    <message>
+        <source>Inferences resting on it</source>
+        <translation>Inferences resting on it</translation>
+    </message>
+    <message>
+        <source>Records citing it</source>
+        <translation>Records citing it</translation>
     </message>
 </context>
 <context>
@@ -1594,10 +1742,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
 </context>
 <context>
     <name>ViewExport</name>
-    <message>
-        <source>WSIS timeline</source>
-        <translation>WSIS timeline</translation>
-    </message>
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>

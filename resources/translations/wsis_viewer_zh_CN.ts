@@ -8,12 +8,20 @@
         <translation>WSIS时间线查看器</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>报告文本</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>Showing the bundled database instead.</source>
         <translation>改为显示随附的数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot use the report&apos;s text: %1</source>
+        <translation>无法使用报告文本：%1</translation>
     </message>
 </context>
 <context>
@@ -67,6 +75,10 @@
         <translation>窗口：本次运行的界面语言（默认：在“视图 &gt; 语言”中选定的语言，否则为系统语言）；pseudo：用于检查布局的伪本地化</translation>
     </message>
     <message>
+        <source>window: the report&apos;s text file (one numbered paragraph a line), so Source pages show whole paragraphs (default: the one chosen in the window, if any)</source>
+        <translation>窗口：报告的文本文件（每行一个编号段落），使来源页面显示完整段落（默认：在窗口中选择过的文件，如有）</translation>
+    </message>
+    <message>
         <source>commands</source>
         <translation>命令</translation>
     </message>
@@ -113,6 +125,10 @@
     <message>
         <source>pixel ratio for PNG (1, 2, 3)</source>
         <translation>PNG的像素比（1、2、3）</translation>
+    </message>
+    <message>
+        <source>draw only what the report states: no inferred links</source>
+        <translation>只绘制报告陈述的内容：不含推断的关联</translation>
     </message>
     <message>
         <source>write the multi-page PDF report (headless)</source>
@@ -173,6 +189,14 @@
 <context>
     <name>DetailView</name>
     <message>
+        <source>The report&apos;s text file</source>
+        <translation>报告的文本文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Select an event on the timeline, or a row in a list, to see its details here.</source>
         <translation>在时间线上选择一项活动，或在列表中选择一行，即可在此查看详情。</translation>
     </message>
@@ -196,6 +220,10 @@
         <translation>%1 · 数据库：%2 · 导出日期：%3</translation>
     </message>
     <message>
+        <source>…continued</source>
+        <translation>（续）……</translation>
+    </message>
+    <message>
         <source>multi-day sitting</source>
         <translation>多日会议</translation>
     </message>
@@ -214,6 +242,10 @@
     <message>
         <source>chain (time elapsed)</source>
         <translation>关联链（经过时间）</translation>
+    </message>
+    <message>
+        <source>inferred step (not stated)</source>
+        <translation>推断的步骤（报告未陈述）</translation>
     </message>
     <message>
         <source>selected</source>
@@ -358,6 +390,14 @@
     <message>
         <source>Show &amp;Overview</source>
         <translation>显示概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show Only What the Report &amp;States</source>
+        <translation>仅显示报告陈述的内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hide every link and status that is our inference</source>
+        <translation>隐藏所有属于我们推断的关联和状态</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
@@ -588,6 +628,22 @@
     <message>
         <source>noted</source>
         <translation>已注意到</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>状态未载明</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1（推断）</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1): %2</source>
+        <translation>推断，报告未载明（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>报告%1：“%2”</translation>
     </message>
     <message>
         <source>Council</source>
@@ -832,6 +888,10 @@
         <translation>已批准</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
         <source>led to a resolution</source>
         <translation>促成决议</translation>
     </message>
@@ -842,6 +902,10 @@
     <message>
         <source>proposed</source>
         <translation>已提出</translation>
+    </message>
+    <message>
+        <source>status not stated</source>
+        <translation>状态未载明</translation>
     </message>
     <message>
         <source>Member State</source>
@@ -932,6 +996,30 @@
         <translation>[仅有英文]</translation>
     </message>
     <message>
+        <source>the report&apos;s words, %1</source>
+        <translation>报告原文，%1</translation>
+    </message>
+    <message>
+        <source>our wording, not the report&apos;s</source>
+        <translation>本数据集的措辞，非报告原文</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated by the report (%1)</source>
+        <translation>推断，报告未载明（%1）</translation>
+    </message>
+    <message>
+        <source>The report, %1: “%2”</source>
+        <translation>报告%1：“%2”</translation>
+    </message>
+    <message>
+        <source>Stated by %1</source>
+        <translation>见%1</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
         <source>Council Resolution</source>
         <translation>理事会决议</translation>
     </message>
@@ -958,6 +1046,10 @@
     <message>
         <source>Chain on the timeline</source>
         <translation>时间线上的关联链</translation>
+    </message>
+    <message>
+        <source>Inferred connector: it rests on a link the report does not state</source>
+        <translation>推断的连线：所依据的关联报告未载明</translation>
     </message>
     <message>
         <source>No such record: %1</source>
@@ -1036,6 +1128,10 @@
         <translation>后来引用本决议的记录</translation>
     </message>
     <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1110,6 +1206,58 @@
     <message>
         <source>about</source>
         <translation>约</translation>
+    </message>
+    <message>
+        <source>No such paragraph: %1</source>
+        <translation>没有此段落：%1</translation>
+    </message>
+    <message>
+        <source>Report, paragraph %1</source>
+        <translation>报告第%1段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>The loaded text has no paragraph %1.</source>
+        <translation>已载入的文本中没有第%1段。</translation>
+    </message>
+    <message>
+        <source>Introduced by %1:</source>
+        <translation>由%1引出：</translation>
+    </message>
+    <message>
+        <source>The report’s text is not loaded, so the paragraph cannot be shown here.</source>
+        <translation>未载入报告文本，因此无法在此显示该段落。</translation>
+    </message>
+    <message>
+        <source>Read it in the official document</source>
+        <translation>在正式文件中阅读</translation>
+    </message>
+    <message>
+        <source>Choose the report’s text file…</source>
+        <translation>选择报告的文本文件…</translation>
+    </message>
+    <message>
+        <source>the words of %1</source>
+        <translation>%1的措辞</translation>
+    </message>
+    <message>
+        <source>Quotations the dataset holds from it</source>
+        <translation>本数据集引自该段的原文</translation>
+    </message>
+    <message>
+        <source>Inferences resting on it</source>
+        <translation>基于该段的推断</translation>
+    </message>
+    <message>
+        <source>Records citing it</source>
+        <translation>引用该段的记录</translation>
     </message>
 </context>
 <context>
@@ -1577,10 +1725,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
 </context>
 <context>
     <name>ViewExport</name>
-    <message>
-        <source>WSIS timeline</source>
-        <translation>WSIS时间线</translation>
-    </message>
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG图像 (*.png)</translation>

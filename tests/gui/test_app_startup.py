@@ -121,3 +121,76 @@ def test_run_app_shows_window_and_returns_exit_code(
     monkeypatch.setattr(qapp, "exec", fake_exec)
     assert app_module.run_app(str(small_db), "en", []) == 0
     assert shown == ["small.sqlite — WSIS Timeline Viewer"]
+
+
+# --- the report's text (--report-text FILE, or the saved choice) --------------------------------
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_82b41a7465f77ec1.txt"
+if not SEED.is_file():
+    SEED = Path("/work/shared/seed/000_82b41a7465f77ec1.txt")
+
+
+def test_report_text_from_the_command_line_is_used_not_saved(
+        qtbot, isolated_settings, small_db: Path,
+        warnings_shown: list[tuple[str, str]]) -> None:
+    if not SEED.is_file():
+        pytest.skip("the report's text is not beside the repository (../shared/seed/)")
+    settings = ViewerSettings(isolated_settings())
+    window = app_module.start_window(str(small_db), "en", settings, report_text=str(SEED))
+    qtbot.addWidget(window)
+    report = window.detail.report_text()
+    assert report is not None and report.paragraph("§2.2.6") is not None
+    assert settings.report_text_path() is None  # this run only, like --lang
+    assert not warnings_shown
+    window.detail.show_source("§2.2.6")
+    assert "非常会议：对经修订的第1334号决议予以跟进" in window.detail.text()
+
+
+def test_a_bad_report_text_file_is_one_clear_line(
+        qtbot, isolated_settings, small_db: Path, tmp_path: Path,
+        warnings_shown: list[tuple[str, str]]) -> None:
+    settings = ViewerSettings(isolated_settings())
+    missing = tmp_path / "nowhere.txt"
+    window = app_module.start_window(str(small_db), "en", settings, report_text=str(missing))
+    qtbot.addWidget(window)
+    assert window.detail.report_text() is None
+    [(_title, text)] = warnings_shown
+    assert text == f"Cannot use the report's text: {missing}: no such file"
+
+
+def test_the_chosen_report_text_is_remembered(
+        qtbot, isolated_settings, small_db: Path, tmp_path: Path,
+        warnings_shown: list[tuple[str, str]]) -> None:
+    if not SEED.is_file():
+        pytest.skip("the report's text is not beside the repository (../shared/seed/)")
+    settings = ViewerSettings(isolated_settings())
+    window = app_module.start_window(str(small_db), "en", settings)
+    qtbot.addWidget(window)
+    assert window.detail.report_text() is None
+    window.detail._choose_file = lambda _parent: str(SEED)
+    assert window.detail.choose_report_text()
+    assert settings.report_text_path() == str(SEED.resolve())
+    again = app_module.start_window(str(small_db), "en", settings)
+    qtbot.addWidget(again)
+    assert again.detail.report_text() is not None
+    # A saved file that has since gone is forgotten quietly.
+    settings.set_report_text_path(str(tmp_path / "gone.txt"))
+    third = app_module.start_window(str(small_db), "en", settings)
+    qtbot.addWidget(third)
+    assert third.detail.report_text() is None and settings.report_text_path() is None
+    assert not warnings_shown
+
+
+def test_cli_passes_report_text_to_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wsis_viewer import cli
+
+    seen: dict[str, object] = {}
+
+    def fake_run_app(**kwargs: object) -> int:
+        seen.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    assert cli.main(["--report-text", "/tmp/report.txt", "--lang", "zh"]) == 0
+    assert seen["report_text"] == "/tmp/report.txt" and seen["lang"] == "zh"
+    assert "--report-text FILE" in cli.build_parser().format_help()

@@ -58,13 +58,13 @@ def window(make_window: WindowFactory, small_db: Path) -> MainWindow:
 def highlights(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[set[str] | None]:
     """What the window asks the timeline to highlight, newest last (calls pass through)."""
     calls: list[set[str] | None] = []
-    original = window.timeline.set_highlight
+    original = window.timeline.set_emphasis
 
-    def spy(event_ids: set[str] | None) -> None:
-        calls.append(None if event_ids is None else set(event_ids))
-        original(event_ids)
+    def spy(emphasis) -> None:
+        calls.append(None if emphasis.highlight is None else set(emphasis.highlight))
+        original(emphasis)
 
-    monkeypatch.setattr(window.timeline, "set_highlight", spy)
+    monkeypatch.setattr(window.timeline, "set_emphasis", spy)
     return calls
 
 
@@ -127,6 +127,7 @@ def test_opens_bundled_database_with_one_item_per_session(make_window: WindowFac
     assert len(window.db.index) == len(dataset.events)
     sessions = sum(max(1, len(e.sessions)) for e in dataset.events)
     assert len(window.db.index.s_event) == sessions
+    window.fit_all()
     assert _sessions_drawn(window.timeline) == sessions  # fit-all shows every one
     counts = window.status_counts.text()
     assert f"{len(dataset.events)} events" in counts
@@ -320,7 +321,8 @@ def test_search_document_symbol_and_no_match(window: MainWindow,
     window.search.set_text("nothing like this")
     assert window.matches() == []
     assert window.search.count_label.text() == "no matches"
-    assert highlights[-1] is None  # nothing dimmed: no matches is not "no data"
+    # No match dims nothing: a dimmed timeline would read as "the data lacks all of this".
+    assert highlights[-1] is None
 
 
 def test_matches_hidden_by_filters_are_counted_and_skipped(qtbot, window: MainWindow) -> None:
@@ -374,7 +376,8 @@ def test_typing_in_search_is_not_taken_by_shortcuts(qtbot, window: MainWindow,
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert edit.text() == ""
     assert window.timeline.selected() == "council-2013"  # Esc cleared the search, not this
-    assert highlights[-1] is None  # no search: nothing dimmed
+    # No search any more: the selected event's own links stand out, not the old matches.
+    assert highlights[-1] == {"council-2013", "cwg-22"}
 
 
 def test_year_boxes_keep_arrow_keys(qtbot, window: MainWindow) -> None:
@@ -432,9 +435,9 @@ def test_state_is_restored_in_a_new_window(qtbot, make_window: WindowFactory,
     first = make_window(small_db)
     first.resize(760, 560)  # inside the offscreen screen (800×800): restoring clamps to it
     x0, x1 = date_to_x(dt.date(2013, 5, 1)), date_to_x(dt.date(2013, 7, 1))
-    first.timeline.set_view_range(x0, x1)
     first.lane_toggles.action("wsis-forum").trigger()
-    first.years.set_years((2013, 2013))
+    first.years.set_years((2013, 2013))  # moves the view to 2013 …
+    first.timeline.set_view_range(x0, x1)  # … then the user zooms in
     first.detail_dock.hide()
     first.close()
 

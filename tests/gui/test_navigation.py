@@ -29,13 +29,13 @@ def window(bundled_window: MainWindow) -> MainWindow:
 @pytest.fixture
 def connectors(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[list[tuple]]:
     calls: list[list[tuple]] = []
-    original = window.timeline.set_connectors
+    original = window.timeline.set_emphasis
 
-    def spy(edges: list[tuple[str, str, str]]) -> None:
-        calls.append(list(edges))
-        original(edges)
+    def spy(emphasis) -> None:
+        calls.append([(c.source, c.target, c.label) for c in emphasis.connectors])
+        original(emphasis)
 
-    monkeypatch.setattr(window.timeline, "set_connectors", spy)
+    monkeypatch.setattr(window.timeline, "set_emphasis", spy)
     return calls
 
 
@@ -130,15 +130,15 @@ def test_list_rows_drive_the_panel_and_back(window: MainWindow, qtbot) -> None:
 
 def test_list_filter_sort_and_summary(window: MainWindow, qtbot) -> None:
     panel = window.recommendations
-    assert "5 led to a decision" in panel.summary.text()
+    assert "4 led to a decision" in panel.summary.text()
     qtbot.keyClicks(panel.filter, "1334")
     assert panel.proxy.rowCount() == 3
     assert "(filtered from 18)" in panel.summary.text()
     panel.filter.clear()
-    panel.status.setCurrentIndex(panel.status.findData("forwarded"))
-    assert panel.proxy.rowCount() == 2 and "2 forwarded" in panel.summary.text()
+    panel.status.setCurrentIndex(panel.status.findData("proposed"))
+    assert panel.proxy.rowCount() == 12 and "12 proposed" in panel.summary.text()
     panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert panel.proxy.index(0, 0).data() == "§5.1"
+    assert panel.proxy.index(0, 0).data() == "§4.5.12"
 
 
 def test_mouse_back_button_goes_back(window: MainWindow) -> None:

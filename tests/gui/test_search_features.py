@@ -61,9 +61,13 @@ def test_no_matches_is_said_and_dims_nothing(qtbot, bundled_window: MainWindow,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     window = bundled_window
     calls: list[object] = []
-    original = window.timeline.set_highlight
-    monkeypatch.setattr(window.timeline, "set_highlight",
-                        lambda ids: (calls.append(ids), original(ids)))
+    original = window.timeline.set_emphasis
+
+    def spy(emphasis) -> None:
+        calls.append(None if emphasis.highlight is None else set(emphasis.highlight))
+        original(emphasis)
+
+    monkeypatch.setattr(window.timeline, "set_emphasis", spy)
     _type_query(qtbot, window, "Busan")
     assert calls[-1] == {"council-2014", "pp-14"}  # the event hits stand out
     _type_query(qtbot, window, "zzzz no such thing")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex, date_to_x
+from wsis_viewer.domain.view_state import Connector, Emphasis, Period
 from wsis_viewer.store.database import EventRowTuple
 from wsis_viewer.timeline import TimelineWidget
 
@@ -40,7 +41,8 @@ def widget(qtbot) -> TimelineWidget:
     w.show()
     qtbot.waitExposed(w)
     w.set_data(index, LANES)
-    w.set_markers((dt.date(2010, 10, 4), dt.date(2014, 11, 7)), today=False)
+    w.set_markers(Period(dt.date(2010, 10, 4), dt.date(2014, 11, 7), ("PP-10", "PP-14")),
+                  today=False)
     w.set_view_range(date_to_x(dt.date(2013, 1, 1)), date_to_x(dt.date(2014, 1, 1)))
     qtbot.wait(10)
     return w
@@ -158,19 +160,19 @@ def _differs(a: QImage, b: QImage) -> int:
 
 def test_highlight_dims_others(qtbot, widget):
     plain = widget.render_image(600, 300)
-    widget.set_highlight({"council"})
+    widget.set_emphasis(Emphasis(frozenset({"council"})))
     dimmed = widget.render_image(600, 300)
     assert _differs(plain, dimmed) > 100
-    widget.set_highlight(None)
+    widget.set_emphasis(Emphasis())
     assert _differs(plain, widget.render_image(600, 300)) == 0
 
 
 def test_connectors_draw(qtbot, widget):
     plain = widget.render_image(600, 300)
-    widget.set_connectors([("cwg-22", "council", "+1 day")])
+    widget.set_emphasis(Emphasis(None, (Connector("cwg-22", "council", "+1 day"),)))
     arrows = widget.render_image(600, 300)
     assert _differs(plain, arrows) > 100
-    widget.set_connectors([])
+    widget.set_emphasis(Emphasis())
     assert _differs(plain, widget.render_image(600, 300)) == 0
 
 
@@ -194,11 +196,12 @@ def test_overview_sync_both_ways(qtbot, widget):
 def test_filters_hide_items(qtbot, widget):
     pos = item_pos(widget, "council")
     widget.set_visible_lanes({"cwg-wsis", "council"})
-    widget.set_date_filter(dt.date(2013, 7, 1), None)
-    # The council meeting (June) is now outside the date filter: nothing to click there.
+    lanes_only = widget._settings.filters
+    widget.set_filters(lanes_only.with_changes(years=(2014, 2014)))
+    # The council meeting (June 2013) is now outside the years shown: nothing to click there.
     click(qtbot, widget, item_pos(widget, "council"))
     assert widget.selected() is None
-    widget.set_date_filter(None, None)
+    widget.set_filters(lanes_only)
     click(qtbot, widget, item_pos(widget, "council"))
     assert widget.selected() == "council"
     assert pos != item_pos(widget, "council")  # fewer lanes: rows moved
@@ -250,8 +253,10 @@ def _reference_raster(item, f, width: int, height: int):
 
     import numpy as np
 
+    from wsis_viewer.domain.timeline_index import PRECISION_DAY
     from wsis_viewer.timeline.colors import lane_colour, with_alpha
-    from wsis_viewer.timeline.painter import BAR_FILL, MAX_BAR_PX, PRECISION_DAY, _argb
+    from wsis_viewer.timeline.raster import BAR_FILL, MAX_BAR_PX
+    from wsis_viewer.timeline.raster import argb as _argb
 
     ix, lay, state = item.index, item.layout, item.state
     sess = ix.sessions_in_range(f.x0, f.x1)
@@ -320,9 +325,9 @@ def test_raster_matches_reference(qtbot, monkeypatch, height, long_bars, share):
     emphasis."""
     import numpy as np
 
-    from wsis_viewer.timeline import painter
+    from wsis_viewer.timeline import raster
 
-    monkeypatch.setattr(painter, "REPEAT_ROWS_SHARE", share)
+    monkeypatch.setattr(raster, "REPEAT_ROWS_SHARE", share)
 
     index = TimelineIndex.from_rows(_many_rows(16000, seed=height, long_bars=long_bars), (),
                                     list(LANES))
@@ -333,14 +338,14 @@ def test_raster_matches_reference(qtbot, monkeypatch, height, long_bars, share):
     qtbot.waitExposed(w)
     w.set_data(index, LANES)
     built: list[tuple[object, int, int, QImage]] = []
-    original = painter.TimelineItem._build_raster
+    original = raster.RasterLayer._build_raster
 
     def spy(self, f, shown, lo, hi, inside, width, h):
         out = original(self, f, shown, lo, hi, inside, width, h)
         built.append((f, width, h, out[0][1]))
         return out
 
-    monkeypatch.setattr(painter.TimelineItem, "_build_raster", spy)
+    monkeypatch.setattr(raster.RasterLayer, "_build_raster", spy)
     vp = w._plot.viewport()
     item = w._item
     w.fit_all()
@@ -351,8 +356,8 @@ def test_raster_matches_reference(qtbot, monkeypatch, height, long_bars, share):
         lambda: w.set_view_range(date_to_x(dt.date(2011, 6, 1)), date_to_x(dt.date(2013, 6, 1))),
         lambda: w.set_view_range(full[0] + 1.5 * DAY, full[1] - 0.25 * DAY),
         lambda: w.set_visible_lanes({"cwg-wsis", "council", "consultation"}),
-        lambda: w.set_date_filter(dt.date(2010, 6, 1), dt.date(2014, 3, 1)),
-        lambda: w.set_highlight({f"e{k}" for k in range(0, 16000, 7)}),
+        lambda: w.set_filters(w._settings.filters.with_changes(years=(2011, 2013))),
+        lambda: w.set_emphasis(Emphasis(frozenset(f"e{k}" for k in range(0, 16000, 7)))),
         lambda: w.set_visible_lanes(set(LANES)),
     ]
     for step in steps:
@@ -362,7 +367,7 @@ def test_raster_matches_reference(qtbot, monkeypatch, height, long_bars, share):
         assert len(built) == before + 1, "the raster path was not taken"
         f, width, h, image = built[-1]
         assert np.array_equal(_pixels(image), _reference_raster(item, f, width, h))
-    rows = item._raster_rows
+    rows = item._raster._raster_rows
     assert rows is not None and (rows.span is None) == long_bars  # every path was tested
 
     # Nothing that changes the raster: a selection, a hover, a bump of the item's state.
@@ -378,11 +383,13 @@ def test_raster_columns_by_day_equal_direct(qtbot, widget):
     computation, at any zoom and offset (including partial days at the edges)."""
     import numpy as np
 
-    from wsis_viewer.timeline.painter import _Frame, _ShownSessions
+    from wsis_viewer.timeline.frame import Frame as _Frame
+    from wsis_viewer.timeline.raster import ShownSessions as _ShownSessions
 
     index = TimelineIndex.from_rows(_many_rows(3000, seed=3), (), list(LANES))
     widget.set_data(index, LANES)
-    shown = _ShownSessions.build(index, widget._item.layout, widget._item.state)
+    state = widget._item.state
+    shown = _ShownSessions.build(index, widget._item.layout, state.shown, state.emphasis)
     assert shown.day0 is not None
     rng = np.random.default_rng(4)
     a, b = index.extent()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from wsis_viewer.domain.model import RecordType as T
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.ui.main_window import MainWindow
-from wsis_viewer.ui.view_export import paint_fitted, paint_on_printer
+from wsis_viewer.ui.view_export import export_options, paint_fitted, paint_on_printer
 
 pytestmark = pytest.mark.gui
 
@@ -53,7 +53,8 @@ def test_export_svg_is_what_is_on_screen(window: MainWindow, monkeypatch, tmp_pa
     window.act_export_svg.trigger()
     texts = svg_texts(tmp_path / "view.svg")
     joined = " ".join(texts)
-    assert "selected: res-c1334" in joined  # the caption says what is selected
+    # The caption names the selection as people do, never by an internal id.
+    assert "selected: Council Resolution 1334" in joined and "res-c1334" not in joined
     assert "+27 days" in texts and "Council 2012" in texts  # the chain, drawn
     assert "UN General Assembly" not in texts  # the hidden lane is not in the legend either
     assert "CWG-WSIS" in texts
@@ -73,12 +74,13 @@ def test_export_pdf_and_print(window: MainWindow, monkeypatch, tmp_path: Path) -
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    paint_on_printer(window, printer)
+    paint_on_printer(window.db, window.view_state(), printer)
     assert len(PdfReader(printed).pages) == 1
     page = QImage(1100, 800, QImage.Format.Format_RGB32)
     page.fill(0xFFFFFF)
     painter = QPainter(page)
-    paint_fitted(window, painter, QRect(0, 0, 1100, 800))
+    paint_fitted(window.db, window.view_state(), export_options(), painter,
+                 QRect(0, 0, 1100, 800))
     painter.end()
     colours = {page.pixel(x, y) for x in range(0, 1100, 7) for y in range(0, 619, 7)}
     assert len(colours) > 20  # the timeline, not a blank page

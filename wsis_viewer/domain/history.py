@@ -1,6 +1,7 @@
 """Browser-like Back/Forward over selections (Qt-free).
 
-Each entry is what was selected and the time range then on screen, so Back restores both.
+Each entry is what was shown (the window stores whole ViewStates, time range included), so Back
+restores it.
 Visiting from the middle of the history drops the forward entries, as browsers do.
 """
 
@@ -33,6 +34,11 @@ class NavigationHistory(Generic[T]):
         if len(self._entries) > self._limit:
             del self._entries[0]
         self._pos = len(self._entries) - 1
+
+    def replace_current(self, target: T) -> None:
+        """The current entry now stands for `target` (e.g. the same selection, panned)."""
+        if self.current is not None:
+            self._entries[self._pos] = Visit(target, self.current.view)
 
     def update_view(self, view: tuple[float, float]) -> None:
         """Remember where the user panned to while on the current entry."""

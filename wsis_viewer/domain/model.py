@@ -24,6 +24,18 @@ class SourceType(enum.StrEnum):
     EXTERNAL = "external"
 
 
+class Basis(enum.StrEnum):
+    """Whether a claim is the source's own statement or our reasoning.
+
+    `stated`: the report paragraph (or cited public page) says it. `inferred`: we concluded it
+    (from dates, symbols, the order of a list …); such a claim always carries a note saying why,
+    and the viewer draws it differently so an inference never passes for a fact.
+    """
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
 class RecordType(enum.StrEnum):
     """The kinds of record a link, a source or a selection can point at."""
 
@@ -92,13 +104,20 @@ CONTRIBUTOR_TYPES: tuple[str, ...] = ("member-state", "city", "company", "organi
 class Bilingual:
     """A text in Chinese and English.
 
-    `zh` is the report's own wording. `en_is_translation` is True when `en` is our translation
-    rather than an official English title, so the UI and exports can say so.
+    `quoted_from` names the report paragraph ("§4.5.3") whose words `zh` reproduces verbatim;
+    None means the text is ours (a summary, or a title the report does not give), written in the
+    report's terms. `en_is_translation` is True when `en` is our translation rather than an
+    official English title, so the UI and exports can say so.
     """
 
     zh: str
     en: str
     en_is_translation: bool = False
+    quoted_from: str | None = None
+
+    @property
+    def is_report_wording(self) -> bool:
+        return self.quoted_from is not None
 
     def get(self, lang: str) -> str:
         """The text in `lang` ("zh" or "en"), falling back to the other language when empty."""
@@ -117,6 +136,44 @@ class Source:
     ref: str
     url: str | None = None
     title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Why the dataset holds one link or status: its basis, source, evidence and reason.
+
+    `source` is a report paragraph ("§2.3.3") or an external source ("ext:<id>"), the one that
+    states the claim or on which the inference rests. `quote` is the report's own words the
+    claim rests on, verbatim (whitespace aside) from that paragraph. `note` says, for an
+    inferred claim, why we drew it.
+    """
+
+    basis: Basis
+    source: str
+    quote: str | None = None
+    note: Bilingual | None = None
+
+    @property
+    def inferred(self) -> bool:
+        return self.basis is Basis.INFERRED
+
+
+@dataclass(frozen=True, slots=True)
+class LinkClaim:
+    """The claim behind one link of a record: `relation` names the field ("event",
+    "resolutions", "links.events", "status" …), `target` the id (or status) it points at."""
+
+    relation: str
+    target: str
+    claim: Claim
+
+
+def claim_for(claims: tuple[LinkClaim, ...], relation: str, target: str) -> Claim | None:
+    """The claim behind `relation` → `target` among `claims`, or None when none is recorded.
+
+    The source files require a claim on every link of the bundled dataset; None occurs only for
+    records built in code (tests, synthetic benchmark databases)."""
+    return next((c.claim for c in claims if c.relation == relation and c.target == target), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +212,7 @@ class Event:
     # resolutions record themselves (e.g. the extraordinary meeting on revised 1334).
     resolutions: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    claims: tuple[LinkClaim, ...] = ()  # relation "resolutions"
 
     @property
     def is_multi_session(self) -> bool:
@@ -167,6 +225,7 @@ class Consideration:
 
     event: str
     action: str
+    claim: Claim | None = None  # None: not recorded (records built in code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +238,7 @@ class Document:
     considered_at: tuple[Consideration, ...] = ()
     description: Bilingual | None = None
     sources: tuple[Source, ...] = ()
+    claims: tuple[LinkClaim, ...] = ()  # relation "event": the producing meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +250,8 @@ class ResolutionStep:
     event: str | None = None
     document: str | None = None
     note: str | None = None
+    # The claim that this step happened where and through what `event` and `document` say.
+    claim: Claim | None = None  # None: not recorded (records built in code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +282,13 @@ class Recommendation:
     links: RecommendationLinks = field(default_factory=RecommendationLinks)
     note: str | None = None
     sources: tuple[Source, ...] = ()
+    # Relations "status" (target: the status), "event", "links.resolutions", "links.events",
+    # "links.documents".
+    claims: tuple[LinkClaim, ...] = ()
+
+    @property
+    def status_claim(self) -> Claim | None:
+        return claim_for(self.claims, "status", self.status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +297,7 @@ class Role:
     body: str
     start_year: int | None = None
     end_year: int | None = None
+    claim: Claim | None = None  # None: not recorded (records built in code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +331,7 @@ class Topic:
     end_year: int | None = None
     events: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    claims: tuple[LinkClaim, ...] = ()  # relation "events"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +344,7 @@ class Figure:
     text: Bilingual
     event: str | None = None
     sources: tuple[Source, ...] = ()
+    claims: tuple[LinkClaim, ...] = ()  # relation "event"
 
 
 @dataclass(frozen=True, slots=True)

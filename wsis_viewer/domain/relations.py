@@ -8,12 +8,22 @@ Qt-free and unit-tested; the timeline only draws what `chain_for` returns.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
+from wsis_viewer.domain.model import (
+    Basis,
+    Bilingual,
+    Claim,
+    Dataset,
+    Event,
+    Precision,
+    RecordType,
+    claim_for,
+)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -40,16 +50,40 @@ class RecordRef:
 
 @dataclass(frozen=True, slots=True)
 class ChainEdge:
-    """A connector from one event to a later one, with why and how long after."""
+    """A connector from one event to a later one, with why and how long after.
+
+    `basis` is INFERRED when any link the connector rests on is our inference (then `note` is
+    that link's reason, and the timeline draws the arrow dashed); STATED otherwise.
+    """
 
     source: str
     target: str
     days: int
     approximate: bool
     via: str  # what carries the link: a document symbol, "next step", a recommendation ref …
+    basis: Basis = Basis.STATED
+    note: Bilingual | None = None
+    # The first day of the target's sitting this step leads to (an event may sit several times).
+    target_day: dt.date | None = None
+
+    @property
+    def inferred(self) -> bool:
+        return self.basis is Basis.INFERRED
 
     def label(self, lang: str = "en") -> str:
         return format_elapsed(self.days, self.approximate, lang)
+
+
+# One candidate connector: from, to, via, and the claims it rests on (None: not recorded).
+_Pair = tuple[str, str, str, tuple[Claim | None, ...]]
+
+
+def _basis_of(claims: tuple[Claim | None, ...]) -> tuple[Basis, Bilingual | None]:
+    """Inferred as soon as one claim behind a connector is; the first such claim's reason."""
+    for c in claims:
+        if c is not None and c.inferred:
+            return Basis.INFERRED, c.note
+    return Basis.STATED, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +118,20 @@ def format_elapsed(days: int, approximate: bool = False, lang: str = "en") -> st
     return ("约" if zh else "≈ ") + text if approximate else text
 
 
+def _target_sitting(earlier: Event, later: Event) -> dt.date:
+    """The first day of `later`'s first sitting that starts after `earlier` ends (else its
+    start): the sitting a step from `earlier` leads to."""
+    starts = [s.start for s in later.sessions if s.start >= earlier.end]
+    return starts[0] if starts else later.start
+
+
 def _gap(earlier: Event, later: Event) -> tuple[int, bool]:
     """Days from the end of `earlier` to the first sitting of `later` that starts after it.
 
     Council 2014 met in May and again on 18 October: a link from the 25th meeting (2–3 October)
     leads to the October sitting, not back to May.
     """
-    starts = [s.start for s in later.sessions if s.start >= earlier.end] or [later.start]
-    days = max(0, (starts[0] - earlier.end).days)
+    days = max(0, (_target_sitting(earlier, later) - earlier.end).days)
     approximate = Precision.DAY not in (earlier.precision, later.precision) or (
         earlier.precision is not Precision.DAY or later.precision is not Precision.DAY)
     return days, approximate
@@ -192,7 +232,8 @@ class Relations:
 
     # --- chains ----------------------------------------------------------------------------------
 
-    def _edge(self, a: str, b: str, via: str) -> ChainEdge | None:
+    def _edge(self, a: str, b: str, via: str,
+              claims: tuple[Claim | None, ...] = ()) -> ChainEdge | None:
         """A connector between two events, pointing forward in time.
 
         The given direction (a → b) is kept when one of b's sittings starts on or after a ends;
@@ -204,15 +245,21 @@ class Relations:
         if not any(s.start >= ea.end for s in eb.sessions):
             ea, eb = eb, ea
         days, approx = _gap(ea, eb)
-        return ChainEdge(ea.id, eb.id, days, approx, via)
+        basis, note = _basis_of(claims)
+        return ChainEdge(ea.id, eb.id, days, approx, via, basis, note, _target_sitting(ea, eb))
 
-    def _chain(self, ref: RecordRef, pairs: list[tuple[str, str, str]]) -> Chain:
+    def _chain(self, ref: RecordRef, pairs: list[_Pair]) -> Chain:
         edges: dict[tuple[str, str], ChainEdge] = {}
         nodes: set[str] = set(self.events_of(ref))
-        for a, b, via in pairs:
-            edge = self._edge(a, b, via)
-            if edge and (edge.source, edge.target) not in edges:
-                edges[(edge.source, edge.target)] = edge
+        for a, b, via, claims in pairs:
+            edge = self._edge(a, b, via, claims)
+            if edge is None:
+                continue
+            key = (edge.source, edge.target)
+            # The first connector found wins, unless a later one between the same two events
+            # is stated where the first was inferred: a stated route makes the arrow solid.
+            if key not in edges or (edges[key].inferred and not edge.inferred):
+                edges[key] = edge
                 nodes.update((a, b))
         ordered = sorted((n for n in nodes if n in self.events),
                          key=lambda n: (self.events[n].start, n))
@@ -232,7 +279,7 @@ class Relations:
         return cached
 
     def _compute_chain(self, ref: RecordRef) -> Chain:
-        pairs: list[tuple[str, str, str]] = []
+        pairs: list[_Pair] = []
         if ref.type is RecordType.RESOLUTION and (r := self.resolutions.get(ref.id)):
             pairs = self._resolution_pairs(r.id)
         elif ref.type is RecordType.RECOMMENDATION and (m := self.recommendations.get(ref.id)):
@@ -243,24 +290,29 @@ class Relations:
             pairs = self._event_pairs(ref.id)
         return self._chain(ref, pairs)
 
-    def _document_pairs(self, symbol: str) -> list[tuple[str, str, str]]:
+    def _document_pairs(self, symbol: str) -> list[_Pair]:
         d = self.documents[symbol]
-        pairs = [(d.event, c.event, symbol) for c in d.considered_at if d.event]
+        if not d.event:
+            return []
+        made = claim_for(d.claims, "event", d.event)
+        pairs: list[_Pair] = [(d.event, c.event, symbol, (made, c.claim))
+                              for c in d.considered_at]
         for r in self.ds.resolutions:
             for st in r.history:
-                if st.document == symbol and st.event and d.event:
-                    pairs.append((d.event, st.event, symbol))
+                if st.document == symbol and st.event:
+                    pairs.append((d.event, st.event, symbol, (made, st.claim)))
         return pairs
 
-    def _resolution_pairs(self, rid: str) -> list[tuple[str, str, str]]:
+    def _resolution_pairs(self, rid: str) -> list[_Pair]:
         r = self.resolutions[rid]
         steps = [st for st in r.history if st.event]
-        pairs: list[tuple[str, str, str]] = []
+        pairs: list[_Pair] = []
         # Step to step: adopted → modified → modified …
         for a, b in itertools.pairwise(steps):
-            pairs.append((a.event or "", b.event or "", "next step"))
+            pairs.append((a.event or "", b.event or "", "next step", (a.claim, b.claim)))
         # The recommendations behind each step: the meeting, through its report, to the session.
-        step_events = [st.event for st in steps if st.event]
+        step_claims = {st.event: st.claim for st in steps if st.event}
+        step_events = list(step_claims)
         for m in self.ds.recommendations:
             if rid not in m.links.resolutions or not m.event or m.event not in self.events:
                 continue
@@ -271,38 +323,54 @@ class Relations:
             reports = [d for d in m.links.documents if d in self.documents
                        and self.documents[d].event == m.event]
             via = reports[0] if reports else m.ref
-            pairs += [(m.event, e, via) for e in linked]
+            base = (claim_for(m.claims, "event", m.event),
+                    claim_for(m.claims, "links.resolutions", rid))
+            pairs += [(m.event, e, via, (*base, step_claims[e],
+                                         claim_for(m.claims, "links.events", e)))
+                      for e in linked]
         # Later records that follow the resolution up (unless already linked above).
         linked_events = {x for p in pairs for x in p[:2]}
         for e in self.ds.events:
             if rid in e.resolutions and step_events and e.id not in linked_events:
                 before = [s for s in step_events if self.events[s].start <= e.start and s != e.id]
                 if before:
-                    pairs.append((before[-1], e.id, "follow-up"))
+                    pairs.append((before[-1], e.id, "follow-up",
+                                  (step_claims[before[-1]],
+                                   claim_for(e.claims, "resolutions", rid))))
         return pairs
 
-    def _recommendation_pairs(self, mid: str) -> list[tuple[str, str, str]]:
+    def _recommendation_pairs(self, mid: str) -> list[_Pair]:
         m = self.recommendations[mid]
-        pairs: list[tuple[str, str, str]] = []
-        if m.event:
-            pairs += [(m.event, e, m.ref) for e in m.links.events if e != m.event]
+        pairs: list[_Pair] = []
+        if not m.event:
+            return pairs
+        made = claim_for(m.claims, "event", m.event)
+        pairs += [(m.event, e, m.ref, (made, claim_for(m.claims, "links.events", e)))
+                  for e in m.links.events if e != m.event]
         for rid in m.links.resolutions:
             r = self.resolutions.get(rid)
             if r is None:
                 continue
-            linked_steps = [st.event for st in r.history if st.event]
-            if m.event:
-                targets = [e for e in linked_steps if e in m.links.events] or linked_steps[:1]
-                pairs += [(m.event, e, r.number) for e in targets]
+            steps = {st.event: st.claim for st in r.history if st.event}
+            linked_steps = list(steps)
+            targets = [e for e in linked_steps if e in m.links.events] or linked_steps[:1]
+            pairs += [(m.event, e, r.number,
+                       (made, claim_for(m.claims, "links.resolutions", rid), steps[e],
+                        claim_for(m.claims, "links.events", e)))
+                      for e in targets]
         return pairs
 
-    def _event_pairs(self, eid: str) -> list[tuple[str, str, str]]:
+    def _event_pairs(self, eid: str) -> list[_Pair]:
         """Documents produced here and considered elsewhere, and the reverse."""
-        pairs: list[tuple[str, str, str]] = []
+        pairs: list[_Pair] = []
         for d in self.ds.documents:
+            if not d.event:
+                continue
+            made = claim_for(d.claims, "event", d.event)
             if d.event == eid:
-                pairs += [(eid, c.event, d.symbol) for c in d.considered_at]
-            elif d.event and any(c.event == eid for c in d.considered_at):
-                pairs.append((d.event, eid, d.symbol))
+                pairs += [(eid, c.event, d.symbol, (made, c.claim)) for c in d.considered_at]
+            else:
+                pairs += [(d.event, eid, d.symbol, (made, c.claim))
+                          for c in d.considered_at if c.event == eid][:1]
         return pairs
 

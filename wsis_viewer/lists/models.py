@@ -6,7 +6,6 @@ and sort through SORT_ROLE keys (so "§4.5.10" sorts after "§4.5.9"). Tested wi
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -19,24 +18,28 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont
 
-from wsis_viewer.domain.model import Recommendation, RecordType, Resolution
+from wsis_viewer.domain.model import Claim, Recommendation, RecordType, Resolution, claim_for
 from wsis_viewer.domain.relations import RecordRef, Relations
+
+# natural_key is re-exported: the report sorts recommendations with it too.
+from wsis_viewer.domain.sorting import natural_key as natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's RecordRef
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+# "stated" or "inferred": the basis of the claim a cell shows (status, "made at"); None when the
+# cell shows no claim or none is recorded.
+BASIS_ROLE = Qt.ItemDataRole.UserRole + 4
+# The colour of an inferred claim, as on the detail panel (record_html.INFERRED_COLOUR).
+INFERRED_COLOUR = "#D55E00"
 
 Index = QModelIndex | QPersistentModelIndex
 
 # Statuses grouped the way an analyst asks: did it reach a decision, or not (yet)?
 DECISION_STATUSES = ("led-to-resolution", "approved", "endorsed")
-
-
-def natural_key(text: str) -> str:
-    """Zero-pad every number so plain string order is natural order ('§4.5.10' > '§4.5.9')."""
-    return re.sub(r"\d+", lambda m: m.group(0).zfill(6), text)
 
 
 # Labels of data keys, English source strings of the "RecordLists" context.
@@ -47,7 +50,12 @@ STATUS_LABELS: dict[str, str] = {
     "forwarded": QT_TRANSLATE_NOOP("RecordLists", "forwarded"),
     "proposed": QT_TRANSLATE_NOOP("RecordLists", "proposed"),
     "noted": QT_TRANSLATE_NOOP("RecordLists", "noted"),
+    "not-stated": QT_TRANSLATE_NOOP("RecordLists", "status not stated"),
 }
+# Appended to a cell whose claim is our inference: "proposed (inferred)".
+_INFERRED = QT_TRANSLATE_NOOP("RecordLists", "%1 (inferred)")
+_INFERRED_TIP = QT_TRANSLATE_NOOP("RecordLists", "Inferred, not stated by the report (%1): %2")
+_STATED_TIP = QT_TRANSLATE_NOOP("RecordLists", "The report, %1: “%2”")
 BODY_LABELS: dict[str, str] = {
     "council": QT_TRANSLATE_NOOP("RecordLists", "Council"),
     "plenipotentiary": QT_TRANSLATE_NOOP("RecordLists", "Plenipotentiary"),
@@ -150,6 +158,22 @@ class RecommendationsModel(_RecordTable):
         e = self.rel.events.get(rec.event or "")
         return e.title.get(self.lang) if e else ""
 
+    def claim(self, rec: Recommendation, col: int) -> Claim | None:
+        """The claim behind a cell: the status, or where the recommendation was made."""
+        if col == self.STATUS:
+            return claim_for(rec.claims, "status", rec.status)
+        if col == self.MADE_AT and rec.event:
+            return claim_for(rec.claims, "event", rec.event)
+        return None
+
+    def _claim_tip(self, claim: Claim) -> str:
+        if claim.inferred:
+            reason = claim.note.get(self.lang) if claim.note else ""
+            return _tr(_INFERRED_TIP).replace("%1", claim.source).replace("%2", reason)
+        if claim.quote:
+            return _tr(_STATED_TIP).replace("%1", claim.source).replace("%2", claim.quote)
+        return claim.source
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -159,6 +183,19 @@ class RecommendationsModel(_RecordTable):
             return RecordRef(RecordType.RECOMMENDATION, rec.id)
         if role == STATUS_ROLE:
             return rec.status
+        claim = self.claim(rec, col)
+        if role == BASIS_ROLE:
+            return claim.basis.value if claim else None
+        if claim is not None and claim.inferred:
+            # Inferred: italic and coloured, and said in words (colour alone is not enough).
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(INFERRED_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole and claim is not None:
+            return self._claim_tip(claim)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             value = {
                 self.REF: rec.ref,
@@ -167,6 +204,8 @@ class RecommendationsModel(_RecordTable):
                 self.RESOLUTIONS: self._resolutions(rec),
                 self.MADE_AT: self._made_at(rec),
             }[col]
+            if role == Qt.ItemDataRole.DisplayRole and claim is not None and claim.inferred:
+                value = _tr(_INFERRED).replace("%1", value)
             if role == SORT_ROLE:
                 if col == self.MADE_AT and rec.event in self.rel.events:
                     return self.rel.events[rec.event].start.isoformat()

@@ -1,9 +1,16 @@
 """Detail panels as rich text: one page per record kind, every reference a link.
 
 Qt-free: this builds the HTML subset that QTextBrowser shows (and the PDF report reuses). Links
-are `record:<type>/<id>` for records (the UI navigates) and http(s) for external sources (the UI
-opens a browser). Every word goes through a translate callable, so the UI can hand in Qt's
-translator (context "RecordPage") and this module stays testable without Qt.
+are `record:<type>/<id>` for records (the UI navigates), `source:<paragraph>` for every "§2.2.5"
+(the UI opens the Source page of that paragraph, `RecordPage.source_page`) and http(s) for
+external sources (the UI opens a browser).
+
+Provenance: a link or status that is our inference (`Claim.basis == inferred`) is shown in
+italics in a distinct colour, followed by a small "inferred" marker whose tooltip (`title`) gives
+the reason; a stated one shows the report's words it rests on as its tooltip.
+
+Every word goes through a translate callable, so the UI can hand in Qt's translator (context
+"RecordPage") and this module stays testable without Qt.
 
 For pyside6-lupdate: literal words are written `self.tr("…")` inside RecordPage (lupdate
 files them under the class name, "RecordPage"), and the words for data keys (event kinds,
@@ -13,6 +20,7 @@ actions, statuses …) are `QT_TRANSLATE_NOOP("RecordPage", "…")` in TERMS bel
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 from urllib.parse import urlsplit
@@ -20,6 +28,7 @@ from urllib.parse import urlsplit
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.model import (
     Bilingual,
+    Claim,
     Contributor,
     Document,
     Event,
@@ -32,9 +41,19 @@ from wsis_viewer.domain.model import (
     Source,
     SourceType,
     Topic,
+    claim_for,
 )
-from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.provenance import iter_claims, iter_quoted_texts
+from wsis_viewer.domain.relations import ChainEdge, RecordRef, Relations
+from wsis_viewer.domain.report_text import (
+    OFFICIAL_DOCUMENT_TITLE,
+    OFFICIAL_DOCUMENT_URL,
+    ReportText,
+    normalise,
+    paragraph_number,
+)
 from wsis_viewer.domain.sittings import chairs_of, format_sittings
+from wsis_viewer.domain.sorting import natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str], str]
@@ -82,11 +101,13 @@ TERMS: dict[str, str] = {
     "followed-up": QT_TRANSLATE_NOOP("RecordPage", "followed up"),
     "considered": QT_TRANSLATE_NOOP("RecordPage", "considered"),
     "approved": QT_TRANSLATE_NOOP("RecordPage", "approved"),
+    "submitted": QT_TRANSLATE_NOOP("RecordPage", "submitted"),
     # recommendation statuses (endorsed, approved, noted: as above), as words; the data key
     # stays in the JSON export.
     "led-to-resolution": QT_TRANSLATE_NOOP("RecordPage", "led to a resolution"),
     "forwarded": QT_TRANSLATE_NOOP("RecordPage", "forwarded"),
     "proposed": QT_TRANSLATE_NOOP("RecordPage", "proposed"),
+    "not-stated": QT_TRANSLATE_NOOP("RecordPage", "status not stated"),
     # contributor types
     "member-state": QT_TRANSLATE_NOOP("RecordPage", "Member State"),
     "city": QT_TRANSLATE_NOOP("RecordPage", "City"),
@@ -116,6 +137,29 @@ STATUS_COLOURS = {  # readable on light and dark backgrounds (Okabe-Ito hues)
     "led-to-resolution": "#009E73", "approved": "#009E73", "endorsed": "#009E73",
     "forwarded": "#E69F00", "proposed": "#56B4E9", "noted": "#999999",
 }
+# Inferred links and statuses: a vermilion (Okabe-Ito) readable on light and dark backgrounds,
+# in italics, so the difference does not rest on colour alone; plus the word "inferred".
+INFERRED_COLOUR = "#D55E00"
+# The quoted words in a paragraph of the Source page (dark text on it in either theme).
+QUOTE_HIGHLIGHT = "#FFE08A"
+SOURCE_SCHEME = "source"
+# The Source page's link "choose the report's text file…": handled by the UI, never opened.
+CHOOSE_REPORT_TEXT_URL = "app:choose-report-text"
+_PARAGRAPH_REF = re.compile(r"§(\d+(?:\.\d+)*)")
+_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9./_%~:?=&;#-]+")
+
+
+def source_url(ref: str) -> str:
+    """The link of a report paragraph: 'source:2.2.5' for '§2.2.5'."""
+    return f"{SOURCE_SCHEME}:{paragraph_number(ref) or ref}"
+
+
+def source_from_url(url: str) -> str | None:
+    """'source:2.2.5' → '§2.2.5'; None for any other link."""
+    if not url.startswith(SOURCE_SCHEME + ":"):
+        return None
+    number = paragraph_number(url[len(SOURCE_SCHEME) + 1:])
+    return f"§{number}" if number else None
 
 
 def _identity(text: str) -> str:
@@ -158,7 +202,7 @@ class RecordPage:
         if b is None:
             return ""
         if b.has(self.lang):
-            out = escape(b.get(self.lang))
+            out = self.linkify(b.get(self.lang))
             if mark_translation and self.lang == "en" and b.en_is_translation:
                 note = escape(self.tr("our translation")).replace(" ", "&nbsp;")
                 out += (f' <span style="color:{self.dim};font-size:small;font-weight:normal">'
@@ -169,6 +213,77 @@ class RecordPage:
         mark = self.tr("[only in 中文]") if self.lang == "en" else self.tr("[only in English]")
         return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
                 f'{escape(mark)}</span>')
+
+    def english(self, text: str | None) -> str:
+        """A value the data has only in English (a place, a room, a note, a web page's title):
+        escaped, and in Chinese marked as English-only, as titles are."""
+        return escape(text) + self._english_mark(text) if text else ""
+
+    def _english_mark(self, text: str) -> str:
+        if self.lang != "zh" or not any(c.isascii() and c.isalpha() for c in text):
+            return ""
+        mark = self.tr("[only in English]")
+        return f' <span style="color:{self.dim}">{escape(mark)}</span>'
+
+    def linkify(self, text: str) -> str:
+        """`text` escaped, with every "§x.y" in it a link to that paragraph's Source page."""
+        out, last = [], 0
+        for m in _PARAGRAPH_REF.finditer(text):
+            out.append(escape(text[last:m.start()]))
+            out.append(self.para_link(m.group(0)))
+            last = m.end()
+        out.append(escape(text[last:]))
+        return "".join(out)
+
+    def para_link(self, ref: str, label: str | None = None) -> str:
+        """A link to the Source page of report paragraph `ref` ("§2.2.5")."""
+        return f'<a href="{escape(source_url(ref))}">{escape(label or ref)}</a>'
+
+    def wording(self, b: Bilingual) -> str:
+        """A small note: the text is the report's own words (with its paragraph), or ours."""
+        if b.quoted_from:
+            words = escape(self.tr("the report's words, %1")).replace(
+                "%1", self.para_link(b.quoted_from))
+        else:
+            words = escape(self.tr("our wording, not the report's"))
+        return f'<span style="color:{self.dim};font-size:small">({words})</span>'
+
+    # --- claims ---------------------------------------------------------------------------------
+
+    def claim_tip(self, claim: Claim) -> str:
+        """The hover text of a claim: why (inferred) or the report's words (stated)."""
+        if claim.inferred:
+            reason = claim.note.get(self.lang) if claim.note else ""
+            head = self.tr("Inferred, not stated by the report (%1)").replace("%1", claim.source)
+            return f"{head}: {reason}" if reason else head
+        if claim.quote:
+            return self.tr("The report, %1: “%2”").replace("%1", claim.source).replace(
+                "%2", claim.quote)
+        return self.tr("Stated by %1").replace("%1", claim.source)
+
+    def claimed(self, html: str, claim: Claim | None) -> str:
+        """`html` (a link, a status) marked with its claim.
+
+        Inferred: italic, in the inferred colour, followed by a small "inferred" marker and a
+        link to the paragraph the inference rests on; the reason is the hover text of both.
+        Stated: unchanged, with the report's words as its hover text.
+        """
+        if claim is None:
+            return html
+        tip = escape(self.claim_tip(claim), quote=True)
+        if not claim.inferred:
+            return f'<span title="{tip}">{html}</span>'
+        marker = escape(self.tr("inferred"))
+        where = f" {self.para_link(claim.source)}" if claim.source.startswith("§") else ""
+        # Rich text draws links in the palette's link colour unless the anchor says otherwise.
+        html = html.replace("<a href=", f'<a style="color:{INFERRED_COLOUR}" href=')
+        return (f'<span title="{tip}" style="font-style:italic;color:{INFERRED_COLOUR}">'
+                f'{html}</span> <span title="{tip}" style="color:{INFERRED_COLOUR};'
+                f'font-size:small">[{marker}{where}]</span>')
+
+    def _recommendations(self) -> list[Recommendation]:
+        """In natural order of their paragraphs (§4.5.2 before §4.5.10), as the lists sort."""
+        return sorted(self.rel.ds.recommendations, key=lambda m: natural_key(m.ref))
 
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
@@ -205,18 +320,23 @@ class RecordPage:
         label = m.ref if m else mid
         return self.link(RecordRef(RecordType.RECOMMENDATION, mid), label)
 
-    def status(self, status: str) -> str:
+    def status(self, status: str, m: Recommendation | None = None) -> str:
+        """A status in its colour; with `m`, marked with the claim behind it."""
         colour = STATUS_COLOURS.get(status, "#999999")
-        return f'<b style="color:{colour}">{escape(self.term(status))}</b>'
+        html = f'<b style="color:{colour}">{escape(self.term(status))}</b>'
+        return self.claimed(html, claim_for(m.claims, "status", status)) if m else html
+
+    def rec_status(self, m: Recommendation) -> str:
+        return self.status(m.status, m)
 
     def heading(self, kind: str, title: Bilingual, subtitle: str = "") -> str:
         other = "zh" if self.lang == "en" else "en"
         second = title.get(other) if title.has(other) else ""
         parts = [f'<p style="color:{self.dim};margin:0">{escape(kind)}'
-                 f'{" · " + escape(subtitle) if subtitle else ""}</p>',
+                 f'{" · " + self.linkify(subtitle) if subtitle else ""}</p>',
                  f'<h2 style="margin-top:2px">{self.text(title, True)}</h2>']
         if second and second != title.get(self.lang):
-            parts.append(f'<p style="margin-top:0">{escape(second)}</p>')
+            parts.append(f'<p style="margin-top:0">{self.linkify(second)}</p>')
         return "".join(parts)
 
     def section(self, title: str, items: Iterable[str]) -> str:
@@ -236,51 +356,83 @@ class RecordPage:
         body = "".join(rows)
         return f"<table>{body}</table>" if body else ""
 
+    def description(self, b: Bilingual | None) -> str:
+        """A record's description, marked as the report's words or ours."""
+        if b is None:
+            return ""
+        return f"<p>{self.text(b)} {self.wording(b)}</p>"
+
     def sources(self, sources: tuple[Source, ...]) -> str:
         items = []
         report = self.tr("Report %1")  # %1: a paragraph of the report, e.g. §2.2.5
         for s in sources:
             if s.type is SourceType.REPORT:
-                items.append(escape(report.replace("%1", s.ref)))
+                items.append(escape(report).replace("%1", self.para_link(s.ref)))
             elif s.url:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
                 items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-                             f' <span style="color:{self.dim}">{escape(host)}</span>')
+                             f' <span style="color:{self.dim}">{escape(host)}</span>'
+                             + self._english_mark(s.title or s.url))
             else:
-                items.append(escape(s.title or s.ref))
+                items.append(self.english(s.title or s.ref))
         return self.section(self.tr("Sources"), items)
 
     def referrers(self, ref: RecordRef, skip: set[RecordRef] | None = None) -> list[str]:
+        """Links to the records that refer to `ref`, by kind, then in natural order of their
+        names (§4.5.2 before §4.5.10, as the lists sort them)."""
         out = []
-        for r in self.rel.referrers(ref):
+        ordered = sorted(self.rel.referrers(ref),
+                         key=lambda r: (r.type.value, natural_key(self.plain_label(r))))
+        for r in ordered:
             if skip and r in skip:
                 continue
             out.append(f"{escape(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
+        return self.link(ref, self.plain_label(ref))
+
+    def plain_label(self, ref: RecordRef) -> str:
+        """The record as people name it (plain text): a title, "Council Resolution 1334",
+        "§4.5.10", a document's symbol."""
         label = ref.id
         if ref.type is RecordType.EVENT and (e := self.rel.events.get(ref.id)):
             label = e.title.get(self.lang)
         elif ref.type is RecordType.RESOLUTION and (r := self.rel.resolutions.get(ref.id)):
             label = self.resolution_name(r)
         elif ref.type is RecordType.RECOMMENDATION and (m := self.rel.recommendations.get(ref.id)):
-            label = m.ref
+            label = f"§{m.ref}"
         elif ref.type is RecordType.TOPIC and (t := self.rel.topics.get(ref.id)):
             label = f"{t.ref} {t.title.get(self.lang)}"
         elif ref.type is RecordType.FIGURE and (f := self.rel.figures.get(ref.id)):
             label = f.text.get(self.lang)
-        return self.link(ref, label)
+        elif ref.type is RecordType.PERSON and (p := self.rel.people.get(ref.id)):
+            label = p.name_zh if self.lang == "zh" and p.name_zh else p.name
+        elif ref.type is RecordType.CONTRIBUTOR and (c := self.rel.contributors.get(ref.id)):
+            label = c.name.get(self.lang)
+        return label
 
     def chain_section(self, ref: RecordRef) -> str:
         chain = self.rel.chain_for(ref)
         via = self.tr("(via %1)")  # %1: the record linking two events, e.g. a document symbol
-        items = [f"{self.event_link(e.source)} → {self.event_link(e.target)} "
-                 f"<b>{escape(e.label(self.lang))}</b> "
-                 f'<span style="color:{self.dim}">{escape(via.replace("%1", e.via))}</span>'
-                 for e in chain.edges]
+        items = [self.chain_edge(e, via) for e in chain.edges]
         return self.section(self.tr("Chain on the timeline"), items)
+
+    def chain_edge(self, e: ChainEdge, via: str) -> str:
+        html = (f"{self.event_link(e.source)} → {self.event_link(e.target)} "
+                f"<b>{escape(e.label(self.lang))}</b> "
+                f'<span style="color:{self.dim}">'
+                f'{escape(via).replace("%1", self.linkify(e.via))}</span>')
+        if not e.inferred:
+            return html
+        reason = e.note.get(self.lang) if e.note else ""
+        tip = escape(self.tr("Inferred connector: it rests on a link the report does not "
+                             "state") + (f": {reason}" if reason else ""), quote=True)
+        marker = self.tr("inferred")
+        return (f'<span title="{tip}" style="font-style:italic">{html}</span> '
+                f'<span title="{tip}" style="color:{INFERRED_COLOUR};font-size:small">'
+                f'[{escape(marker)}]</span>')
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -315,17 +467,17 @@ class RecordPage:
                 escape(self.tr("Session %1:").replace("%1", str(i))) + " "
                 if len(e.sessions) > 1 else "")
             sessions.append(f"{label}<b>{escape(when)}</b>"
-                            + "".join(f" · {escape(x)}" for x in extra))
+                            + "".join(f" · {self.english(x)}" for x in extra))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
-        considered = [(d, c.action) for d in self.rel.ds.documents for c in d.considered_at
+        considered = [(d, c) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
         steps = [(r, st) for r in self.rel.ds.resolutions for st in r.history if st.event == e.id]
-        recs_made = [m for m in self.rel.ds.recommendations if m.event == e.id]
-        recs_linked = [m for m in self.rel.ds.recommendations
+        recs_made = [m for m in self._recommendations() if m.event == e.id]
+        recs_linked = [m for m in self._recommendations()
                        if e.id in m.links.events and m.event != e.id]
         number = self.tr("No. %1").replace("%1", str(e.number)) if e.number else ""
         subtitle = self.term(e.kind) + (f" · {number}" if number else "")
-        if e.location:
+        if e.location and self.lang != "zh":  # in Chinese the Place row shows it, marked
             subtitle += f" · {e.location}"
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
@@ -333,7 +485,7 @@ class RecordPage:
                 self.field(self.tr("Dates"), escape(
                     format_sittings(e, self.lang) if len(e.sessions) > 1
                     else self.span(e.start, e.end, e.precision))),
-                self.field(self.tr("Place"), escape(e.location or "")),
+                self.field(self.tr("Place"), self.english(e.location)),
                 self.field(self.tr("Chair"), ", ".join(
                     self.link(RecordRef(RecordType.PERSON, p.id),
                               (p.name_zh or p.name) if self.lang == "zh" else p.name)
@@ -341,26 +493,33 @@ class RecordPage:
                     + escape(self.tr("(inferred: Chair of %1, %2)").replace("%1", role.body)
                              .replace("%2", f"{role.start_year or ''}–{role.end_year or ''}"))
                     + "</span>" for p, role in chairs_of(e, self.rel.ds.people))),
-                self.field(self.tr("Date note"), escape(e.date_note or "")),
+                self.field(self.tr("Date note"), self.linkify(e.date_note or "")
+                           + self._english_mark(e.date_note or "")),
             ),
-            f"<p>{self.text(e.description)}</p>" if e.description else "",
+            self.description(e.description),
             self.section(self.tr("Sessions"), sessions),
             self.section(self.tr("Documents produced"), [
-                f"{self.doc_link(d.symbol)} — {self.text(d.title)}" for d in produced]),
+                self.claimed(self.doc_link(d.symbol), claim_for(d.claims, "event", e.id))
+                + f" — {self.text(d.title)}" for d in produced]),
             self.section(self.tr("Documents considered"), [
-                f"{self.doc_link(d.symbol)} ({escape(self.term(action))}) — {self.text(d.title)}"
-                for d, action in considered]),
+                self.claimed(f"{self.doc_link(d.symbol)} ({escape(self.term(c.action))})",
+                             c.claim) + f" — {self.text(d.title)}"
+                for d, c in considered]),
             self.section(self.tr("Resolutions adopted or modified here"), [
-                f"{self.res_link(r.id)}: {escape(self.term(st.action))}"
-                + (f" ({self.doc_link(st.document)})" if st.document else "")
+                self.claimed(f"{self.res_link(r.id)}: {escape(self.term(st.action))}"
+                             + (f" ({self.doc_link(st.document)})" if st.document else ""),
+                             st.claim)
                 for r, st in steps]),
-            self.section(self.tr("Resolutions discussed"),
-                         [self.res_link(x) for x in e.resolutions]),
+            self.section(self.tr("Resolutions discussed"), [
+                self.claimed(self.res_link(x), claim_for(e.claims, "resolutions", x))
+                for x in e.resolutions]),
             self.section(self.tr("Recommendations made here"), [
-                f"{self.rec_link(m.id)} {self.status(m.status)} — {self.text(m.text)}"
+                self.claimed(self.rec_link(m.id), claim_for(m.claims, "event", e.id))
+                + f" {self.rec_status(m)} — {self.text(m.text)}"
                 for m in recs_made]),
             self.section(self.tr("Recommendations concerning this event"), [
-                f"{self.rec_link(m.id)} {self.status(m.status)}" for m in recs_linked]),
+                self.claimed(self.rec_link(m.id), claim_for(m.claims, "links.events", e.id))
+                + f" {self.rec_status(m)}" for m in recs_linked]),
             self.section(self.tr("Other records that refer to it"), self.referrers(ref, skip={
                 *(RecordRef(RecordType.DOCUMENT, d.symbol) for d in produced),
                 *(RecordRef(RecordType.DOCUMENT, d.symbol) for d, _ in considered),
@@ -377,10 +536,12 @@ class RecordPage:
         for st in r.history:
             where = f" — {self.event_link(st.event)}" if st.event else ""
             doc = f" — {self.doc_link(st.document)}" if st.document else ""
-            note = (f'<br/><span style="color:{self.dim}">{escape(st.note)}</span>'
+            note = (f'<br/><span style="color:{self.dim}">{self.linkify(st.note)}'
+                    f'{self._english_mark(st.note)}</span>'
                     if st.note else "")
-            history.append(f"<b>{st.year}</b> {escape(self.term(st.action))}{where}{doc}{note}")
-        behind = [m for m in self.rel.ds.recommendations if r.id in m.links.resolutions]
+            history.append(self.claimed(f"<b>{st.year}</b> {escape(self.term(st.action))}"
+                                        f"{where}{doc}", st.claim) + note)
+        behind = [m for m in self._recommendations() if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(
             [st.document for st in r.history if st.document]
             + [d for m in behind for d in m.links.documents]))
@@ -388,10 +549,12 @@ class RecordPage:
                         + "".join(f"<li>{h}</li>" for h in history) + "</ol>")
         return "".join([
             self.heading(self.tr("Resolution"), r.title, self.resolution_name(r)),
-            f"<p>{self.text(r.description)}</p>" if r.description else "",
+            f'<p style="margin-top:0">{self.wording(r.title)}</p>',
+            self.description(r.description),
             history_html,
             self.section(self.tr("Recommendations behind it"), [
-                f"{self.rec_link(m.id)} {self.status(m.status)} — {self.text(m.text)}"
+                self.claimed(self.rec_link(m.id), claim_for(m.claims, "links.resolutions", r.id))
+                + f" {self.rec_status(m)} — {self.text(m.text)}"
                 for m in behind]),
             self.section(self.tr("Documents"), [
                 f"{self.doc_link(d)} — {self.text(self.rel.documents[d].title)}"
@@ -406,15 +569,24 @@ class RecordPage:
         ref = RecordRef(RecordType.RECOMMENDATION, m.id)
         return "".join([
             self.heading(self.tr("Recommendation"), Bilingual(m.ref, m.ref), ""),
-            f"<p>{self.text(m.text, True)}</p>",
+            f"<p>{self.text(m.text, True)} {self.wording(m.text)}</p>",
             self.fields(
-                self.field(self.tr("Status"), self.status(m.status)),
-                self.field(self.tr("Made at"), self.event_link(m.event) if m.event else ""),
-                self.field(self.tr("Note"), escape(m.note or "")),
+                self.field(self.tr("Paragraph"), self.para_link(m.ref)),
+                self.field(self.tr("Status"), self.rec_status(m)),
+                self.field(self.tr("Made at"), self.claimed(
+                    self.event_link(m.event), claim_for(m.claims, "event", m.event))
+                    if m.event else ""),
+                self.field(self.tr("Note"), self.linkify(m.note or "")),
             ),
-            self.section(self.tr("Resolutions"), [self.res_link(x) for x in m.links.resolutions]),
-            self.section(self.tr("Events"), [self.event_link(x) for x in m.links.events]),
-            self.section(self.tr("Documents"), [self.doc_link(x) for x in m.links.documents]),
+            self.section(self.tr("Resolutions"), [
+                self.claimed(self.res_link(x), claim_for(m.claims, "links.resolutions", x))
+                for x in m.links.resolutions]),
+            self.section(self.tr("Events"), [
+                self.claimed(self.event_link(x), claim_for(m.claims, "links.events", x))
+                for x in m.links.events]),
+            self.section(self.tr("Documents"), [
+                self.claimed(self.doc_link(x), claim_for(m.claims, "links.documents", x))
+                for x in m.links.documents]),
             self.chain_section(ref),
             self.sources(m.sources),
         ])
@@ -423,30 +595,38 @@ class RecordPage:
         ref = RecordRef(RecordType.DOCUMENT, d.symbol)
         steps = [(r, st) for r in self.rel.ds.resolutions for st in r.history
                  if st.document == d.symbol]
-        recs = [m for m in self.rel.ds.recommendations if d.symbol in m.links.documents]
+        recs = [m for m in self._recommendations() if d.symbol in m.links.documents]
         return "".join([
             self.heading(self.tr("Document"), d.title, d.symbol),
+            f'<p style="margin-top:0">{self.wording(d.title)}</p>',
             self.fields(
                 self.field(self.tr("Symbol"), escape(d.symbol)),
                 self.field(self.tr("Kind"), escape(self.term(d.kind))),
                 self.field(self.tr("Submitted by"), escape(d.submitted_by or "")),
-                self.field(self.tr("Produced at"), self.event_link(d.event) if d.event else ""),
+                self.field(self.tr("Produced at"), self.claimed(
+                    self.event_link(d.event), claim_for(d.claims, "event", d.event))
+                    if d.event else ""),
             ),
-            f"<p>{self.text(d.description)}</p>" if d.description else "",
+            self.description(d.description),
             self.section(self.tr("Considered at"), [
-                f"{self.event_link(c.event)} ({escape(self.term(c.action))})"
+                self.claimed(f"{self.event_link(c.event)} ({escape(self.term(c.action))})",
+                             c.claim)
                 for c in d.considered_at]),
             self.section(self.tr("What it led to"), [
-                f"{self.res_link(r.id)}: {escape(self.term(st.action))} ({st.year})"
+                self.claimed(f"{self.res_link(r.id)}: {escape(self.term(st.action))} "
+                             f"({st.year})", st.claim)
                 for r, st in steps]
-                + [f"{self.rec_link(m.id)} {self.status(m.status)}" for m in recs]),
+                + [self.claimed(self.rec_link(m.id), claim_for(m.claims, "links.documents",
+                                                               d.symbol))
+                   + f" {self.rec_status(m)}" for m in recs]),
             self.chain_section(ref),
             self.sources(d.sources),
         ])
 
     def person(self, p: Person) -> str:
-        roles = [f"{escape(self.term(r.role))}, {escape(r.body)}"
-                 + (f" ({r.start_year}–{r.end_year})" if r.start_year else "") for r in p.roles]
+        roles = [self.claimed(f"{escape(self.term(r.role))}, {escape(r.body)}"
+                              + (f" ({r.start_year}–{r.end_year})" if r.start_year else ""),
+                              r.claim) for r in p.roles]
         meetings = []
         if any(r.body == "CWG-WSIS" for r in p.roles):
             meetings = [self.event_link(e.id) for e in self.rel.ds.events
@@ -476,8 +656,12 @@ class RecordPage:
                 else f"{t.start_year}–{t.end_year}"
         return "".join([
             self.heading(self.term(t.category), t.title, t.ref),
-            self.fields(self.field(self.tr("Years"), years)),
-            self.section(self.tr("Events"), [self.event_link(x) for x in t.events]),
+            f'<p style="margin-top:0">{self.wording(t.title)}</p>',
+            self.fields(self.field(self.tr("Paragraph"), self.para_link(t.ref)),
+                        self.field(self.tr("Years"), years)),
+            self.section(self.tr("Events"), [
+                self.claimed(self.event_link(x), claim_for(t.claims, "events", x))
+                for x in t.events]),
             self.sources(t.sources),
         ])
 
@@ -486,9 +670,104 @@ class RecordPage:
             f.qualifier, "")
         return "".join([
             self.heading(self.tr("Stated figure"), f.text, ""),
+            f'<p style="margin-top:0">{self.wording(f.text)}</p>',
             f"<p style='font-size:large'><b>{escape(qualifier)} {f.value}</b></p>",
             self.sources(f.sources),
         ])
+
+    # --- the Source page ----------------------------------------------------------------------
+
+    def source_page(self, ref: str, report: ReportText | None = None) -> str:
+        """Paragraph `ref` ("§2.3.3") of the report: the quotations the dataset holds from it,
+        every record citing it, and — with the report's text — the paragraph itself with the
+        quoted words highlighted; without it, a link to the official document's public page.
+        """
+        number = paragraph_number(ref)
+        if number is None:
+            missing = self.tr("No such paragraph: %1").replace("%1", ref)
+            return f"<p>{escape(missing)}</p>"
+        ref = f"§{number}"
+        ds = self.rel.ds
+        claims = [u for u in iter_claims(ds) if u.claim.source == ref]
+        texts = [q for q in iter_quoted_texts(ds) if q.text.quoted_from == ref]
+        quotes = [u.claim.quote for u in claims if u.claim.quote] + [q.text.zh for q in texts]
+        title = self.tr("Report, paragraph %1").replace("%1", ref)
+        parts = [self.heading(self.tr("Source"), Bilingual(title, title), "PP-14/20(Add.1)")]
+        paragraph = report.paragraph(ref) if report else None
+        if report is not None and paragraph is None:
+            absent = self.tr("The loaded text has no paragraph %1.").replace("%1", ref)
+            parts.append(f"<p>{escape(absent)}</p>")
+        if paragraph is not None and report is not None:
+            lead_in = report.lead_in(ref)
+            if lead_in:
+                parent = f"§{number.rsplit('.', 1)[0]}"
+                intro = self.tr("Introduced by %1:").replace("%1", parent)
+                parts.append(f'<p style="color:{self.dim}">{escape(intro)} '
+                             f"{escape(normalise(lead_in))}</p>")
+            parts.append(f'<p style="font-size:large">{highlight(paragraph, quotes)}</p>')
+        elif report is None:
+            not_loaded = self.tr("The report’s text is not loaded, so the paragraph cannot be "
+                                 "shown here.")
+            read_it = self.tr("Read it in the official document")
+            choose = self.tr("Choose the report’s text file…")
+            host = urlsplit(OFFICIAL_DOCUMENT_URL).hostname or ""
+            parts.append(
+                f'<p style="color:{self.dim}">{escape(not_loaded)}</p>'
+                f'<p><a href="{escape(OFFICIAL_DOCUMENT_URL)}">{escape(read_it)}</a> '
+                f'<span style="color:{self.dim}">{escape(OFFICIAL_DOCUMENT_TITLE)} · '
+                f"{escape(host)}</span></p>"
+                f'<p><a href="{CHOOSE_REPORT_TEXT_URL}">{escape(choose)}</a></p>')
+        # One item per quotation, with everything it supports.
+        supports: dict[str, list[str]] = {}
+        for u in claims:
+            if u.claim.quote:
+                supports.setdefault(normalise(u.claim.quote), []).append(
+                    self._claim_use_label(u))
+        words_of = self.tr("the words of %1")  # %1: a record, e.g. "Event 2013 WSIS Forum"
+        for q in texts:
+            record = RecordRef(q.record, q.record_id)
+            supports.setdefault(normalise(q.text.zh), []).append(escape(words_of).replace(
+                "%1", f"{escape(self.term(q.record.value))} {self.label_link(record)}"))
+        quote_items = [f"“{escape(quote)}”<br/>" + "<br/>".join(f"— {x}" for x in labels)
+                       for quote, labels in supports.items()]
+        parts.append(self.section(self.tr("Quotations the dataset holds from it"), quote_items))
+        inferred = [f"{self._claim_use_label(u)} — "
+                    f"{escape(u.claim.note.get(self.lang) if u.claim.note else '')}"
+                    for u in claims if u.claim.inferred]
+        parts.append(self.section(self.tr("Inferences resting on it"), inferred))
+        citing: dict[RecordRef, None] = {}
+        for group in (ds.events, ds.documents, ds.resolutions, ds.recommendations, ds.people,
+                      ds.contributors, ds.topics, ds.figures):
+            for rec in group:
+                if any(src.ref == ref for src in rec.sources):
+                    citing[_ref_of(rec)] = None
+        for u in claims:
+            citing[RecordRef(u.record, u.record_id)] = None
+        parts.append(self.section(self.tr("Records citing it"), [
+            f"{escape(self.term(r.type.value))}: {self.label_link(r)}"
+            for r in sorted(citing)]))
+        return "".join(parts)
+
+    def _claim_use_label(self, u: object) -> str:
+        """'Recommendation §4.5.3 → WSIS+10 High-Level Event' for a ClaimUse."""
+        from wsis_viewer.domain.provenance import ClaimUse
+
+        assert isinstance(u, ClaimUse)
+        me = self.label_link(RecordRef(u.record, u.record_id))
+        target_types = {"event": RecordType.EVENT, "links.events": RecordType.EVENT,
+                        "considered_at": RecordType.EVENT, "history": RecordType.EVENT,
+                        "resolutions": RecordType.RESOLUTION,
+                        "links.resolutions": RecordType.RESOLUTION,
+                        "links.documents": RecordType.DOCUMENT, "events": RecordType.EVENT}
+        kind = target_types.get(u.relation)
+        if u.relation == "status":
+            status = self.tr("status: %1")  # %1: a recommendation status, e.g. "proposed"
+            target = escape(status).replace("%1", escape(self.term(u.target)))
+        elif kind is not None and u.target:
+            target = self.label_link(RecordRef(kind, u.target))
+        else:
+            target = escape(self.term(u.target))
+        return f"{escape(self.term(u.record.value))} {me} → {target}"
 
     def _same_paragraph(self, sources: tuple[Source, ...], own_id: str) -> list[str]:
         """Records of other kinds citing the same report paragraph (people and contributors
@@ -502,3 +781,42 @@ class RecordPage:
             if fig.id != own_id and paras & {s.ref for s in fig.sources}:
                 out.append(self.label_link(RecordRef(RecordType.FIGURE, fig.id)))
         return out
+
+
+def _ref_of(rec: object) -> RecordRef:
+    kinds = {Event: RecordType.EVENT, Document: RecordType.DOCUMENT,
+             Resolution: RecordType.RESOLUTION, Recommendation: RecordType.RECOMMENDATION,
+             Person: RecordType.PERSON, Contributor: RecordType.CONTRIBUTOR,
+             Topic: RecordType.TOPIC, Figure: RecordType.FIGURE}
+    kind = kinds[type(rec)]
+    return RecordRef(kind, rec.symbol if isinstance(rec, Document) else rec.id)  # type: ignore[attr-defined]
+
+
+def highlight(paragraph: str, quotes: Iterable[str]) -> str:
+    """`paragraph` (whitespace normalised) as HTML, every occurrence of each quote marked.
+
+    Overlapping quotations merge into one highlighted stretch; a line break of the paragraph
+    (§3.1.2 lists two addresses) stays a line break.
+    """
+    lines = [normalise(line) for line in paragraph.splitlines() if line.strip()]
+    text = "\n".join(lines)
+    marks = [False] * len(text)
+    for q in {normalise(q) for q in quotes if q.strip()}:
+        start = text.find(q)
+        while start != -1:
+            for i in range(start, start + len(q)):
+                marks[i] = True
+            start = text.find(q, start + 1)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marks[j] == marks[i]:
+            j += 1
+        # The report's own web addresses (§3.1.2) become links (http(s) only, as everywhere).
+        chunk = _WEB_ADDRESS.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>',
+                                 escape(text[i:j])).replace("\n", "<br/>")
+        out.append(f'<span style="background-color:{QUOTE_HIGHLIGHT};color:#000000">{chunk}'
+                   "</span>" if marks[i] else chunk)
+        i = j
+    return "".join(out)

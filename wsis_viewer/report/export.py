@@ -1,35 +1,80 @@
-"""Write one picture of the timeline to a file, in the format its suffix names."""
+"""Pictures of a ViewState: to a file in the format its suffix names, to an image, or painted
+onto any painter (a printer). The window's File ▸ Export, Copy Image and Print and the headless
+`wsis-viewer screenshot` all come through here, so one state gives one picture."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from wsis_viewer.qt.i18n import app_language
-from wsis_viewer.report.render import render_png, write_pdf, write_svg
-from wsis_viewer.report.scene import build_scene, headless_app
-from wsis_viewer.report.view_spec import ViewSpec
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QImage, QPainter
+
+from wsis_viewer.domain.view_state import ViewState
+from wsis_viewer.qt.i18n import app_language, current_language
+from wsis_viewer.report.render import render_png, settle, write_pdf, write_svg
+from wsis_viewer.report.scene import Scene, build_scene, headless_app
+from wsis_viewer.report.view_spec import RenderOptions, ViewSpec, options_of
 from wsis_viewer.session.loaded_database import LoadedDatabase
 
 
-def export_view(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
-    """Write the picture in spec.lang: its translators are installed while it is drawn."""
+@contextmanager
+def _scene(db: LoadedDatabase, request: ViewSpec | ViewState,
+           options: RenderOptions | None) -> Iterator[Scene]:
     headless_app()
-    with app_language(spec.lang):
-        _export(db, spec, out, fmt)
+    lang = request.lang
+    # The picture's words (caption, legend) in its data language; a window already showing
+    # that language keeps its translators (pseudo-localisation included).
+    # Dates are worded while painting, so the language stays installed until the picture is
+    # drawn.
+    same = current_language() == lang or (lang == "en" and current_language() == "pseudo")
+    with ExitStack() as stack:
+        if not same:
+            stack.enter_context(app_language(lang))
+        scene = build_scene(db, request, options)
+        try:
+            yield scene
+        finally:
+            scene.view.close()
+            scene.view.deleteLater()
 
 
-def _export(db: LoadedDatabase, spec: ViewSpec, out: Path, fmt: str) -> None:
-    scene = build_scene(db, spec)
-    try:
-        title = scene.view.windowTitle() or "WSIS timeline"
+def export_view(db: LoadedDatabase, request: ViewSpec | ViewState, out: Path, fmt: str,
+                options: RenderOptions | None = None) -> None:
+    """Write the picture of `request` to `out` as png, svg or pdf."""
+    if isinstance(request, ViewSpec):
+        options = options or options_of(request)
+    options = options or RenderOptions()
+    with _scene(db, request, options) as scene:
+        view = scene.view
+        title = view.windowTitle() or "WSIS timeline"
+        width, height = options.width, view.height()
         if fmt == "png":
-            image = render_png(scene.view, spec.width, spec.height, spec.scale)
-            if not image.save(str(out), "PNG"):
+            image = render_png(view, width, height, options.scale)
+            if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
                 raise OSError(0, "the PNG writer failed", str(out))
         elif fmt == "svg":
-            write_svg(scene.view, out, spec.width, spec.height, title)
+            write_svg(view, out, width, height, title)
         else:
-            write_pdf(scene.view, out, spec.width, spec.height, title)
-    finally:
-        scene.view.close()
-        scene.view.deleteLater()
+            write_pdf(view, out, width, height, title)
+
+
+def render_image(db: LoadedDatabase, state: ViewState, options: RenderOptions) -> QImage:
+    with _scene(db, state, options) as scene:
+        return render_png(scene.view, options.width, scene.view.height(), options.scale)
+
+
+def paint_fitted(db: LoadedDatabase, state: ViewState, options: RenderOptions,
+                 painter: QPainter, page: QRect) -> None:
+    """The picture scaled to fit `page` (keeping its proportions) on any painter."""
+    with _scene(db, state, options) as scene:
+        view = scene.view
+        settle(view)
+        factor = min(page.width() / view.width(), page.height() / view.height())
+        painter.save()
+        try:
+            painter.scale(factor, factor)
+            view.render(painter, QPoint(0, 0))
+        finally:
+            painter.restore()

@@ -34,6 +34,8 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
@@ -52,7 +54,8 @@ def default_title() -> str:
 
 
 def caption_extra(selected: str | None, search: str) -> str:
-    """'selected: res-c1334 · search: “Tunis”' for the caption line."""
+    """'selected: Council Resolution 1334 · search: “Tunis”' for the caption line (`selected`
+    is the record's name as people write it, never an internal id)."""
     parts = []
     if selected:
         parts.append(QCoreApplication.translate("Export", "selected: %1").replace("%1", selected))
@@ -91,7 +94,7 @@ def _split_placeholders(text: str) -> list[str]:
 class LegendEntry:
     label: str
     colour: QColor | None = None  # a lane swatch
-    symbol: str = "lane"  # lane | bar | marker | hatched | connector | chain | selected
+    symbol: str = "lane"  # lane | bar | marker | hatched | connector | chain | inferred | selected
 
 
 class Legend(QWidget):
@@ -156,6 +159,9 @@ class Legend(QWidget):
             elif entry.symbol == "chain":
                 painter.setPen(QPen(theme.connector, 1.5))
                 painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.top()))
+            elif entry.symbol == "inferred":
+                painter.setPen(QPen(theme.connector, 1.5, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.top()))
             elif entry.symbol == "selected":
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(theme.selection, 2))
@@ -178,15 +184,19 @@ class ExportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
-        title = QLabel(f"<b>{caption.title}</b>")
-        title.setTextFormat(Qt.TextFormat.RichText)
+        # Plain text: titles, database names and search text come from outside.
+        title = QLabel(caption.title)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
         subtitle = QLabel(caption.text())
+        subtitle.setTextFormat(Qt.TextFormat.PlainText)
         subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(subtitle)
+        self._layout = layout
         middle = QHBoxLayout()
         middle.setSpacing(8)
         middle.addWidget(timeline, 3)
@@ -199,6 +209,46 @@ class ExportView(QWidget):
             middle.addWidget(self.details, 1)
         layout.addLayout(middle, 1)
         layout.addWidget(Legend(legend))
+
+    def height_for(self, width: int, height: int) -> int:
+        """The height to render at: `height`, grown (up to MAX_DETAILS_GROWTH times) so the
+        detail panel shows whole; a panel longer than that ends on a whole paragraph with
+        "…continued" (never mid-line)."""
+        if self.details is None:
+            return height
+        self.resize(width, height)
+        settle(self)
+        doc = self.details.document()
+        doc.setTextWidth(self.details.viewport().width())
+        chrome = height - self.details.viewport().height()
+        needed = int(doc.size().height()) + chrome + 4
+        limit = int(height * MAX_DETAILS_GROWTH)
+        if needed <= height:
+            return height
+        if needed <= limit:
+            return needed
+        _cut_document(doc, limit - chrome - 4 - 2 * self.fontMetrics().height(),
+                      QCoreApplication.translate("Export", "…continued"))
+        return limit
+
+
+MAX_DETAILS_GROWTH = 2.0
+
+
+def _cut_document(doc: QTextDocument, room: float, note: str) -> None:
+    """Remove the blocks that do not fit in `room` pixels whole, then add `note`."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if layout.blockBoundingRect(block).bottom() > room:
+            break
+        block = block.next()
+    if not block.isValid():
+        return
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    cursor.insertText(note)
 
 
 def legend_entries(lane_labels: list[tuple[str, int]]) -> list[LegendEntry]:
@@ -213,6 +263,8 @@ def legend_entries(lane_labels: list[tuple[str, int]]) -> list[LegendEntry]:
                     symbol="connector"),
         LegendEntry(QCoreApplication.translate("Export", "chain (time elapsed)"),
                     symbol="chain"),
+        LegendEntry(QCoreApplication.translate("Export", "inferred step (not stated)"),
+                    symbol="inferred"),
         LegendEntry(QCoreApplication.translate("Export", "selected"), symbol="selected"),
     ]
     return entries

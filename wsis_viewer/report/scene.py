@@ -1,4 +1,5 @@
-"""A headless timeline set up from a ViewSpec: the engine of `screenshot` and of the report.
+"""A headless timeline drawn from a ViewState: the engine of the window's File ▸ Export, Copy
+Image and Print, of `screenshot` and of the report's figures.
 
 Determinism: the same database and ViewSpec give the same pixels. So the offscreen platform,
 the Fusion style, a fixed palette per theme and only the bundled font are used, never the
@@ -23,8 +24,10 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
-from wsis_viewer.domain.timeline_index import date_to_x
+from wsis_viewer.domain.timeline_index import date_to_x, x_to_date
+from wsis_viewer.domain.view_state import ViewState, default_range, emphasis_for
 from wsis_viewer.panels.record_html import CONTEXT, RecordPage
 from wsis_viewer.qt import gui_thread_gc
 from wsis_viewer.qt.fonts import bundled_families
@@ -36,13 +39,12 @@ from wsis_viewer.report.render import (
     default_title,
     legend_entries,
 )
-from wsis_viewer.report.view_spec import SpecError, ViewSpec
+from wsis_viewer.report.view_spec import RenderOptions, SpecError, ViewSpec, options_of
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
 
 _DONT_SHOW = Qt.WidgetAttribute.WA_DontShowOnScreen
-PERIOD = (dt.date(2010, 10, 4), dt.date(2014, 11, 7))  # PP-10 opens .. PP-14 closes
 POINT_SIZE = 9.0
 
 
@@ -106,7 +108,11 @@ def resolve_record(rel: Relations, text: str) -> RecordRef:
     by_number = [r for r in rel.ds.resolutions if r.number == text]
     if len(by_number) == 1:
         return RecordRef(RecordType.RESOLUTION, by_number[0].id)
-    raise SpecError(f"--select: no record with id, symbol or resolution number {text!r}")
+    by_ref = [m for m in rel.ds.recommendations if m.ref == text.lstrip("§")]
+    if len(by_ref) == 1:
+        return RecordRef(RecordType.RECOMMENDATION, by_ref[0].id)
+    raise SpecError(f"--select: no record with id, symbol, resolution number or paragraph "
+                    f"{text!r}")
 
 
 @dataclass
@@ -116,69 +122,89 @@ class Scene:
     view: ExportView
     timeline: TimelineWidget
     selected: RecordRef | None
+    state: ViewState
 
 
-def build_scene(db: LoadedDatabase, spec: ViewSpec, *, title: str | None = None) -> Scene:
-    """The export's widgets for `spec`. Texts come from the installed translator: callers
-    install spec.lang's first (export_view and write_report do, with i18n.app_language)."""
+def state_from_spec(db: LoadedDatabase, rel: Relations, spec: ViewSpec) -> ViewState:
+    """The ViewState a command line's request names (lane ids, a record id, dates)."""
+    hidden: frozenset[str] = frozenset()
+    if spec.lanes is not None:
+        known = {lane.id for lane in db.lanes}
+        unknown = spec.lanes - known
+        if unknown:
+            raise SpecError(f"--lanes: unknown lane(s) {', '.join(sorted(unknown))} "
+                            f"(this database has: {', '.join(lane.id for lane in db.lanes)})")
+        hidden = frozenset(known - spec.lanes)
+    selected = resolve_record(rel, spec.select) if spec.select else None
+    time_range = None
+    if spec.start is not None or spec.end is not None:
+        first, last = _range(db, spec)
+        time_range = (date_to_x(first), date_to_x(last + dt.timedelta(days=1)))
+    return ViewState(selected=selected, search=spec.search, hidden_lanes=hidden,
+                     time_range=time_range, lang=spec.lang, theme=spec.theme,
+                     stated_only=spec.stated_only)
+
+
+def build_scene(db: LoadedDatabase, request: ViewSpec | ViewState,
+                options: RenderOptions | None = None, *, title: str | None = None) -> Scene:
+    """The export's widgets for a ViewState (the window's) or a ViewSpec (a command line's).
+
+    Texts come from the installed translator: callers install the state's language first
+    (export_view and write_report do, with i18n.app_language)."""
+    if isinstance(request, ViewSpec):
+        options = options or options_of(request)
+        state = state_from_spec(db, Relations(db.dataset), request)
+    else:
+        state, options = request, options or RenderOptions()
+    return _build(db, state, options, title)
+
+
+def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
+           title: str | None) -> Scene:
     app = headless_app()
     app.setStyle(QStyleFactory.create("Fusion"))
-    palette = palette_for(spec.theme)
+    palette = palette_for(state.theme)
     font = export_font()
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and not _has_windows(app):
         # Headless: pyqtgraph's axes and other children take the application font, so it
         # must be the bundled one too for the picture not to depend on the machine's fonts.
         app.setFont(font)
-    lang = spec.lang
-    rel = Relations(db.dataset)
+    lang = state.lang
+    rel = Relations(stated_only(db.dataset) if state.stated_only else db.dataset)
+    matches = db.find(state.search) if state.search.strip() else []
 
     timeline = TimelineWidget(overview=False)
     timeline.setPalette(palette)
     timeline.setFont(font)
-    lanes = [lane for lane in db.lanes if spec.lanes is None or lane.id in spec.lanes]
-    if spec.lanes is not None:
-        unknown = spec.lanes - {lane.id for lane in db.lanes}
-        if unknown:
-            known = ", ".join(lane.id for lane in db.lanes)
-            raise SpecError(f"--lanes: unknown lane(s) {', '.join(sorted(unknown))} "
-                            f"(this database has: {known})")
     timeline.set_data(db.index, {lane.id: lane_label(lane, lang) for lane in db.lanes})
-    timeline.set_visible_lanes({lane.id for lane in lanes})
-    timeline.set_title_language(lang)
     timeline.set_axis_formatter(axis_formatter(lang))
-    timeline.set_markers(PERIOD, today=False)  # "today" would make exports unreproducible
+    timeline.set_markers(db.period, today=False)  # "today" would make exports unreproducible
+    timeline.show_state(state, emphasis_for(state, rel, matches))
 
-    selected: RecordRef | None = None
+    selected = state.selected if state.selected is not None and rel.exists(state.selected) \
+        else None
     details_html: str | None = None
-    if spec.search:
-        timeline.set_highlight(set(db.find(spec.search)))
-    if spec.select:
-        selected = resolve_record(rel, spec.select)
-        chain = rel.chain_for(selected)
-        events = rel.events_of(selected)
-        if selected.type is RecordType.EVENT:
-            timeline.select(selected.id, ensure_visible=False)
-        elif events:
-            timeline.set_highlight(set(chain.events) | set(events))
-        timeline.set_connectors([(e.source, e.target, e.label(lang)) for e in chain.edges])
-    if spec.details:
-        ref = selected
-        if ref is None:
+    if options.details:
+        if selected is None:
             raise SpecError("--details needs --select (the record whose panel to show)")
         details_html = RecordPage(rel, lang, _translate_page,
-                                  translate_dates=translate_dates).render(ref)
+                                  translate_dates=translate_dates).render(selected)
 
-    start, end = _range(db, spec)
-    caption = Caption(title or default_title(), db.label, start, end, spec.caption_date,
-                      lang, extra=caption_extra(spec.select, spec.search))
+    x0, x1 = state.time_range or default_range(db.index, db.period)
+    start, end = x_to_date(x0), x_to_date(x1 - 1)
+    page = RecordPage(rel, lang, _translate_page)
+    name = page.plain_label(selected) if selected is not None else None
+    caption = Caption(title or default_title(), db.label, start, end, options.caption_date,
+                      lang, extra=caption_extra(name, state.search))
     lane_entries = [(lane_label(lane, lang), db.index.lane_ids.index(lane.id))
-                    for lane in lanes if lane.id in db.index.lane_ids]
+                    for lane in db.lanes
+                    if lane.id not in state.hidden_lanes and lane.id in db.index.lane_ids]
     view = ExportView(timeline, caption, legend_entries(lane_entries), details_html)
     view.setPalette(palette)
     view.setFont(font)
-    view.resize(spec.width, spec.height)
-    timeline.set_view_range(date_to_x(start), date_to_x(end + dt.timedelta(days=1)))
-    return Scene(view, timeline, selected)
+    view.resize(options.width, view.height_for(options.width, options.height))
+    timeline.set_view_range(x0, x1)
+    return Scene(view, timeline, selected, state)
 
 
 def _has_windows(app: QApplication) -> bool:
@@ -186,10 +212,9 @@ def _has_windows(app: QApplication) -> bool:
 
 
 def _range(db: LoadedDatabase, spec: ViewSpec) -> tuple[dt.date, dt.date]:
-    events = db.dataset.events
-    first = min((e.start for e in events), default=PERIOD[0])
-    last = max((e.end for e in events), default=PERIOD[1])
-    return spec.start or first, spec.end or last
+    """--from / --to, an open end taken from the default frame."""
+    x0, x1 = default_range(db.index, db.period)
+    return spec.start or x_to_date(x0), spec.end or x_to_date(x1 - 1)
 
 
 def _translate_page(text: str) -> str:

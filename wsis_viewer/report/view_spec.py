@@ -1,7 +1,10 @@
-"""What a picture of the timeline shows, as plain data (Qt-free).
+"""What a picture of the timeline is asked to show, as plain data (Qt-free).
 
-The window's File > Export and the headless `wsis-viewer screenshot` both describe the view with
-a ViewSpec, so "the same inputs give the same picture" has one meaning in both places.
+A `ViewSpec` is what `wsis-viewer screenshot` (and the report's figures) ask for in the words of
+the command line: dates, lane ids, a record id or number. The scene turns it into a `ViewState`
+(domain.view_state) against the opened database, the same value the window holds, so the window's
+File ▸ Export and the command line draw through one path. `RenderOptions` are the picture's own
+settings (size, scale, the detail panel beside it, the caption's date).
 """
 
 from __future__ import annotations
@@ -29,10 +32,24 @@ class ViewSpec:
     details: bool = False
     lang: str = "en"
     theme: str = "light"
+    stated_only: bool = False
     width: int = 1600
     height: int = 900
     scale: float = 1.0
     caption_date: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    width: int = 1600
+    height: int = 900
+    scale: float = 1.0
+    details: bool = False  # the selected record's panel beside the timeline
+    caption_date: dt.date = field(default_factory=dt.date.today)
+
+
+def options_of(spec: ViewSpec) -> RenderOptions:
+    return RenderOptions(spec.width, spec.height, spec.scale, spec.details, spec.caption_date)
 
 
 def parse_date_bound(text: str, *, end: bool, option: str) -> dt.date:
@@ -82,7 +99,7 @@ def output_format(path: Path) -> str:
 
 def build_spec(*, from_: str | None, to: str | None, lanes: str | None, select: str | None,
                search: str | None, details: bool, lang: str, theme: str, size: str,
-               scale: float) -> ViewSpec:
+               scale: float, stated_only: bool = False) -> ViewSpec:
     start = parse_date_bound(from_, end=False, option="--from") if from_ else None
     end = parse_date_bound(to, end=True, option="--to") if to else None
     if start and end and end < start:
@@ -92,5 +109,6 @@ def build_spec(*, from_: str | None, to: str | None, lanes: str | None, select: 
     width, height = parse_size(size)
     lane_set = frozenset(x.strip() for x in lanes.split(",") if x.strip()) if lanes else None
     return ViewSpec(start=start, end=end, lanes=lane_set, select=select, search=search or "",
-                    details=details, lang=lang, theme=theme, width=width, height=height,
+                    details=details, lang=lang, theme=theme, stated_only=stated_only,
+                    width=width, height=height,
                     scale=scale, caption_date=caption_date_from_env())

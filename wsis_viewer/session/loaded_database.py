@@ -23,6 +23,7 @@ import numpy as np
 from wsis_viewer.domain.lanes import Lane, ordered_lanes
 from wsis_viewer.domain.model import Dataset, Event
 from wsis_viewer.domain.timeline_index import TimelineIndex
+from wsis_viewer.domain.view_state import Period, reporting_period
 from wsis_viewer.store.database import Store, open_database
 from wsis_viewer.store.search_index import SearchBackend, open_search
 
@@ -32,7 +33,7 @@ class LoadedDatabase:
 
     def __init__(self, *, path: str, label: str, store: Store, index: TimelineIndex,
                  lanes: tuple[Lane, ...], year_bounds: tuple[int, int] | None,
-                 counts: dict[str, int] | None = None,
+                 counts: dict[str, int] | None = None, period: Period | None = None,
                  timings: dict[str, float] | None = None) -> None:
         self.path = path
         self.label = label
@@ -45,6 +46,9 @@ class LoadedDatabase:
         self.counts: dict[str, int] = dict(counts or {})
         self.timings: dict[str, float] = dict(timings or {})  # seconds per loading step
         self._year_bounds = year_bounds
+        # The reporting period the data names (PP-10 … PP-14 in the bundled report): shaded on
+        # the timeline and framed by the first view.
+        self.period = period
         self._store: Store | None = store
         self._lock = threading.Lock()          # guards closing the store
         self._dataset_lock = threading.Lock()  # one reader of the dataset at a time
@@ -71,13 +75,14 @@ class LoadedDatabase:
             del columns
             counts = {table: store.count(table)
                       for table in ("events", "documents", "resolutions", "recommendations")}
+            period = reporting_period(store.conference_spans())
         except BaseException:
             store.close()
             raise
         path = str(target)
         name = Path(path).name if "://" not in path else store.label
         return cls(path=path, label=name, store=store, index=index, lanes=lanes,
-                   year_bounds=bounds, counts=counts,
+                   year_bounds=bounds, counts=counts, period=period,
                    timings={"open_and_columns_s": t1 - t0, "timeline_index_s": t2 - t1})
 
     # --- lazily read parts --------------------------------------------------------------------

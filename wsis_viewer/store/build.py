@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, event, insert, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from wsis_viewer.domain.model import Bilingual, Dataset, RecordType, Source
+from wsis_viewer.domain.model import Bilingual, Claim, Dataset, LinkClaim, RecordType, Source
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.source_files import load_source_files
 
@@ -44,14 +44,42 @@ def _source_rows(kind: RecordType, rid: str, sources: Iterable[Source]) -> list[
     ]
 
 
+def _claim_row(kind: RecordType, rid: str, relation: str, target: str,
+               claim: Claim) -> dict[str, Any]:
+    return {"record_type": kind.value, "record_id": rid, "relation": relation, "target": target,
+            "basis": claim.basis.value, "source": claim.source, "quote": claim.quote,
+            "note_zh": claim.note.zh if claim.note else None,
+            "note_en": claim.note.en if claim.note else None}
+
+
+def _link_claim_rows(kind: RecordType, rid: str,
+                     claims: Iterable[LinkClaim]) -> list[dict[str, Any]]:
+    return [_claim_row(kind, rid, lc.relation, lc.target, lc.claim) for lc in claims]
+
+
+def _seq_claim_rows(kind: RecordType, rid: str, relation: str,
+                    claims: Iterable[Claim | None]) -> list[dict[str, Any]]:
+    return [_claim_row(kind, rid, relation, str(i), c) for i, c in enumerate(claims)
+            if c is not None]
+
+
+def _quoted_rows(kind: RecordType, rid: str,
+                 **texts: Bilingual | None) -> list[dict[str, Any]]:
+    return [{"record_type": kind.value, "record_id": rid, "field": name,
+             "quoted_from": b.quoted_from}
+            for name, b in texts.items() if b is not None and b.quoted_from]
+
+
 def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
     """Every table's rows for `ds`, in insertion order (parents before children)."""
     rows: dict[type[s.Base], list[dict[str, Any]]] = {t: [] for t in (
         s.EventRow, s.SessionRow, s.ResolutionRow, s.EventResolutionRow, s.DocumentRow,
         s.ConsiderationRow, s.ResolutionStepRow, s.RecommendationRow, s.RecommendationLinkRow,
         s.PersonRow, s.RoleRow, s.ContributorRow, s.TopicRow, s.TopicEventRow, s.FigureRow,
-        s.SourceRow)}
+        s.SourceRow, s.ClaimRow, s.QuotedTextRow)}
     src = rows[s.SourceRow]
+    claims = rows[s.ClaimRow]
+    quoted = rows[s.QuotedTextRow]
     for e in ds.events:
         rows[s.EventRow].append({
             "id": e.id, "kind": e.kind, "lane": e.lane, "number": e.number,
@@ -66,6 +94,8 @@ def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
         rows[s.EventResolutionRow] += [{"event_id": e.id, "resolution_id": x, "seq": i}
                                        for i, x in enumerate(e.resolutions)]
         src += _source_rows(RecordType.EVENT, e.id, e.sources)
+        claims += _link_claim_rows(RecordType.EVENT, e.id, e.claims)
+        quoted += _quoted_rows(RecordType.EVENT, e.id, title=e.title, description=e.description)
     for d in ds.documents:
         rows[s.DocumentRow].append({
             "symbol": d.symbol, "kind": d.kind, **_title("title", d.title),
@@ -75,6 +105,11 @@ def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
             {"document_symbol": d.symbol, "event_id": c.event, "seq": i, "action": c.action}
             for i, c in enumerate(d.considered_at)]
         src += _source_rows(RecordType.DOCUMENT, d.symbol, d.sources)
+        claims += _link_claim_rows(RecordType.DOCUMENT, d.symbol, d.claims)
+        claims += [_claim_row(RecordType.DOCUMENT, d.symbol, "considered_at", c.event, c.claim)
+                   for c in d.considered_at if c.claim is not None]
+        quoted += _quoted_rows(RecordType.DOCUMENT, d.symbol, title=d.title,
+                               description=d.description)
     for r in ds.resolutions:
         rows[s.ResolutionRow].append({
             "id": r.id, "body": r.body, "number": r.number, **_title("title", r.title),
@@ -84,6 +119,10 @@ def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
              "event_id": st.event, "document_symbol": st.document, "note": st.note}
             for i, st in enumerate(r.history)]
         src += _source_rows(RecordType.RESOLUTION, r.id, r.sources)
+        claims += _seq_claim_rows(RecordType.RESOLUTION, r.id, "history",
+                                  (st.claim for st in r.history))
+        quoted += _quoted_rows(RecordType.RESOLUTION, r.id, title=r.title,
+                               description=r.description)
     for m in ds.recommendations:
         rows[s.RecommendationRow].append({
             "id": m.id, "ref": m.ref, **_title("text", m.text), "status": m.status,
@@ -95,6 +134,8 @@ def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
             {"recommendation_id": m.id, "target_type": t, "target_id": x, "seq": i}
             for i, (t, x) in enumerate(links)]
         src += _source_rows(RecordType.RECOMMENDATION, m.id, m.sources)
+        claims += _link_claim_rows(RecordType.RECOMMENDATION, m.id, m.claims)
+        quoted += _quoted_rows(RecordType.RECOMMENDATION, m.id, text=m.text)
     for p in ds.people:
         rows[s.PersonRow].append({"id": p.id, "name": p.name, "name_zh": p.name_zh,
                                   "country": p.country})
@@ -103,10 +144,12 @@ def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
              "start_year": ro.start_year, "end_year": ro.end_year}
             for i, ro in enumerate(p.roles)]
         src += _source_rows(RecordType.PERSON, p.id, p.sources)
+        claims += _seq_claim_rows(RecordType.PERSON, p.id, "roles", (ro.claim for ro in p.roles))
     for c in ds.contributors:
         rows[s.ContributorRow].append({"id": c.id, **_title("name", c.name), "type": c.type,
                                        "country": c.country})
         src += _source_rows(RecordType.CONTRIBUTOR, c.id, c.sources)
+        quoted += _quoted_rows(RecordType.CONTRIBUTOR, c.id, name=c.name)
     for t in ds.topics:
         rows[s.TopicRow].append({"id": t.id, "category": t.category, "ref": t.ref,
                                  **_title("title", t.title), "start_year": t.start_year,
@@ -114,10 +157,14 @@ def dataset_rows(ds: Dataset) -> dict[type[s.Base], list[dict[str, Any]]]:
         rows[s.TopicEventRow] += [{"topic_id": t.id, "event_id": x, "seq": i}
                                   for i, x in enumerate(t.events)]
         src += _source_rows(RecordType.TOPIC, t.id, t.sources)
+        claims += _link_claim_rows(RecordType.TOPIC, t.id, t.claims)
+        quoted += _quoted_rows(RecordType.TOPIC, t.id, title=t.title)
     for f in ds.figures:
         rows[s.FigureRow].append({"id": f.id, "value": f.value, "qualifier": f.qualifier,
                                   **_title("text", f.text), "event_id": f.event})
         src += _source_rows(RecordType.FIGURE, f.id, f.sources)
+        claims += _link_claim_rows(RecordType.FIGURE, f.id, f.claims)
+        quoted += _quoted_rows(RecordType.FIGURE, f.id, text=f.text)
     return rows
 
 

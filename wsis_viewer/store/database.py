@@ -24,13 +24,16 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
 from wsis_viewer.domain.model import (
+    Basis,
     Bilingual,
+    Claim,
     Consideration,
     Contributor,
     Dataset,
     Document,
     Event,
     Figure,
+    LinkClaim,
     Person,
     Precision,
     Recommendation,
@@ -187,6 +190,14 @@ def open_database(target: str | Path) -> Store:
         version = -1
     if version != s.SCHEMA_VERSION:
         engine.dispose()
+        if version == 1:
+            # Version 1 has no claims: opening it would show every link, inferred or not, as
+            # if stated. The file is never changed; a rebuild from the source files adds them.
+            raise DatabaseError(
+                f"{label}: built for schema version 1, older than this viewer's "
+                f"{s.SCHEMA_VERSION}: it does not record whether each link is stated by the "
+                "report or inferred; rebuild it from its source files with "
+                "'wsis-viewer build-db'")
         if version < s.SCHEMA_VERSION:
             raise DatabaseError(
                 f"{label}: built for schema version {version}, older than this viewer's "
@@ -197,16 +208,29 @@ def open_database(target: str | Path) -> Store:
     return Store(engine, label)
 
 
+def _span_day(value: str, *, last: bool) -> dt.date:
+    """'2014', '2014-10' or '2014-10-20' as its first (or `last`) day."""
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        if not last:
+            return first
+        return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(1)
+    return dt.date(parts[0], 12, 31) if last else dt.date(parts[0], 1, 1)
+
+
 def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def _bi(zh: str | None, en: str | None, translated: bool = False) -> Bilingual:
-    return Bilingual(zh or "", en or "", translated)
+def _opt_bi(zh: str | None, en: str | None, quoted_from: str | None = None) -> Bilingual | None:
+    return None if zh is None and en is None else Bilingual(zh or "", en or "", False,
+                                                          quoted_from)
 
 
-def _opt_bi(zh: str | None, en: str | None) -> Bilingual | None:
-    return None if zh is None and en is None else _bi(zh, en)
+_ClaimKey = tuple[str, str]  # (record_type, record_id)
 
 
 class Store:
@@ -279,6 +303,23 @@ class Store:
             return [(r[0], r[1], r[2], r[3]) for r in conn.exec_driver_sql(
                 "SELECT event_id, seq, start, \"end\" FROM sessions ORDER BY event_id, seq")]
 
+    def conference_spans(self) -> list[tuple[dt.date, dt.date]]:
+        """(start, end) of the plenipotentiary conferences: what the reporting period is
+        derived from (domain.view_state.reporting_period). Bad dates are left out."""
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT start, \"end\" FROM events WHERE kind = 'plenipotentiary-conference' "
+                "ORDER BY start LIMIT 100").all()
+        spans = []
+        for start, end in rows:
+            try:
+                a = _span_day(start, last=False)
+                b = _span_day(end, last=True)
+            except (TypeError, ValueError):
+                continue
+            spans.append((a, max(a, b)))
+        return spans
+
     def meta(self) -> dict[str, str]:
         with self.engine.connect() as conn:
             return {k: v for k, v in conn.execute(select(s.Meta.key, s.Meta.value))}
@@ -294,6 +335,26 @@ class Store:
                 Source(SourceType(r.type), r.ref, r.url, r.title))
         return out
 
+    def _claims(self, conn: OrmSession) -> dict[_ClaimKey, dict[tuple[str, str], Claim]]:
+        out: dict[_ClaimKey, dict[tuple[str, str], Claim]] = defaultdict(dict)
+        for r in conn.execute(select(s.ClaimRow).order_by(
+                s.ClaimRow.record_type, s.ClaimRow.record_id, s.ClaimRow.relation,
+                s.ClaimRow.target)).scalars():
+            try:
+                basis = Basis(r.basis)
+            except ValueError as exc:
+                raise DatabaseError(f"{self.label}: claim of {r.record_type} '{r.record_id}' "
+                                    f"has an unknown basis {r.basis!r}") from exc
+            note = (Bilingual(r.note_zh or "", r.note_en or "")
+                    if r.note_zh is not None or r.note_en is not None else None)
+            out[(r.record_type, r.record_id)][(r.relation, r.target)] = Claim(
+                basis, r.source, r.quote, note)
+        return out
+
+    def _quoted(self, conn: OrmSession) -> dict[tuple[str, str, str], str]:
+        return {(r.record_type, r.record_id, r.field): r.quoted_from
+                for r in conn.execute(select(s.QuotedTextRow)).scalars()}
+
     def load(self) -> Dataset:
         """Read every record. Fine for the real dataset; the timeline uses event_rows()."""
         try:
@@ -305,9 +366,28 @@ class Store:
 
     def _load(self, conn: OrmSession) -> Dataset:
         src = self._sources(conn)
+        all_claims = self._claims(conn)
+        quoted = self._quoted(conn)
 
         def sources(kind: RecordType, rid: str) -> tuple[Source, ...]:
             return tuple(src.get((kind.value, rid), ()))
+
+        def claim(kind: RecordType, rid: str, relation: str, target: str) -> Claim | None:
+            return all_claims.get((kind.value, rid), {}).get((relation, target))
+
+        def link_claims(kind: RecordType, rid: str, pairs: list[tuple[str, str]]
+                        ) -> tuple[LinkClaim, ...]:
+            """The claims of `pairs` (relation, target), in the record's own link order."""
+            mine = all_claims.get((kind.value, rid), {})
+            return tuple(LinkClaim(rel, t, mine[(rel, t)]) for rel, t in pairs
+                         if (rel, t) in mine)
+
+        def qf(kind: RecordType, rid: str, fld: str) -> str | None:
+            return quoted.get((kind.value, rid, fld))
+
+        def bi(kind: RecordType, rid: str, fld: str, zh: str | None, en: str | None,
+               translated: bool = False) -> Bilingual:
+            return Bilingual(zh or "", en or "", translated, qf(kind, rid, fld))
 
         sessions: dict[str, list[Session]] = defaultdict(list)
         for r in conn.execute(select(s.SessionRow).order_by(s.SessionRow.event_id,
@@ -318,7 +398,9 @@ class Store:
         considered: dict[str, list[Consideration]] = defaultdict(list)
         for c in conn.execute(select(s.ConsiderationRow).order_by(
                 s.ConsiderationRow.document_symbol, s.ConsiderationRow.seq)).scalars():
-            considered[c.document_symbol].append(Consideration(c.event_id, c.action))
+            considered[c.document_symbol].append(Consideration(
+                c.event_id, c.action,
+                claim(RecordType.DOCUMENT, c.document_symbol, "considered_at", c.event_id)))
         doc_rows = list(conn.execute(select(s.DocumentRow).order_by(s.DocumentRow.symbol))
                         .scalars())
         for d in doc_rows:
@@ -335,35 +417,47 @@ class Store:
         events = tuple(
             Event(
                 id=e.id, kind=e.kind, lane=e.lane,
-                title=_bi(e.title_zh, e.title_en, e.title_en_is_translation),
+                title=bi(RecordType.EVENT, e.id, "title", e.title_zh, e.title_en,
+                         e.title_en_is_translation),
                 start=_date(e.start), end=_date(e.end), precision=Precision(e.precision),
                 sessions=tuple(sessions[e.id]), number=e.number, location=e.location,
-                description=_opt_bi(e.description_zh, e.description_en), date_note=e.date_note,
+                description=_opt_bi(e.description_zh, e.description_en,
+                                    qf(RecordType.EVENT, e.id, "description")),
+                date_note=e.date_note,
                 documents=tuple(docs_of_event.get(e.id, ())),
                 resolutions=tuple(event_resolutions[e.id]),
-                sources=sources(RecordType.EVENT, e.id))
+                sources=sources(RecordType.EVENT, e.id),
+                claims=link_claims(RecordType.EVENT, e.id,
+                                   [("resolutions", x) for x in event_resolutions[e.id]]))
             for e in conn.execute(select(s.EventRow).order_by(s.EventRow.start, s.EventRow.id))
             .scalars())
         documents = tuple(
             Document(
                 symbol=d.symbol, kind=d.kind,
-                title=_bi(d.title_zh, d.title_en, d.title_en_is_translation),
+                title=bi(RecordType.DOCUMENT, d.symbol, "title", d.title_zh, d.title_en,
+                         d.title_en_is_translation),
                 submitted_by=d.submitted_by, event=d.event_id,
                 considered_at=tuple(considered[d.symbol]),
-                description=_opt_bi(d.description_zh, d.description_en),
-                sources=sources(RecordType.DOCUMENT, d.symbol))
+                description=_opt_bi(d.description_zh, d.description_en,
+                                    qf(RecordType.DOCUMENT, d.symbol, "description")),
+                sources=sources(RecordType.DOCUMENT, d.symbol),
+                claims=link_claims(RecordType.DOCUMENT, d.symbol,
+                                   [("event", d.event_id)] if d.event_id else []))
             for d in doc_rows)
         steps: dict[str, list[ResolutionStep]] = defaultdict(list)
         for st in conn.execute(select(s.ResolutionStepRow).order_by(
                 s.ResolutionStepRow.resolution_id, s.ResolutionStepRow.seq)).scalars():
-            steps[st.resolution_id].append(ResolutionStep(st.action, st.year, st.event_id,
-                                                          st.document_symbol, st.note))
+            steps[st.resolution_id].append(ResolutionStep(
+                st.action, st.year, st.event_id, st.document_symbol, st.note,
+                claim(RecordType.RESOLUTION, st.resolution_id, "history", str(st.seq))))
         resolutions = tuple(
             Resolution(
                 id=r.id, body=r.body, number=r.number,
-                title=_bi(r.title_zh, r.title_en, r.title_en_is_translation),
+                title=bi(RecordType.RESOLUTION, r.id, "title", r.title_zh, r.title_en,
+                         r.title_en_is_translation),
                 history=tuple(steps[r.id]),
-                description=_opt_bi(r.description_zh, r.description_en),
+                description=_opt_bi(r.description_zh, r.description_en,
+                                    qf(RecordType.RESOLUTION, r.id, "description")),
                 sources=sources(RecordType.RESOLUTION, r.id))
             for r in conn.execute(select(s.ResolutionRow).order_by(s.ResolutionRow.id))
             .scalars())
@@ -373,25 +467,35 @@ class Store:
             links[lk.recommendation_id][lk.target_type].append(lk.target_id)
         recommendations = tuple(
             Recommendation(
-                id=m.id, ref=m.ref, text=_bi(m.text_zh, m.text_en, m.text_en_is_translation),
+                id=m.id, ref=m.ref,
+                text=bi(RecordType.RECOMMENDATION, m.id, "text", m.text_zh, m.text_en,
+                        m.text_en_is_translation),
                 status=m.status, event=m.event_id,
                 links=RecommendationLinks(
                     resolutions=tuple(links[m.id]["resolution"]),
                     events=tuple(links[m.id]["event"]),
                     documents=tuple(links[m.id]["document"])),
-                note=m.note, sources=sources(RecordType.RECOMMENDATION, m.id))
+                note=m.note, sources=sources(RecordType.RECOMMENDATION, m.id),
+                claims=link_claims(RecordType.RECOMMENDATION, m.id, [
+                    ("status", m.status),
+                    *([("event", m.event_id)] if m.event_id else []),
+                    *[(f"links.{kind}s", x) for kind in ("resolution", "event", "document")
+                      for x in links[m.id][kind]]]))
             for m in conn.execute(select(s.RecommendationRow).order_by(s.RecommendationRow.id))
             .scalars())
         roles: dict[str, list[Role]] = defaultdict(list)
         for ro in conn.execute(select(s.RoleRow).order_by(s.RoleRow.person_id, s.RoleRow.seq)
                                ).scalars():
-            roles[ro.person_id].append(Role(ro.role, ro.body, ro.start_year, ro.end_year))
+            roles[ro.person_id].append(Role(
+                ro.role, ro.body, ro.start_year, ro.end_year,
+                claim(RecordType.PERSON, ro.person_id, "roles", str(ro.seq))))
         people = tuple(
             Person(id=p.id, name=p.name, name_zh=p.name_zh, country=p.country,
                    roles=tuple(roles[p.id]), sources=sources(RecordType.PERSON, p.id))
             for p in conn.execute(select(s.PersonRow).order_by(s.PersonRow.id)).scalars())
         contributors = tuple(
-            Contributor(id=c.id, name=_bi(c.name_zh, c.name_en, c.name_en_is_translation),
+            Contributor(id=c.id, name=bi(RecordType.CONTRIBUTOR, c.id, "name", c.name_zh,
+                                         c.name_en, c.name_en_is_translation),
                         type=c.type, country=c.country,
                         sources=sources(RecordType.CONTRIBUTOR, c.id))
             for c in conn.execute(select(s.ContributorRow).order_by(s.ContributorRow.id))
@@ -402,14 +506,20 @@ class Store:
             topic_events[te.topic_id].append(te.event_id)
         topics = tuple(
             Topic(id=t.id, category=t.category, ref=t.ref,
-                  title=_bi(t.title_zh, t.title_en, t.title_en_is_translation),
+                  title=bi(RecordType.TOPIC, t.id, "title", t.title_zh, t.title_en,
+                           t.title_en_is_translation),
                   start_year=t.start_year, end_year=t.end_year,
-                  events=tuple(topic_events[t.id]), sources=sources(RecordType.TOPIC, t.id))
+                  events=tuple(topic_events[t.id]), sources=sources(RecordType.TOPIC, t.id),
+                  claims=link_claims(RecordType.TOPIC, t.id,
+                                     [("events", x) for x in topic_events[t.id]]))
             for t in conn.execute(select(s.TopicRow).order_by(s.TopicRow.id)).scalars())
         figures = tuple(
             Figure(id=f.id, value=f.value, qualifier=f.qualifier,
-                   text=_bi(f.text_zh, f.text_en, f.text_en_is_translation), event=f.event_id,
-                   sources=sources(RecordType.FIGURE, f.id))
+                   text=bi(RecordType.FIGURE, f.id, "text", f.text_zh, f.text_en,
+                           f.text_en_is_translation),
+                   event=f.event_id, sources=sources(RecordType.FIGURE, f.id),
+                   claims=link_claims(RecordType.FIGURE, f.id,
+                                      [("event", f.event_id)] if f.event_id else []))
             for f in conn.execute(select(s.FigureRow).order_by(s.FigureRow.id)).scalars())
         return Dataset(events=events, documents=documents, resolutions=resolutions,
                        recommendations=recommendations, people=people,

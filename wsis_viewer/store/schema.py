@@ -7,6 +7,11 @@ time zone.
 
 Bump SCHEMA_VERSION whenever a table or column changes; `open_database` refuses files of any
 other version with a message instead of failing later on a missing column.
+
+Version history:
+  1  the records, their links and their sources.
+  2  `claims`: the basis (stated / inferred), source, quotation and reason behind every link
+     and status; `quoted_texts`: which texts are the report's own wording.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # PRAGMA application_id: tells our files apart from any other SQLite file ("WSIS" in ASCII).
 APPLICATION_ID = 0x57534953
 
@@ -210,3 +215,33 @@ class SourceRow(Base):
     ref: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
+
+
+class ClaimRow(Base):
+    """The claim behind one link or status of one record (see domain.model.Claim).
+
+    `relation` names the link ("event", "considered_at", "resolutions", "links.events",
+    "status", "history", "roles" …); `target` is what it points at — an id, a status, or for the
+    ordered children (history steps, roles) their `seq` as text.
+    """
+
+    __tablename__ = "claims"
+    record_type: Mapped[str] = mapped_column(String, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String, primary_key=True)
+    relation: Mapped[str] = mapped_column(String, primary_key=True)
+    target: Mapped[str] = mapped_column(String, primary_key=True)
+    basis: Mapped[str] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str | None] = mapped_column(Text)
+    note_zh: Mapped[str | None] = mapped_column(Text)
+    note_en: Mapped[str | None] = mapped_column(Text)
+
+
+class QuotedTextRow(Base):
+    """A text (`field`: title, description, text, name) whose zh is the report's own wording."""
+
+    __tablename__ = "quoted_texts"
+    record_type: Mapped[str] = mapped_column(String, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String, primary_key=True)
+    field: Mapped[str] = mapped_column(String, primary_key=True)
+    quoted_from: Mapped[str] = mapped_column(String)

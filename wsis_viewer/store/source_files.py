@@ -28,13 +28,16 @@ from wsis_viewer.domain.model import (
     RESOLUTION_BODIES,
     STEP_ACTIONS,
     TOPIC_CATEGORIES,
+    Basis,
     Bilingual,
+    Claim,
     Consideration,
     Contributor,
     Dataset,
     Document,
     Event,
     Figure,
+    LinkClaim,
     Person,
     Precision,
     Recommendation,
@@ -72,6 +75,8 @@ class _Ctx:
     problems: list[Problem]
     file: str = ""
     record: str = ""
+    # The report's paragraph numbers, to check `quoted_from` (empty while reading sources.toml).
+    paragraphs: frozenset[str] = frozenset()
 
     def add(self, fld: str, message: str) -> None:
         self.problems.append(Problem(self.file, self.record, fld, message))
@@ -174,10 +179,26 @@ def _bilingual(rec: dict[str, Any], key: str, ctx: _Ctx, *, required: bool = Tru
     if not isinstance(flag, bool):
         ctx.add(f"{key}.en_is_translation", f"expected true or false, got {flag!r}")
         flag = False
-    unknown = set(value) - {"zh", "en", "en_is_translation"}
+    unknown = set(value) - {"zh", "en", "en_is_translation", "quoted_from"}
     if unknown:
         ctx.add(key, f"unknown keys {sorted(unknown)}")
-    return Bilingual(texts["zh"], texts["en"], flag)
+    return Bilingual(texts["zh"], texts["en"], flag, _quoted_from(value, key, ctx))
+
+
+def _quoted_from(value: dict[str, Any], key: str, ctx: _Ctx) -> str | None:
+    """`quoted_from = "§4.5.3"`: the zh text is the report's own wording from that paragraph.
+
+    Whether the words really are there is checked against the report's text by the tests
+    (the text is not part of the dataset); here, that the paragraph exists.
+    """
+    ref = value.get("quoted_from")
+    if ref is None:
+        return None
+    m = _PARAGRAPH.match(ref) if isinstance(ref, str) else None
+    if m is None or m.group(1) not in ctx.paragraphs:
+        ctx.add(f"{key}.quoted_from", f"{ref!r} is not a paragraph of the report")
+        return None
+    return f"§{m.group(1)}"
 
 
 def _optional_bilingual(rec: dict[str, Any], key: str, ctx: _Ctx) -> Bilingual | None:
@@ -188,9 +209,13 @@ def _optional_bilingual(rec: dict[str, Any], key: str, ctx: _Ctx) -> Bilingual |
     if not isinstance(value, dict) or not any(isinstance(value.get(k), str) for k in ("zh", "en")):
         ctx.add(key, "expected a table with 'zh' and/or 'en'")
         return None
+    unknown = set(value) - {"zh", "en", "en_is_translation", "quoted_from"}
+    if unknown:
+        ctx.add(key, f"unknown keys {sorted(unknown)}")
     zh = " ".join(str(value.get("zh", "")).split())
     en = " ".join(str(value.get("en", "")).split())
-    return Bilingual(zh, en, bool(value.get("en_is_translation", False)))
+    return Bilingual(zh, en, bool(value.get("en_is_translation", False)),
+                     _quoted_from(value, key, ctx))
 
 
 def _sources(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> tuple[Source, ...]:
@@ -216,6 +241,90 @@ def _sources(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> tuple[Source, .
         else:
             ctx.add("sources", f"{ref!r} is neither a report paragraph (§…) nor 'ext:<id>'")
     return tuple(out)
+
+
+# The keys of a link claim in the source files. The reason for an inference is written `why`
+# (a table { zh, en }) so it never collides with a record's own `note`; it becomes Claim.note.
+CLAIM_KEYS = frozenset({"basis", "source", "quote", "why"})
+
+
+def _claim(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx, fld: str) -> Claim | None:
+    """Read the claim keys of one link table: basis, source, quote, why.
+
+    A stated claim that rests on a report paragraph must quote the paragraph's words; an
+    inferred one must say why in both languages. A quotation can only come from the report
+    (an external page is cited, not quoted: we cannot check its words here).
+    """
+    basis_text = rec.get("basis")
+    if basis_text not in ("stated", "inferred"):
+        ctx.add(f"{fld}.basis", "missing or unknown basis "
+                f"{basis_text!r} (expected \"stated\" or \"inferred\")")
+        return None
+    basis = Basis(basis_text)
+    source = rec.get("source")
+    if not isinstance(source, str) or not source.strip():
+        ctx.add(f"{fld}.source", "missing: name the paragraph (§…) or ext:<id> behind the link")
+        return None
+    source = source.strip()
+    if source.startswith("§"):
+        m = _PARAGRAPH.match(source)
+        if not m or m.group(1) not in cat.paragraphs:
+            ctx.add(f"{fld}.source", f"{source!r} is not a paragraph of the report")
+    elif source.startswith("ext:"):
+        if source[4:] not in cat.external:
+            ctx.add(f"{fld}.source", f"unknown external source {source!r}")
+    else:
+        ctx.add(f"{fld}.source", f"{source!r} is neither a report paragraph (§…) nor 'ext:<id>'")
+    quote = rec.get("quote")
+    if quote is not None and (not isinstance(quote, str) or not quote.strip()):
+        ctx.add(f"{fld}.quote", f"expected the report's words, got {quote!r}")
+        quote = None
+    if quote is not None and not source.startswith("§"):
+        ctx.add(f"{fld}.quote", "a quotation must come from a report paragraph (§…)")
+    if basis is Basis.STATED and source.startswith("§") and quote is None:
+        ctx.add(f"{fld}.quote", "a stated link must quote the report's words it rests on")
+    note = None
+    raw_note = rec.get("why")
+    if raw_note is not None:
+        if not isinstance(raw_note, dict) or not all(
+                isinstance(raw_note.get(k), str) and raw_note[k].strip() for k in ("zh", "en")):
+            ctx.add(f"{fld}.why", "expected { zh = \"…\", en = \"…\" }")
+        else:
+            note = Bilingual(" ".join(raw_note["zh"].split()), " ".join(raw_note["en"].split()))
+    elif basis is Basis.INFERRED:
+        ctx.add(f"{fld}.why", "an inferred link must say why: why = { zh = \"…\", en = \"…\" }")
+    return Claim(basis, source, " ".join(quote.split()) if quote else None, note)
+
+
+def _link(value: object, key: str, cat: _Catalogue, ctx: _Ctx, fld: str
+          ) -> tuple[str, dict[str, Any], Claim] | None:
+    """One link written as a table `{ <key> = "target", basis = …, source = …, quote = … }`."""
+    if not isinstance(value, dict) or not isinstance(value.get(key), str) or not value[key]:
+        ctx.add(fld, f"expected {{ {key} = \"…\", basis = \"stated\" | \"inferred\", "
+                "source = \"§…\", … }} (every link says its basis)")
+        return None
+    claim = _claim(value, cat, ctx, fld)
+    if claim is None:
+        return None
+    return value[key], value, claim
+
+
+def _links(rec: dict[str, Any], key: str, cat: _Catalogue, ctx: _Ctx, relation: str,
+           *, extra: frozenset[str] = frozenset()) -> list[tuple[str, dict[str, Any], Claim]]:
+    raw = rec.get(key, [])
+    if not isinstance(raw, list):
+        ctx.add(key, "expected a list of link tables")
+        return []
+    out = []
+    for i, item in enumerate(raw, start=1):
+        fld = f"{relation}[{i}]"
+        got = _link(item, "id", cat, ctx, fld)
+        if got is not None:
+            unknown = set(got[1]) - CLAIM_KEYS - {"id"} - extra
+            for k in sorted(unknown):
+                ctx.add(f"{fld}.{k}", "unknown field (a typo?)")
+            out.append(got)
+    return out
 
 
 def _check_keys(rec: dict[str, Any], allowed: set[str], ctx: _Ctx) -> None:
@@ -294,13 +403,15 @@ def _read_event(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Event | None
         # An event without explicit sessions sat once, over its whole span.
         sessions.append(Session(start, end, location=rec.get("location")))
     lane = rec.get("lane") or lane_for_kind(kind)
+    resolutions = _links(rec, "resolutions", cat, ctx, "resolutions")
     return Event(
         id=event_id, kind=kind, lane=lane, title=title, start=start, end=end,
         precision=precision, sessions=tuple(sessions), number=number,
         location=_str(rec, "location", ctx, required=False),
         description=_optional_bilingual(rec, "description", ctx),
         date_note=_str(rec, "date_note", ctx, required=False),
-        resolutions=_str_list(rec, "resolutions", ctx), sources=sources,
+        resolutions=tuple(t for t, _, _ in resolutions), sources=sources,
+        claims=tuple(LinkClaim("resolutions", t, c) for t, _, c in resolutions),
     )
 
 
@@ -308,20 +419,39 @@ def _read_document(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Document:
     _check_keys(rec, {"symbol", "kind", "title", "submitted_by", "event", "considered_at",
                       "description", "sources"}, ctx)
     considered: list[Consideration] = []
-    for i, c in enumerate(rec.get("considered_at", []), start=1):
-        if not isinstance(c, dict) or not isinstance(c.get("event"), str):
-            ctx.add(f"considered_at[{i}]", "expected { event = \"…\", action = \"…\" }")
+    raw_considered = rec.get("considered_at", [])
+    for i, c in enumerate(raw_considered if isinstance(raw_considered, list) else [None],
+                          start=1):
+        fld = f"considered_at[{i}]"
+        got = _link(c, "event", cat, ctx, fld)
+        if got is None:
             continue
-        considered.append(Consideration(c["event"], str(c.get("action", "considered"))))
+        for k in sorted(set(got[1]) - CLAIM_KEYS - {"event", "action"}):
+            ctx.add(f"{fld}.{k}", "unknown field (a typo?)")
+        action = got[1].get("action", "considered")
+        if not isinstance(action, str) or not action:
+            ctx.add(f"{fld}.action", f"expected a word such as \"noted\", got {action!r}")
+            action = "considered"
+        considered.append(Consideration(got[0], action, got[2]))
+    producer = None
+    claims: list[LinkClaim] = []
+    if "event" in rec:
+        got = _link(rec["event"], "id", cat, ctx, "event")
+        if got is not None:
+            for k in sorted(set(got[1]) - CLAIM_KEYS - {"id"}):
+                ctx.add(f"event.{k}", "unknown field (a typo?)")
+            producer = got[0]
+            claims.append(LinkClaim("event", got[0], got[2]))
     return Document(
         symbol=_str(rec, "symbol", ctx) or "",
         kind=_choice(rec, "kind", DOCUMENT_KINDS, ctx),
         title=_bilingual(rec, "title", ctx),
         submitted_by=_str(rec, "submitted_by", ctx, required=False),
-        event=_str(rec, "event", ctx, required=False),
+        event=producer,
         considered_at=tuple(considered),
         description=_optional_bilingual(rec, "description", ctx),
         sources=_sources(rec, cat, ctx),
+        claims=tuple(claims),
     )
 
 
@@ -330,6 +460,8 @@ def _read_resolution(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Resolut
     steps: list[ResolutionStep] = []
     for i, s in enumerate(rec.get("step", []), start=1):
         fld = f"step[{i}]"
+        for k in sorted(set(s) - CLAIM_KEYS - {"action", "year", "event", "document", "note"}):
+            ctx.add(f"{fld}.{k}", "unknown field (a typo?)")
         action = s.get("action")
         if action not in STEP_ACTIONS:
             ctx.add(f"{fld}.action", f"unknown action {action!r} (expected one of: "
@@ -341,7 +473,7 @@ def _read_resolution(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Resolut
         if steps and year < steps[-1].year:
             ctx.add(f"{fld}.year", "history steps must be in time order")
         steps.append(ResolutionStep(str(action), year, s.get("event"), s.get("document"),
-                                    s.get("note")))
+                                    s.get("note"), _claim(s, cat, ctx, fld)))
     if not steps:
         ctx.add("step", "a resolution needs at least one history step")
     return Resolution(
@@ -356,22 +488,44 @@ def _read_resolution(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Resolut
 
 
 def _read_recommendation(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Recommendation:
-    _check_keys(rec, {"id", "ref", "text", "status", "event", "links", "note", "sources"}, ctx)
-    links = rec.get("links", {})
-    lctx = _Ctx(ctx.problems, ctx.file, ctx.record)
+    _check_keys(rec, {"id", "ref", "text", "status", "event", "link", "note", "sources"}, ctx)
+    claims: list[LinkClaim] = []
+    status = ""
+    got = _link(rec.get("status"), "value", cat, ctx, "status")
+    if got is not None:
+        for k in sorted(set(got[1]) - CLAIM_KEYS - {"value"}):
+            ctx.add(f"status.{k}", "unknown field (a typo?)")
+        status = _choice(got[1], "value", RECOMMENDATION_STATUSES, ctx)
+        claims.append(LinkClaim("status", status, got[2]))
+    event = None
+    if "event" in rec:
+        got = _link(rec["event"], "id", cat, ctx, "event")
+        if got is not None:
+            event = got[0]
+            claims.append(LinkClaim("event", got[0], got[2]))
+    targets: dict[str, list[str]] = {"resolution": [], "event": [], "document": []}
+    for target, item, claim in _links(rec, "link", cat, ctx, "link", extra=frozenset({"type"})):
+        kind = item.get("type")
+        if kind not in targets:
+            ctx.add("link.type", f"unknown link type {kind!r} (expected resolution, event or "
+                    "document)")
+            continue
+        targets[kind].append(target)
+        claims.append(LinkClaim(f"links.{kind}s", target, claim))
     return Recommendation(
         id=_str(rec, "id", ctx) or "",
         ref=_str(rec, "ref", ctx) or "",
         text=_bilingual(rec, "text", ctx),
-        status=_choice(rec, "status", RECOMMENDATION_STATUSES, ctx),
-        event=_str(rec, "event", ctx, required=False),
+        status=status,
+        event=event,
         links=RecommendationLinks(
-            resolutions=_str_list(links, "resolutions", lctx),
-            events=_str_list(links, "events", lctx),
-            documents=_str_list(links, "documents", lctx),
+            resolutions=tuple(targets["resolution"]),
+            events=tuple(targets["event"]),
+            documents=tuple(targets["document"]),
         ),
         note=_str(rec, "note", ctx, required=False),
         sources=_sources(rec, cat, ctx),
+        claims=tuple(claims),
     )
 
 
@@ -379,8 +533,8 @@ def _read_person(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Person:
     _check_keys(rec, {"id", "name", "name_zh", "country", "role", "sources"}, ctx)
     roles = tuple(
         Role(str(r.get("role", "")), str(r.get("body", "")), r.get("start_year"),
-             r.get("end_year"))
-        for r in rec.get("role", [])
+             r.get("end_year"), _claim(r, cat, ctx, f"role[{i}]"))
+        for i, r in enumerate(rec.get("role", []), start=1)
     )
     if not roles:
         ctx.add("role", "a person needs at least one role")
@@ -412,6 +566,7 @@ def _read_topic(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Topic:
     end_year = _int(rec, "end_year", ctx)
     if start_year is not None and end_year is not None and end_year < start_year:
         ctx.add("end_year", f"end {end_year} is before start {start_year}")
+    links = _links(rec, "events", cat, ctx, "events")
     return Topic(
         id=_str(rec, "id", ctx) or "",
         category=_choice(rec, "category", TOPIC_CATEGORIES, ctx),
@@ -419,20 +574,26 @@ def _read_topic(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Topic:
         title=_bilingual(rec, "title", ctx),
         start_year=start_year,
         end_year=end_year if end_year is not None else start_year,
-        events=_str_list(rec, "events", ctx),
+        events=tuple(t for t, _, _ in links),
         sources=_sources(rec, cat, ctx),
+        claims=tuple(LinkClaim("events", t, c) for t, _, c in links),
     )
 
 
 def _read_figure(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Figure:
     _check_keys(rec, {"id", "value", "qualifier", "text", "event", "sources"}, ctx)
+    event = None
+    claims: tuple[LinkClaim, ...] = ()
+    if "event" in rec and (got := _link(rec["event"], "id", cat, ctx, "event")) is not None:
+        event, claims = got[0], (LinkClaim("event", got[0], got[2]),)
     return Figure(
         id=_str(rec, "id", ctx) or "",
         value=_int(rec, "value", ctx, required=True) or 0,
         qualifier=_choice(rec, "qualifier", ("exactly", "more-than", "about"), ctx),
         text=_bilingual(rec, "text", ctx),
-        event=_str(rec, "event", ctx, required=False),
+        event=event,
         sources=_sources(rec, cat, ctx),
+        claims=claims,
     )
 
 
@@ -485,8 +646,11 @@ def load_source_files(data_dir: Path) -> Dataset:
     def reader(fn: Callable[[dict[str, Any], _Catalogue, _Ctx], Any]) -> Callable[..., Any]:
         return lambda rec, c: fn(rec, cat, c)
 
+    paragraphs = frozenset(cat.paragraphs)
+
     def read(name: str, table: str, key: str, fn: Callable[..., Any]) -> list[Any]:
-        return _records(raw[name], table, key, _Ctx(problems, name), reader(fn))
+        return _records(raw[name], table, key, _Ctx(problems, name, paragraphs=paragraphs),
+                        reader(fn))
 
     events = read("events.toml", "event", "id", _read_event)
     documents = read("documents.toml", "document", "symbol", _read_document)
@@ -544,12 +708,11 @@ def check_references(ds: Dataset) -> list[Problem]:
         if m.event:
             need(m.event in events, "recommendations.toml", rec, "event", "event", m.event)
         for x in m.links.resolutions:
-            need(x in resolutions, "recommendations.toml", rec, "links.resolutions",
-                 "resolution", x)
+            need(x in resolutions, "recommendations.toml", rec, "link", "resolution", x)
         for x in m.links.events:
-            need(x in events, "recommendations.toml", rec, "links.events", "event", x)
+            need(x in events, "recommendations.toml", rec, "link", "event", x)
         for x in m.links.documents:
-            need(x in docs, "recommendations.toml", rec, "links.documents", "document", x)
+            need(x in docs, "recommendations.toml", rec, "link", "document", x)
     for t in ds.topics:
         for x in t.events:
             need(x in events, "topics.toml", f"topic '{t.id}'", "events", "event", x)

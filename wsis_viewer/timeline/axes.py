@@ -86,4 +86,22 @@ class LaneAxisItem(pg.AxisItem):
                   for y, text in centres_and_labels]
         widest = max((fm.horizontalAdvance(t) for _, t in elided), default=40.0)
         self.setTicks([elided, []])
-        self.setWidth(int(widest + 16))
+        # Kept: width() is the laid-out width, stale until the next layout pass, and the
+        # overview strip must line up with this width from the first frame.
+        self.fixed_width = int(widest + 16)
+        self.setWidth(self.fixed_width)
+
+    fixed_width = 40
+
+    def generateDrawSpecs(self, p: Any) -> Any:
+        """Lane names that would overprint each other (lanes thinner than a line of text, in
+        a small window) are left out, the first of each overlapping pair kept."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return specs
+        axis_spec, tick_specs, text_specs = specs
+        kept: list[tuple[QRectF, Any, str]] = []
+        for rect, flags, text in sorted(text_specs, key=lambda spec: spec[0].top()):
+            if not any(rect.intersects(other) for other, _f, _t in kept):
+                kept.append((rect, flags, text))
+        return axis_spec, tick_specs, kept

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +20,15 @@ from PySide6.QtGui import QImage, QKeyEvent, QPainter
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex, date_to_x, x_to_date
+from wsis_viewer.domain.view_state import (
+    Emphasis,
+    Period,
+    ViewState,
+    fit_range,
+    shown_mask,
+)
 from wsis_viewer.timeline.axes import LaneAxisItem, TimeAxisItem
+from wsis_viewer.timeline.chain_edges import Edge
 from wsis_viewer.timeline.colors import Theme, with_alpha
 from wsis_viewer.timeline.dates import DateFormatter, english_formatter
 from wsis_viewer.timeline.layout import LaneLayout
@@ -35,10 +44,9 @@ class _Settings:
     """Everything set through the API; copied as is into an offscreen clone by render_image."""
 
     lane_labels: dict[str, str] = field(default_factory=dict)
-    visible_lanes: set[str] | None = None
-    date_filter: tuple[dt.date | None, dt.date | None] = (None, None)
-    highlight: set[str] | None = None
-    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    # The filters (hidden lanes, years) of the ViewState drawn; the rest of it is not used here.
+    filters: ViewState = field(default_factory=ViewState)
+    emphasis: Emphasis = field(default_factory=Emphasis)
     formatter: DateFormatter = english_formatter
     title_lang: str = "en"
     markers: Markers = field(default_factory=Markers)
@@ -49,6 +57,7 @@ class TimelineWidget(QWidget):
     activated = Signal(str)
     hoveredChanged = Signal(str)
     viewRangeChanged = Signal(float, float)
+    clearRequested = Signal()  # Esc or a click on empty space: clear any selection
 
     def __init__(self, parent: QWidget | None = None, *, overview: bool = True) -> None:
         super().__init__(parent)
@@ -98,6 +107,7 @@ class TimelineWidget(QWidget):
             self._overview.setFixedHeight(OVERVIEW_HEIGHT)
             self._overview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._region.sigRegionChanged.connect(self._on_region_changed)
+            self._overview.scene().sigMouseClicked.connect(self._on_overview_click)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,24 +146,42 @@ class TimelineWidget(QWidget):
         self._refresh_layout()
 
     def set_visible_lanes(self, lane_ids: set[str]) -> None:
-        self._settings.visible_lanes = set(lane_ids)
-        self._refresh_filters()
-        self._refresh_layout()
+        all_lanes = set(self._index.lane_ids) if self._index is not None else set()
+        self.set_filters(self._settings.filters.with_changes(
+            hidden_lanes=frozenset(all_lanes - set(lane_ids))))
 
-    def set_date_filter(self, start: dt.date | None, end: dt.date | None) -> None:
-        """Hide items entirely outside [start, end] (inclusive days; None: open)."""
-        self._settings.date_filter = (start, end)
-        self._refresh_filters()
+    def set_filters(self, state: ViewState) -> None:
+        """Show what `state`'s lane and year filters leave (view_state.shown_mask)."""
+        old = self._settings.filters
+        self._settings.filters = ViewState(hidden_lanes=state.hidden_lanes, years=state.years)
+        if old.hidden_lanes != state.hidden_lanes:
+            self._refresh_filters()
+            self._refresh_layout()
+        elif old.years != state.years:
+            self._refresh_filters()
 
-    def set_highlight(self, event_ids: set[str] | None) -> None:
-        """Search result: these stay normal, the others fade. None: no search, nothing dims."""
-        self._settings.highlight = None if event_ids is None else set(event_ids)
-        self._refresh_emphasis()
+    def set_emphasis(self, emphasis: Emphasis) -> None:
+        """What stands out (view_state.emphasis_for): the rest fades; arrows for the chain."""
+        if emphasis != self._settings.emphasis:
+            self._settings.emphasis = emphasis
+            self._refresh_emphasis()
 
-    def set_connectors(self, edges: list[tuple[str, str, str]]) -> None:
-        """Arrows between items (from id, to id, label at the midpoint); the rest fades."""
-        self._settings.edges = list(edges)
-        self._refresh_emphasis()
+    def show_state(self, state: ViewState, emphasis: Emphasis) -> None:
+        """Draw `state` (filters, selection, language; the time range when it has one) with
+        its `emphasis`, without emitting selectionChanged: the caller already knows."""
+        self.set_filters(state)
+        self.set_emphasis(emphasis)
+        if state.lang != self._settings.title_lang:
+            self.set_title_language(state.lang)
+        ref = state.selected
+        event_id = ref.id if ref is not None and ref.type.value == "event" else None
+        blocked = self.blockSignals(True)
+        try:
+            self.select(event_id, ensure_visible=False)
+        finally:
+            self.blockSignals(blocked)
+        if state.time_range is not None and state.time_range != self.view_range():
+            self.set_view_range(*state.time_range)
 
     def set_tooltip_provider(self, fn: Callable[[str], str]) -> None:
         self._tooltip = fn
@@ -175,13 +203,13 @@ class TimelineWidget(QWidget):
         self._item.state.title_lang = lang
         self._item.changed()
 
-    def set_markers(self, period: tuple[dt.date, dt.date] | None,
-                    labels: tuple[str, str] = ("PP-10", "PP-14"),
-                    today: dt.date | bool | None = True) -> None:
+    def set_markers(self, period: Period | None, today: dt.date | bool | None = True) -> None:
         """The shaded period with labelled edges; today's line (True: the real today)."""
         today_date = (dt.datetime.now(dt.UTC).date() if today is True
                       else None if today is False else today)
-        self._settings.markers = Markers(period, labels, today_date)
+        self._settings.markers = Markers(
+            (period.start, period.end) if period else None,
+            period.labels if period else ("", ""), today_date)
         self._item.state.markers = self._settings.markers
         self._item.changed()
 
@@ -233,6 +261,16 @@ class TimelineWidget(QWidget):
         if j is not None:
             self.select(self._id(j))
 
+    def reveal(self, event_id: str) -> None:
+        """Pan (or zoom) just enough for the event to be in view."""
+        i = None if self._index is None else self._index.index_of(event_id)
+        if i is not None:
+            self._ensure_visible(i)
+
+    def set_overview_visible(self, visible: bool) -> None:
+        if self._overview is not None:
+            self._overview.setVisible(visible)
+
     def zoom_to_event(self, event_id: str) -> None:
         ix = self._index
         i = None if ix is None else ix.index_of(event_id)
@@ -243,7 +281,13 @@ class TimelineWidget(QWidget):
         self.set_view_range(a - pad, b + pad)
 
     def fit_all(self) -> None:
-        self.set_view_range(*self._full_range)
+        """Fit what the filters show (everything when they hide nothing)."""
+        ix = self._index
+        if ix is None:
+            return
+        shown = self._item.state.shown
+        self.set_view_range(*fit_range(ix, shown if len(shown) == len(ix) else None,
+                                       self._settings.filters.years))
 
     def zoom(self, factor: float) -> None:
         """factor > 1 zooms in (the visible time span shrinks by it), around the centre."""
@@ -303,13 +347,13 @@ class TimelineWidget(QWidget):
 
     def visible_lanes(self) -> set[str]:
         """The lanes currently shown."""
-        return set(self._settings.visible_lanes) if self._settings.visible_lanes is not None \
-            else set(self._index.lane_ids if self._index is not None else ())
+        lanes = self._index.lane_ids if self._index is not None else ()
+        return set(lanes) - self._settings.filters.hidden_lanes
 
     def _load_settings(self, index: TimelineIndex, settings: _Settings,
                        selected: int | None) -> None:
         self.set_data(index, settings.lane_labels)
-        self._settings = replace(settings, edges=list(settings.edges))
+        self._settings = replace(settings)
         self._time_axis.set_formatter(settings.formatter)
         self._item.state.formatter = settings.formatter
         self._item.state.title_lang = settings.title_lang
@@ -329,8 +373,8 @@ class TimelineWidget(QWidget):
     def _visible_lane_order(self) -> list[int]:
         ix = self._index
         assert ix is not None
-        wanted = self._settings.visible_lanes
-        return [k for k, lane in enumerate(ix.lane_ids) if wanted is None or lane in wanted]
+        hidden = self._settings.filters.hidden_lanes
+        return [k for k, lane in enumerate(ix.lane_ids) if lane not in hidden]
 
     def _build_layout(self) -> LaneLayout:
         assert self._index is not None
@@ -340,11 +384,7 @@ class TimelineWidget(QWidget):
         ix = self._index
         if ix is None:
             return
-        start, end = self._settings.date_filter
-        mask = ix.lane_mask(self._visible_lane_order()) & ix.date_mask(
-            None if start is None else date_to_x(start),
-            None if end is None else date_to_x(end) + DAY)
-        self._item.state.shown = mask
+        self._item.state.shown = shown_mask(ix, self._settings.filters)
         self._item.changed()
         self._refresh_overview()
 
@@ -365,21 +405,19 @@ class TimelineWidget(QWidget):
         ix = self._index
         if ix is None:
             return
-        emphasis: npt.NDArray[np.bool_] | None = None
-        edges: list[tuple[int, int, str]] = []
-        for a, b, label in self._settings.edges:
-            ia, ib = ix.index_of(a), ix.index_of(b)
+        emphasis = self._settings.emphasis
+        mask: npt.NDArray[np.bool_] | None = None
+        if emphasis.highlight is not None:
+            mask = np.zeros(len(ix), dtype=bool)
+            hits = [i for e in emphasis.highlight if (i := ix.index_of(e)) is not None]
+            mask[hits] = True
+        edges: list[Edge] = []
+        for c in emphasis.connectors:
+            ia, ib = ix.index_of(c.source), ix.index_of(c.target)
             if ia is not None and ib is not None:
-                edges.append((ia, ib, label))
-        if self._settings.edges:
-            emphasis = np.zeros(len(ix), dtype=bool)
-            for a, b, _ in edges:
-                emphasis[[a, b]] = True
-        elif self._settings.highlight is not None:
-            emphasis = np.zeros(len(ix), dtype=bool)
-            hits = [i for e in self._settings.highlight if (i := ix.index_of(e)) is not None]
-            emphasis[hits] = True
-        self._item.state.emphasis = emphasis
+                target_x = date_to_x(c.target_day) if c.target_day is not None else None
+                edges.append(Edge(ia, ib, c.label, target_x, c.inferred))
+        self._item.state.emphasis = mask
         self._item.state.edges = edges
         self._item.changed()
 
@@ -393,7 +431,7 @@ class TimelineWidget(QWidget):
         ov_vb.setRange(xRange=(a, b), yRange=(0, max(1, len(lay.order))), padding=0)
         self._region.setBounds((a, b))
         # Line up the strip's time axis with the main view's.
-        self._overview.getPlotItem().getAxis("left").setWidth(self._lane_axis.width())
+        self._overview.getPlotItem().getAxis("left").setWidth(self._lane_axis.fixed_width)
         self._on_view_changed()
 
     def _ensure_visible(self, i: int) -> None:
@@ -419,6 +457,20 @@ class TimelineWidget(QWidget):
             finally:
                 self._syncing = False
         self.viewRangeChanged.emit(x0, x1)
+
+    def _on_overview_click(self, ev: Any) -> None:  # pyqtgraph's MouseClickEvent
+        """A click in the overview strip centres the view there, keeping its span."""
+        if self._overview is None or ev.button() != Qt.MouseButton.LeftButton:
+            return
+        vb = self._overview.getPlotItem().getViewBox()
+        pos = ev.scenePos()
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        x = float(vb.mapSceneToView(pos).x())
+        x0, x1 = self.view_range()
+        half = (x1 - x0) / 2
+        self.set_view_range(x - half, x + half)
+        ev.accept()
 
     def _on_region_changed(self) -> None:
         if self._syncing:
@@ -455,7 +507,7 @@ class TimelineWidget(QWidget):
                 break
         return hits[0][1] if hits else None
 
-    def _on_click(self, ev: object) -> None:
+    def _on_click(self, ev: Any) -> None:  # pyqtgraph's MouseClickEvent
         if not hasattr(ev, "button") or ev.button() != Qt.MouseButton.LeftButton:
             return
         pos = ev.scenePos()
@@ -468,8 +520,13 @@ class TimelineWidget(QWidget):
                 self.select(self._id(i), ensure_visible=False)
                 self.zoom_to_event(self._id(i))
                 self.activated.emit(self._id(i))
+        elif i is None:
+            # Empty space: clear whatever is selected, also a record that is not an event
+            # (then the timeline itself had nothing selected and would not signal a change).
+            self.select(None, ensure_visible=False)
+            self.clearRequested.emit()
         else:
-            self.select(None if i is None else self._id(i), ensure_visible=False)
+            self.select(self._id(i), ensure_visible=False)
         ev.accept()
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
@@ -546,6 +603,7 @@ class TimelineWidget(QWidget):
             self.fit_all()
         elif key == Qt.Key.Key_Escape:
             self.select(None)
+            self.clearRequested.emit()
         else:
             super().keyPressEvent(event)
             return

@@ -52,3 +52,6 @@ def set_action_text(action: QAction, text: str, tip: str = "") -> None:
         tooltip = f"{tooltip} ({key_text})"
     action.setToolTip(tooltip)
     action.setStatusTip(tip or plain)
+    # Toolbar buttons show the icon text: without it Qt derives one from the menu text and
+    # keeps a CJK mnemonic's brackets ("打开(O)").
+    action.setIconText(plain)

@@ -26,6 +26,7 @@ from wsis_viewer.qt.i18n import (
 from wsis_viewer.store.database import open_database
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.ui.main_window import MainWindow
+from wsis_viewer.ui.report_text_setting import install_report_text
 from wsis_viewer.ui.settings import (
     APPLICATION,
     ORGANIZATION,
@@ -102,11 +103,15 @@ def choose_start_database(db: str | None, settings: ViewerSettings) -> tuple[str
 
 
 def start_window(db: str | None, lang: str | None,
-                 settings: ViewerSettings | None = None) -> MainWindow:
+                 settings: ViewerSettings | None = None,
+                 report_text: str | None = None) -> MainWindow:
     """Build the main window on the first database (what run_app shows)."""
     settings = settings or ViewerSettings()
     target, error = choose_start_database(db, settings)
     window = MainWindow(settings, lang=start_language(lang, settings))
+    text_error = install_report_text(window.detail, settings, report_text)
+    if text_error is not None:
+        window.show_error(QCoreApplication.translate("App", "Report text"), text_error)
     if error is not None:
         window.show_error(
             QCoreApplication.translate("App", "Cannot open database"),
@@ -119,13 +124,13 @@ def start_window(db: str | None, lang: str | None,
 
 
 def run_app(db: str | None, lang: str | None, qt_args: list[str],
-            select: RecordRef | None = None) -> int:
+            report_text: str | None = None, select: RecordRef | None = None) -> int:
     app = create_app(["wsis-viewer", *qt_args])
     settings = ViewerSettings()
     # Translators first (this also translates the display name), so even the first texts
     # are in the right language.
     set_app_language(start_language(lang, settings))
-    window = start_window(db, lang, settings)
+    window = start_window(db, lang, settings, report_text)
     if select is not None:  # opened from a wsis-viewer: link
         window.navigate_to(select)
     window.show()

@@ -2,26 +2,43 @@
 
 The page itself is built by the Qt-free `RecordPage`; here it is shown in a QTextBrowser whose
 links are handled by us (setOpenLinks(False)): `record:` links ask the window to navigate
-(`recordActivated`), http(s) sources open in the user's browser, and nothing else is opened.
+(`recordActivated`), `source:` links (every "§2.2.5") show the Source page of that paragraph
+here (and say so with `sourceActivated`), http(s) sources open in the user's browser, and
+nothing else is ever opened — not `file:`, not any other scheme.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPalette
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from wsis_viewer.domain.model import Dataset, RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
-from wsis_viewer.panels.record_html import CONTEXT, RecordPage
+from wsis_viewer.domain.report_text import ReportText, ReportTextError, load_report_text
+from wsis_viewer.panels.record_html import (
+    CHOOSE_REPORT_TEXT_URL,
+    CONTEXT,
+    RecordPage,
+    source_from_url,
+)
 from wsis_viewer.timeline.dates import translate_dates
 
 WEB_SCHEMES = ("http", "https")
 
 UrlOpener = Callable[[QUrl], object]
+FileChooser = Callable[[QWidget], str]  # returns a path, or "" when the user cancels
+
+
+def _choose_text_file(parent: QWidget) -> str:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("DetailView", "The report's text file"), "",
+        QCoreApplication.translate("DetailView", "Text files (*.txt);;All files (*)"))
+    return path
 
 
 def _translate(text: str) -> str:
@@ -34,15 +51,22 @@ class DetailView(QWidget):
 
     linkActivated = Signal(QUrl)  # every link the user clicks, after web links were opened
     recordActivated = Signal(object)  # RecordRef of a clicked record link
+    sourceActivated = Signal(str)  # "§2.3.3": a paragraph link was clicked and is shown
+    reportTextChosen = Signal(str)  # the path of a report text file the user chose (and loaded)
 
     def __init__(self, parent: QWidget | None = None, *, lang: str = "en",
-                 open_url: UrlOpener = QDesktopServices.openUrl) -> None:
+                 open_url: UrlOpener = QDesktopServices.openUrl,
+                 choose_file: FileChooser = _choose_text_file) -> None:
         super().__init__(parent)
         self.setObjectName("detailView")
         self._lang = lang
         self._open_url = open_url
+        self._choose_file = choose_file
         self._relations = Relations(Dataset())
         self._current: RecordRef | None = None
+        self._current_source: str | None = None
+        self._report: ReportText | None = None
+        self._report_error: str | None = None  # why the last chosen file could not be used
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("detailBrowser")
         self.browser.setOpenLinks(False)
@@ -69,22 +93,51 @@ class DetailView(QWidget):
     def language(self) -> str:
         return self._lang
 
+    def set_report_text(self, report: ReportText | None) -> None:
+        """The report's text (or None): Source pages then show whole paragraphs."""
+        self._report = report
+        if self._current_source is not None:
+            self.show_source(self._current_source)
+
+    def report_text(self) -> ReportText | None:
+        return self._report
+
+    def _page(self) -> RecordPage:
+        return RecordPage(self._relations, self._lang, _translate, dim=self._dim(),
+                          translate_dates=translate_dates)
+
     def show_record(self, ref: RecordRef) -> bool:
         """Show `ref`; returns False (and clears) when the dataset has no such record."""
         if not self._relations.exists(ref):
             self.clear()
             return False
         self._current = ref
-        page = RecordPage(self._relations, self._lang, _translate, dim=self._dim(),
-                          translate_dates=translate_dates)
-        self.browser.setHtml(page.render(ref))
+        self._current_source = None
+        self.browser.setHtml(self._page().render(ref))
         return True
+
+    def show_source(self, paragraph: str) -> bool:
+        """Show the Source page of report paragraph `paragraph` ("§2.3.3")."""
+        url = source_from_url(f"source:{paragraph}")
+        if url is None:
+            return False
+        self._current_source = url
+        error = ""
+        if self._report_error:
+            error = f"<p style='color:#D55E00'>{escape(self._report_error)}</p>"
+        self.browser.setHtml(error + self._page().source_page(url, self._report))
+        return True
+
+    def current_source(self) -> str | None:
+        """The paragraph whose Source page is shown, if one is."""
+        return self._current_source
 
     def show_event(self, event_id: str) -> bool:
         return self.show_record(RecordRef(RecordType.EVENT, event_id))
 
     def clear(self) -> None:
         self._current = None
+        self._current_source = None
         hint = self.tr("Select an event on the timeline, or a row in a list, to see its "
                        "details here.")
         self.browser.setHtml(f"<p style='color:{self._dim()}'>{escape(hint)}</p>")
@@ -92,6 +145,7 @@ class DetailView(QWidget):
     def show_message(self, text: str) -> None:
         """A note in place of a record (e.g. while a big database's records are read)."""
         self._current = None
+        self._current_source = None
         self.browser.setHtml(f"<p style='color:{self._dim()}'>{escape(text)}</p>")
 
     def current(self) -> RecordRef | None:
@@ -115,19 +169,45 @@ class DetailView(QWidget):
         super().changeEvent(event)
 
     def _rerender(self) -> None:
-        if self._current is None:
+        if self._current_source is not None:
+            self.show_source(self._current_source)
+        elif self._current is None:
             self.clear()
         else:
             self.show_record(self._current)
 
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme().lower() in WEB_SCHEMES:
+        # Only web pages go to the system: never file:, never a scheme another program owns.
+        text = url.toString()
+        if url.scheme().lower() in WEB_SCHEMES and url.host():
             self._open_url(url)
+        elif (paragraph := source_from_url(text)) is not None:
+            if self.show_source(paragraph):
+                self.sourceActivated.emit(paragraph)
+        elif text == CHOOSE_REPORT_TEXT_URL:
+            self.choose_report_text()
         else:
-            ref = RecordRef.from_url(url.toString())
+            ref = RecordRef.from_url(text)
             if ref is not None and self._relations.exists(ref):
                 self.recordActivated.emit(ref)
         self.linkActivated.emit(url)
+
+    def choose_report_text(self) -> bool:
+        """Ask for the report's text file; load it, or say in one line (on the Source page,
+        not in a dialog that would stop the user) why it cannot be used."""
+        path = self._choose_file(self)
+        if not path:
+            return False
+        try:
+            report = load_report_text(Path(path))
+        except ReportTextError as exc:
+            self._report_error = str(exc)
+            self._rerender()
+            return False
+        self._report_error = None
+        self.set_report_text(report)
+        self.reportTextChosen.emit(path)
+        return True
 
     # --- HTML ---------------------------------------------------------------------------------
 

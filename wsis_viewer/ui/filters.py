@@ -1,7 +1,7 @@
 """Which part of the data the timeline shows: lane toggles and a year range.
 
 Both only describe the user's choice and signal it; the window forwards it to the timeline
-(`set_visible_lanes`, `set_date_filter`) and to the settings.
+(as changes of its ViewState) and to the settings.
 """
 
 from __future__ import annotations
@@ -14,6 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QWidget
 
 from wsis_viewer.domain.lanes import Lane
 from wsis_viewer.qt.i18n import lane_label
+
+
+def menu_text(name: str) -> str:
+    """A data value as a menu item's text: "&" would otherwise start a mnemonic and vanish
+    ("WSIS Forum & HLE" would read "WSIS Forum  HLE")."""
+    return name.replace("&", "&&")
 
 
 class LaneToggles(QObject):
@@ -36,7 +42,7 @@ class LaneToggles(QObject):
         LanguageChange: the window calls this)."""
         self.show_all.setText(self.tr("Show All Lanes"))
         for lane in self._lanes:
-            self._actions[lane.id].setText(lane_label(lane))
+            self._actions[lane.id].setText(menu_text(lane_label(lane)))
 
     def set_lanes(self, lanes: tuple[Lane, ...], hidden: set[str]) -> None:
         self.menu.clear()
@@ -45,7 +51,7 @@ class LaneToggles(QObject):
         self._actions = {}
         self._lanes = tuple(lanes)
         for lane in lanes:
-            action = QAction(lane_label(lane), self)
+            action = QAction(menu_text(lane_label(lane)), self)
             action.setObjectName(f"lane:{lane.id}")
             action.setCheckable(True)
             action.setChecked(lane.id not in hidden)

@@ -7,12 +7,13 @@ The window wires widgets together and owns the opened database; each widget does
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QToolBar,
     QWidget,
 )
@@ -28,8 +28,17 @@ from PySide6.QtWidgets import (
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
+from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
+from wsis_viewer.domain.view_state import (
+    Emphasis,
+    ViewState,
+    default_range,
+    emphasis_for,
+    shown_mask,
+    years_range,
+)
 from wsis_viewer.qt import gui_thread_gc
 from wsis_viewer.qt.dataset_loader import DatasetLoader
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
@@ -38,12 +47,16 @@ from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
+from wsis_viewer.ui import messages
 from wsis_viewer.ui.actions import make_action, set_action_text
 from wsis_viewer.ui.detail_view import DetailView
-from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter
+from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter, menu_text
+from wsis_viewer.ui.main_actions import NEEDS_EVENTS, create_actions, retranslate_actions
+from wsis_viewer.ui.navigation import Navigation
 from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
 from wsis_viewer.ui.settings import ViewerSettings
+from wsis_viewer.ui.view_export import ask_and_export, copy_image, print_with_preview
 
 ZOOM_STEP = 1.5
 DEFAULT_SIZE = (1400, 850)
@@ -53,9 +66,14 @@ DEFAULT_LIST_HEIGHT = 230
 # Up to this many events the records are read at once; above, in a background thread.
 SYNC_DATASET_LIMIT = 20_000
 VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings records into view
+MIN_TIMELINE_SHARE = 0.45  # of the window's height and width, kept for the timeline
 
 
 class MainWindow(QMainWindow):
+    """Holds one ViewState and changes it only through intent methods (select_record,
+    clear_selection, set_search, the filters, the language); `_render` then redraws the
+    timeline, the detail panel, the lists and the status bar from it."""
+
     # The records behind the panels or the data language changed (issue 13's tables follow).
     recordsChanged = Signal()
     # The selected record (a RecordRef, or None when cleared), for views that mark it.
@@ -70,13 +88,12 @@ class MainWindow(QMainWindow):
         # building any text, and View > Language switches them (set_language).
         set_app_language(lang)
         self.ui_lang = lang  # en, zh or pseudo: the translator installed
-        self.lang = data_language(lang)  # en or zh: which text of bilingual records we show
+        self.state = ViewState(lang=data_language(lang))
         self.db: LoadedDatabase | None = None
-        self.relations = Relations(Dataset())
-        self.history: NavigationHistory[RecordRef] = NavigationHistory()
-        self.current: RecordRef | None = None
-        self._driving_timeline = False  # set while we move the timeline ourselves
+        self.relations = Relations(Dataset())  # what is shown: all, or the stated only
+        self._all_relations = self.relations
         self._records_pending = False  # a big database's records are being read
+        self._pending_selection: RecordRef | None = None
         app = QApplication.instance()
         if app is not None:  # garbage only ever collected in this thread (see gui_thread_gc)
             gui_thread_gc.install(app)
@@ -84,11 +101,12 @@ class MainWindow(QMainWindow):
         self._dataset_loader = DatasetLoader()
         self._dataset_loader.finished.connect(self._on_dataset_read)
         self._matches = SearchMatches()
+        self.navigation = Navigation(self, self.view_state, self._restore_state)
 
         self.timeline = TimelineWidget(self)
         self.timeline.setObjectName("timeline")
         self.setCentralWidget(self.timeline)
-        self.detail = DetailView(self, lang=lang)
+        self.detail = DetailView(self, lang=self.lang)
         self.detail_dock = QDockWidget(self)
         self.detail_dock.setObjectName("detailDock")
         self.detail_dock.setWidget(self.detail)
@@ -118,6 +136,65 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
 
+    # --- the view state -----------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        """en or zh: which text of bilingual records is shown."""
+        return self.state.lang
+
+    @property
+    def current(self) -> RecordRef | None:
+        return self.state.selected
+
+    @property
+    def history(self) -> NavigationHistory[ViewState]:
+        return self.navigation.history
+
+    def view_state(self) -> ViewState:
+        """The state with what is on screen now (time range, theme): what File ▸ Export,
+        Copy Image, Print and the history use, and what `wsis-viewer screenshot` reproduces."""
+        return self.state.with_changes(time_range=self.timeline.view_range(),
+                                       theme=self._theme())
+
+    def _theme(self) -> str:
+        return "dark" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 \
+            else "light"
+
+    def _update_state(self, **changes: object) -> None:
+        old, new = self.state, self.state.with_changes(**changes)
+        if new != old:
+            self.state = new
+            if new.stated_only != old.stated_only:
+                self._show_relations()  # the panel, lists and chains read these
+            self._render(old, new)
+
+    def _render(self, old: ViewState, new: ViewState) -> None:
+        """Redraw what depends on the parts of the state that changed."""
+        if new.search != old.search:
+            self._find(new.search)
+        if self.db is not None:
+            self.timeline.show_state(new, self._emphasis())
+        if new.selected != old.selected or new.stated_only != old.stated_only:
+            self._show_selection(new.selected)
+        if new.lang != old.lang:
+            self.recordsChanged.emit()  # the tables show titles in the data language
+        if (new.search, new.hidden_lanes, new.years) != (old.search, old.hidden_lanes,
+                                                           old.years):
+            self._show_match_count()
+
+    def _emphasis(self) -> Emphasis:
+        return emphasis_for(self.state, self.relations, self._matches.ids)
+
+    def _show_selection(self, ref: RecordRef | None) -> None:
+        if ref is None:
+            self.detail.clear()
+        else:
+            self.detail.show_record(ref)
+        self.recommendations.show_record(ref)
+        self.resolutions.show_record(ref)
+        self.currentRecordChanged.emit(ref)
+
     # --- construction -------------------------------------------------------------------------
 
     def _list_dock(self, panel: QWidget, name: str) -> QDockWidget:
@@ -129,88 +206,43 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         # Texts are set by retranslate_ui, so a language switch sets them the same way.
-        self.act_open = make_action(self, "", self.choose_database,
-                                    shortcuts=[QKeySequence.StandardKey.Open], name="open")
-        self.act_clear_recent = make_action(self, "", self._clear_recent_files,
-                                            name="clearRecent")
-        self.act_quit = make_action(self, "", self.close, shortcuts=["Ctrl+Q"], name="quit")
-        self.act_find = make_action(self, "", self.search.focus,
-                                    shortcuts=[QKeySequence.StandardKey.Find], name="find")
-        self.act_find_next = make_action(self, "", self.next_match, shortcuts=["F3"],
-                                         name="findNext")
-        self.act_find_previous = make_action(self, "", self.previous_match,
-                                             shortcuts=["Shift+F3"], name="findPrevious")
-        # Single keys act on the timeline only (see _scope_to_timeline).
-        self.act_fit = make_action(self, "", self._fit_all, shortcuts=[Qt.Key.Key_Home],
-                                   name="fitAll")
-        self.act_zoom_in = make_action(self, "", self._zoom_in,
-                                       shortcuts=["+", "=", QKeySequence.StandardKey.ZoomIn],
-                                       name="zoomIn")
-        self.act_zoom_out = make_action(self, "", self._zoom_out,
-                                        shortcuts=["-", QKeySequence.StandardKey.ZoomOut],
-                                        name="zoomOut")
-        self.act_years = make_action(self, "", self._focus_years, name="yearRange")
-        self.act_all_years = make_action(self, "", lambda: self.years.set_years(None),
-                                         name="allYears")
+        self.action_table = create_actions(self, timeline=self.timeline)
+        a = self.action_table
+        self.act_open, self.act_clear_recent = a["open"], a["clearRecent"]
+        self.act_quit = a["quit"]
+        self.act_find, self.act_find_next = a["find"], a["findNext"]
+        self.act_find_previous = a["findPrevious"]
+        self.act_fit, self.act_zoom_in = a["fitAll"], a["zoomIn"]
+        self.act_zoom_out = a["zoomOut"]
+        self.act_years, self.act_all_years = a["yearRange"], a["allYears"]
+        self.act_show_overview = a["showOverview"]
+        self.act_show_overview.setChecked(self.settings.overview_visible())
+        self.act_stated_only = a["statedOnly"]
+        self.act_prev_event, self.act_next_event = a["previousEvent"], a["nextEvent"]
+        self.act_prev_lane, self.act_next_lane = a["previousLane"], a["nextLane"]
+        self.act_open_details, self.act_clear_selection = a["openDetails"], a["clearSelection"]
+        self.act_back, self.act_forward = a["back"], a["forward"]
+        self.navigation.actions = (self.act_back, self.act_forward)
+        self.act_export_png = {scale: a[f"exportPng{scale}x"] for scale in (1, 2, 3)}
+        self.act_export_svg, self.act_export_pdf = a["exportSvg"], a["exportPdf"]
+        self.act_copy_image, self.act_print = a["copyImage"], a["print"]
+        # Dock toggles come from the docks themselves.
         self.act_show_details = self.detail_dock.toggleViewAction()
         self.act_show_details.setObjectName("showDetails")
-        self.act_show_overview = make_action(self, "", None, checkable=True,
-                                             name="showOverview")
-        self.act_show_overview.setChecked(self.settings.overview_visible())
-        self.act_prev_event = make_action(self, "",
-                                          lambda: self.timeline.select_adjacent_in_time(-1),
-                                          shortcuts=[Qt.Key.Key_Left], name="previousEvent")
-        self.act_next_event = make_action(self, "",
-                                          lambda: self.timeline.select_adjacent_in_time(1),
-                                          shortcuts=[Qt.Key.Key_Right], name="nextEvent")
-        self.act_prev_lane = make_action(self, "",
-                                         lambda: self.timeline.select_adjacent_lane(-1),
-                                         shortcuts=[Qt.Key.Key_Up], name="previousLane")
-        self.act_next_lane = make_action(self, "",
-                                         lambda: self.timeline.select_adjacent_lane(1),
-                                         shortcuts=[Qt.Key.Key_Down], name="nextLane")
-        self.act_open_details = make_action(self, "", self.open_details,
-                                            shortcuts=[Qt.Key.Key_Enter, Qt.Key.Key_Return],
-                                            name="openDetails")
-        self.act_clear_selection = make_action(self, "", lambda: self.timeline.select(None),
-                                               shortcuts=[Qt.Key.Key_Escape],
-                                               name="clearSelection")
-        self.act_back = make_action(self, "", self.go_back,
-                                    shortcuts=["Alt+Left", Qt.Key.Key_Back], name="back")
-        self.act_forward = make_action(self, "", self.go_forward,
-                                       shortcuts=["Alt+Right", Qt.Key.Key_Forward],
-                                       name="forward")
         self.act_show_recommendations = self.recommendations_dock.toggleViewAction()
         self.act_show_recommendations.setObjectName("showRecommendations")
         self.act_show_resolutions = self.resolutions_dock.toggleViewAction()
         self.act_show_resolutions.setObjectName("showResolutions")
-        self.act_export_png = {
-            scale: make_action(self, "", lambda _c=False, k=scale: self._export("png", k),
-                               name=f"exportPng{scale}x")
-            for scale in (1, 2, 3)}
-        self.act_export_png[1].setShortcuts([QKeySequence("Ctrl+E")])
-        self.act_export_svg = make_action(self, "", lambda: self._export("svg"),
-                                          name="exportSvg")
-        self.act_export_pdf = make_action(self, "", lambda: self._export("pdf"),
-                                          name="exportPdf")
-        self.act_copy_image = make_action(self, "", self._copy_image,
-                                          shortcuts=["Ctrl+Shift+C"], name="copyImage")
-        self.act_print = make_action(self, "", self._print,
-                                     shortcuts=[QKeySequence.StandardKey.Print], name="print")
         # View > Language: each language is named in itself (an endonym, never translated),
         # so a user who cannot read the current language still finds their own.
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
-        self.act_language = {}
+        self.act_language: dict[str, QAction] = {}
         for code, name in (("en", "English"), ("zh", "中文")):
-            action = make_action(self, name, lambda _c=False, c=code: self.choose_language(c),
+            action = make_action(self, name, self._language_choice(code),
                                  checkable=True, name=f"language_{code}")
             self.language_group.addAction(action)
             self.act_language[code] = action
-        self._scope_to_timeline([
-            self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
-            self.act_next_event, self.act_prev_lane, self.act_next_lane, self.act_open_details,
-            self.act_clear_selection])
 
     def retranslate_ui(self) -> None:
         """Every text the window sets itself, in the installed language.
@@ -224,39 +256,11 @@ class MainWindow(QMainWindow):
         self.detail_dock.setWindowTitle(self.tr("Details"))
         self.recommendations_dock.setWindowTitle(self.tr("Recommendations"))
         self.resolutions_dock.setWindowTitle(self.tr("Resolutions"))
-        texts: list[tuple[QAction, str, str]] = [
-            (self.act_open, self.tr("&Open…"), self.tr("Open a WSIS database file")),
-            (self.act_clear_recent, self.tr("Clear Recent Files"), ""),
-            (self.act_quit, self.tr("&Quit"), ""),
-            (self.act_find, self.tr("&Find"), ""),
-            (self.act_find_next, self.tr("Find &Next"), ""),
-            (self.act_find_previous, self.tr("Find &Previous"), ""),
-            (self.act_fit, self.tr("&Fit All"), self.tr("Show the whole time span")),
-            (self.act_zoom_in, self.tr("Zoom &In"), ""),
-            (self.act_zoom_out, self.tr("Zoom &Out"), ""),
-            (self.act_years, self.tr("&Year Range…"), self.tr("Show only some years")),
-            (self.act_all_years, self.tr("Show &All Years"), ""),
-            (self.act_show_details, self.tr("Show &Details"), ""),
-            (self.act_show_overview, self.tr("Show &Overview"), ""),
-            (self.act_prev_event, self.tr("&Previous Event"), ""),
-            (self.act_next_event, self.tr("&Next Event"), ""),
-            (self.act_prev_lane, self.tr("Previous &Lane"), ""),
-            (self.act_next_lane, self.tr("Next L&ane"), ""),
-            (self.act_open_details, self.tr("Open &Details"), ""),
-            (self.act_clear_selection, self.tr("&Clear Selection"), ""),
-            (self.act_back, self.tr("&Back"), self.tr("Back to the previous selection")),
-            (self.act_forward, self.tr("&Forward"), self.tr("Forward to the next selection")),
-            (self.act_show_recommendations, self.tr("Show &Recommendations"), ""),
-            (self.act_show_resolutions, self.tr("Show Re&solutions"), ""),
-            (self.act_export_svg, self.tr("SVG Drawing…"), ""),
-            (self.act_export_pdf, self.tr("PDF Document…"), ""),
-            (self.act_copy_image, self.tr("Copy &Image"), self.tr("Copy the view as a picture")),
-            (self.act_print, self.tr("&Print…"), ""),
-        ]
-        texts += [(action, self.tr("PNG Image (%1×)…").replace("%1", str(scale)), "")
-                  for scale, action in self.act_export_png.items()]
-        for action, text, tip in texts:
-            set_action_text(action, text, tip)
+        retranslate_actions(self.action_table)
+        for action, text in ((self.act_show_details, self.tr("Show &Details")),
+                             (self.act_show_recommendations, self.tr("Show &Recommendations")),
+                             (self.act_show_resolutions, self.tr("Show Re&solutions"))):
+            set_action_text(action, text)
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.export_menu.setTitle(self.tr("&Export View"))
@@ -269,16 +273,6 @@ class MainWindow(QMainWindow):
         self.lane_toggles.retranslate()
         self._update_status()
         self._show_match_count()
-
-    def _scope_to_timeline(self, actions: list[QAction]) -> None:
-        """Let single-key shortcuts fire only while the timeline (or a child) has focus.
-
-        As window shortcuts, Left/Right/Enter/Esc/+/- would be taken from the search box and
-        the year spin boxes while the user types there.
-        """
-        for action in actions:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.timeline.addAction(action)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -311,7 +305,7 @@ class MainWindow(QMainWindow):
         self.lanes_menu.setObjectName("lanesMenu")
         view_menu.addMenu(self.lanes_menu)
         self.lane_toggles = LaneToggles(self.lanes_menu, self)
-        view_menu.addActions([self.act_years, self.act_all_years])
+        view_menu.addActions([self.act_years, self.act_all_years, self.act_stated_only])
         view_menu.addSeparator()
         view_menu.addActions([self.act_show_details, self.act_show_recommendations,
                               self.act_show_resolutions, self.act_show_overview])
@@ -359,28 +353,29 @@ class MainWindow(QMainWindow):
         self.status_counts.setObjectName("statusCounts")
         self.status_matches = QLabel(self)
         self.status_matches.setObjectName("statusMatches")
+        for label in (self.status_database, self.status_counts, self.status_matches):
+            # File names and search text come from outside: never rich text.
+            label.setTextFormat(Qt.TextFormat.PlainText)
         status = self.statusBar()
         status.addWidget(self.status_database)
         status.addWidget(self.status_counts)
         status.addPermanentWidget(self.status_matches)
 
     def _connect(self) -> None:
-        self.timeline.selectionChanged.connect(self._on_selection)
+        self.timeline.selectionChanged.connect(self._on_timeline_selection)
+        self.timeline.clearRequested.connect(self.clear_selection)
         self.timeline.activated.connect(lambda _id: self.open_details())
-        self.search.queryChanged.connect(self._on_query)
+        self.search.queryChanged.connect(self.set_search)
         self.search.nextRequested.connect(self.next_match)
         self.search.previousRequested.connect(self.previous_match)
         self.lane_toggles.changed.connect(self._apply_lanes)
         self.years.changed.connect(self._apply_years)
         self.act_show_overview.toggled.connect(self._show_overview)
+        self.act_stated_only.toggled.connect(self.set_stated_only)
         self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
         self.detail.recordActivated.connect(self.navigate_to)
         self.recommendations.recordSelected.connect(self.navigate_to)
         self.resolutions.recordSelected.connect(self.navigate_to)
-        # Mouse back/forward buttons anywhere in the window (children would swallow them).
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()
@@ -392,6 +387,27 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.recommendations_dock], [DEFAULT_LIST_HEIGHT],
                              Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_timeline_usable()
+
+    def _keep_timeline_usable(self) -> None:
+        """Docks give way in a small window: the timeline keeps at least MIN_TIMELINE_SHARE
+        of the height and width (at 800×500 the lists would otherwise squeeze it to a strip
+        where lane labels overprint)."""
+        height, width = self.height(), self.width()
+        docks = [d for d in (self.recommendations_dock, self.resolutions_dock)
+                 if d.isVisible() and not d.isFloating()
+                 and self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
+        if docks and self.timeline.height() < MIN_TIMELINE_SHARE * height:
+            self.resizeDocks(docks[:1], [int(height * (1 - MIN_TIMELINE_SHARE) * 0.6)],
+                             Qt.Orientation.Vertical)
+        if (self.detail_dock.isVisible() and not self.detail_dock.isFloating()
+                and self.timeline.width() < MIN_TIMELINE_SHARE * width):
+            self.resizeDocks([self.detail_dock],
+                             [max(MIN_DETAIL_WIDTH, int(width * (1 - MIN_TIMELINE_SHARE)))],
+                             Qt.Orientation.Horizontal)
 
     # --- databases ----------------------------------------------------------------------------
 
@@ -418,46 +434,58 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        messages.warn(self, title, text)  # escaped: messages quote file names and data
 
     def _set_database(self, db: LoadedDatabase | None, *, restore_view: bool = False) -> None:
         self.db = db
-        self.history.clear()
-        self.current = None
+        self.navigation.clear()
+        self._pending_selection = None
         # The timeline only needs the index. The records behind the panels and lists are read
         # at once for a small database, and in a thread for a big one (seconds at 100,000
         # events) so the window is usable meanwhile.
         self._records_pending = False
         if db is None or db.counts.get("events", 0) <= SYNC_DATASET_LIMIT:
-            self._use_relations(db, Relations(db.dataset if db else Dataset()))
+            self._use_relations(Relations(db.dataset if db else Dataset()))
         else:
-            self._use_relations(None, Relations(Dataset()))
+            self._use_relations(Relations(Dataset()))
             self._records_pending = True
             self.detail.show_message(self.tr("Reading the records of this database…"))
             self._dataset_loader.load(db)
         lanes = db.lanes if db else ()
-        self.lane_toggles.set_lanes(lanes, self.settings.hidden_lanes())
-        self.years.set_bounds(db.year_bounds() if db else None)
+        hidden = self.settings.hidden_lanes() if restore_view else set()
+        with QSignalBlocker(self.lane_toggles), QSignalBlocker(self.years):
+            self.lane_toggles.set_lanes(lanes, hidden)
+            self.years.set_bounds(db.year_bounds() if db else None)
+            if restore_view and db is not None:
+                self.years.set_years(self.settings.year_range())
+        self.state = ViewState(lang=self.lang, stated_only=self.state.stated_only,
+                               hidden_lanes=frozenset(self.lane_toggles.hidden()),
+                               years=self.years.years())
+        self._find(self.search.text())
+        self.state = self.state.with_changes(search=self.search.text())
         if db is not None:
             self.timeline.set_data(db.index, self._lane_labels())
             self.timeline.set_tooltip_provider(self._tooltip)
+            self.timeline.set_markers(db.period)
             self._apply_timeline_language()
-            if restore_view:
-                self.years.set_years(self.settings.year_range())
-        self._apply_lanes()
-        self._apply_years()
-        self._on_query(self.search.text())
-        saved = self.settings.view_range() if restore_view and db else None
-        if saved is not None:
-            self.timeline.set_view_range(*saved)
-        elif db is not None:
-            self.timeline.fit_all()
+            self.timeline.show_state(self.state, self._emphasis())
+            saved = self.settings.view_range() if restore_view else None
+            self.timeline.set_view_range(*(saved or default_range(db.index, db.period)))
+        self._show_selection(None)
+        self._show_match_count()
         self._update_status()
         self._update_enabled()
-        self._update_navigation()
 
-    def _use_relations(self, db: LoadedDatabase | None, relations: Relations) -> None:
-        """Hand the records to the panel and the lists (`db` None: not read yet)."""
+    def _use_relations(self, relations: Relations) -> None:
+        """Hand the records to the panel and the lists (empty while not read yet); with
+        "Show only what the report states", a copy without any inferred link or status."""
+        self._all_relations = relations
+        self._show_relations()
+
+    def _show_relations(self) -> None:
+        all_rel = self._all_relations
+        relations = (Relations(stated_only(all_rel.ds)) if self.state.stated_only
+                     else all_rel)
         self.relations = relations
         self.detail.set_dataset(relations.ds, relations)
         self.recommendations.set_relations(relations, self.lang)
@@ -474,9 +502,10 @@ class MainWindow(QMainWindow):
             return
         assert isinstance(result, Relations)
         self._records_pending = False
-        self._use_relations(self.db, result)
-        if self.current is not None:
-            self.select_record(self.current, move_view=False, remember=False)
+        self._use_relations(result)
+        pending, self._pending_selection = self._pending_selection, None
+        if pending is not None:
+            self.select_record(pending, move_view=False, remember=False)
 
     def _update_status(self) -> None:
         db = self.db
@@ -487,7 +516,7 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(self.tr("%1 — WSIS Timeline Viewer").replace("%1", db.label))
         self.status_database.setText(db.label)
-        self.status_database.setToolTip(db.path)
+        self.status_database.setToolTip(html.escape(db.path))
         counts = db.counts  # counted by SQL: the status bar need not read every record
         self.status_counts.setText(" · ".join([
             self.tr("%n event(s)", None, counts.get("events", 0)),
@@ -498,15 +527,10 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has_data = self.db is not None and self.db.has_events()
-        for action in (self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_prev_event,
-                       self.act_next_event, self.act_prev_lane, self.act_next_lane,
-                       self.act_open_details, self.act_clear_selection, self.act_find,
-                       self.act_find_next, self.act_find_previous, self.act_years,
-                       self.act_all_years, self.act_copy_image, self.act_print,
-                       self.act_export_svg, self.act_export_pdf,
-                       *self.act_export_png.values()):
-            action.setEnabled(has_data)
+        for name in NEEDS_EVENTS:
+            self.action_table[name].setEnabled(has_data)
         self.search.setEnabled(has_data)
+        self.navigation.update_actions()
 
     # --- language -----------------------------------------------------------------------------
 
@@ -519,6 +543,11 @@ class MainWindow(QMainWindow):
         """
         set_app_language(lang)
         self._sync_language()
+
+    def _language_choice(self, lang: str) -> Callable[[], None]:
+        def choose() -> None:
+            self.choose_language(lang)
+        return choose
 
     def choose_language(self, lang: str) -> None:
         """View > Language: switch and remember the choice for the next start."""
@@ -533,21 +562,18 @@ class MainWindow(QMainWindow):
     def _sync_language(self) -> None:
         """Make texts and data language match the installed translators (idempotent)."""
         ui_lang = current_language()
-        data_changed = data_language(ui_lang) != self.lang
         self.ui_lang = ui_lang
-        self.lang = data_language(ui_lang)
+        lang = data_language(ui_lang)
         self.retranslate_ui()
         self._check_language_action()
-        self.detail.set_language(self.lang)
-        self.recommendations.set_language(self.lang)
-        self.resolutions.set_language(self.lang)
+        self.detail.set_language(lang)
+        self.recommendations.set_language(lang)
+        self.resolutions.set_language(lang)
         if self.db is not None:
-            self.timeline.set_lane_labels(self._lane_labels())
+            self.timeline.set_lane_labels(self._lane_labels(lang))
+        self._update_state(lang=lang)  # connector labels ("+4 months") are in this language
+        if self.db is not None:
             self._apply_timeline_language()
-            if data_changed:
-                self._apply_emphasis()  # connector labels ("+4 months") are in the data language
-        if data_changed:
-            self.recordsChanged.emit()
 
     def _check_language_action(self) -> None:
         action = self.act_language.get(self.ui_lang)
@@ -559,9 +585,9 @@ class MainWindow(QMainWindow):
                 other.setChecked(False)
                 self.language_group.setExclusive(True)
 
-    def _lane_labels(self) -> dict[str, str]:
+    def _lane_labels(self, lang: str | None = None) -> dict[str, str]:
         lanes = self.db.lanes if self.db is not None else ()
-        return {lane.id: lane_label(lane, self.lang) for lane in lanes}
+        return {lane.id: lane_label(lane, lang or self.lang) for lane in lanes}
 
     def _apply_timeline_language(self) -> None:
         self.timeline.set_title_language(self.lang)
@@ -574,9 +600,9 @@ class MainWindow(QMainWindow):
         recent = self.settings.recent_files()
         for number, path in enumerate(recent, start=1):
             name = Path(path).name if "://" not in path else path
-            action = self.recent_menu.addAction(f"&{number} {name}")
+            action = self.recent_menu.addAction(f"&{number} {menu_text(name)}")
             action.setStatusTip(path)
-            action.setToolTip(path)
+            action.setToolTip(html.escape(path))
             action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         if recent:
             self.recent_menu.addSeparator()
@@ -589,17 +615,15 @@ class MainWindow(QMainWindow):
             self.settings.remove_recent_file(path)
             self._rebuild_recent_menu()
 
-    def _clear_recent_files(self) -> None:
+    def clear_recent_files(self) -> None:
         for path in self.settings.recent_files():
             self.settings.remove_recent_file(path)
         self._rebuild_recent_menu()
 
-    # --- selection and details ----------------------------------------------------------------
+    # --- selection (intents) ------------------------------------------------------------------
 
-    def _on_selection(self, event_id: str) -> None:
+    def _on_timeline_selection(self, event_id: str) -> None:
         """The user selected (or cleared) an event on the timeline."""
-        if self._driving_timeline:
-            return
         if event_id:
             self.select_record(RecordRef(RecordType.EVENT, event_id), move_view=False)
         else:
@@ -617,41 +641,36 @@ class MainWindow(QMainWindow):
             if self._records_pending and ref.type is RecordType.EVENT:
                 # A big database's records are still being read: select it on the timeline
                 # now; the panel shows it when the read is done (_on_dataset_read).
-                self.current = ref
+                self._pending_selection = ref
+                self.timeline.select(ref.id, ensure_visible=not move_view)
                 self.detail.show_message(self.tr("Reading the records of this database…"))
             return
-        if remember and self.current is not None:
-            self.history.update_view(self.timeline.view_range())
-        self.current = ref
-        self.detail.show_record(ref)
-        self.recommendations.show_record(ref)
-        self.resolutions.show_record(ref)
-        self._driving_timeline = True
-        try:
-            self.timeline.select(ref.id if ref.type is RecordType.EVENT else None,
-                                 ensure_visible=not move_view)
-            if move_view:
-                self._bring_into_view(ref)
-        finally:
-            self._driving_timeline = False
-        self._apply_emphasis()
         if remember:
-            self.history.visit(ref, self.timeline.view_range())
-        self._update_navigation()
-        self.currentRecordChanged.emit(ref)
+            self.navigation.remember_view()
+        self._update_state(selected=ref)
+        if move_view:
+            self._bring_into_view(ref)
+        elif ref.type is RecordType.EVENT:
+            self.timeline.reveal(ref.id)
+        if remember:
+            self.navigation.visit(self.view_state())
 
     def clear_selection(self) -> None:
-        self.current = None
-        self.detail.clear()
-        self.recommendations.show_record(None)
-        self.resolutions.show_record(None)
-        self._driving_timeline = True
-        try:
-            self.timeline.select(None)
-        finally:
-            self._driving_timeline = False
-        self._apply_emphasis()
-        self.currentRecordChanged.emit(None)
+        """Esc, Go ▸ Clear Selection, a click on empty timeline: whatever kind of record is
+        selected, nothing is afterwards."""
+        self._pending_selection = None
+        self._update_state(selected=None)
+        self.timeline.select(None)
+
+    def set_search(self, text: str) -> None:
+        self._update_state(search=text)
+
+    def set_stated_only(self, on: bool) -> None:
+        """View ▸ Show Only What the Report States."""
+        self._update_state(stated_only=on)
+        if self.act_stated_only.isChecked() != on:
+            with QSignalBlocker(self.act_stated_only):
+                self.act_stated_only.setChecked(on)
 
     def _bring_into_view(self, ref: RecordRef) -> None:
         """Pan and zoom so the record's events (and its chain) fill the view."""
@@ -664,72 +683,38 @@ class MainWindow(QMainWindow):
         margin = max((x1 - x0) * VIEW_MARGIN, 7 * DAY)
         self.timeline.set_view_range(x0 - margin, x1 + margin)
 
-    def _apply_emphasis(self) -> None:
-        """What stands out (the timeline dims the rest):
-
-        - a selected resolution, recommendation or document: its chain, or the events it
-          belongs to when it has no chain — that selection is the question being asked;
-        - otherwise an active search: its matches;
-        - otherwise a selected event: the links of its documents to other events.
-        """
-        ref = self.current
-        # A search without matches dims nothing: a dimmed timeline reads as "no data".
-        search = set(self._matches.ids) if self._matches.active and self._matches.ids else None
-        if ref is not None and ref.type is not RecordType.EVENT:
-            edges = self._chain_edges(ref)
-            self.timeline.set_connectors(edges)
-            self.timeline.set_highlight(search if edges else set(self.relations.events_of(ref)))
-        elif search is not None:
-            self.timeline.set_connectors([])
-            self.timeline.set_highlight(search)
-        else:
-            self.timeline.set_highlight(None)
-            self.timeline.set_connectors(self._chain_edges(ref) if ref is not None else [])
-
-    def _chain_edges(self, ref: RecordRef) -> list[tuple[str, str, str]]:
-        chain = self.relations.chain_for(ref)
-        return [(e.source, e.target, e.label(self.lang)) for e in chain.edges]
-
     def go_back(self) -> None:
-        self.history.update_view(self.timeline.view_range())
-        self._restore_visit(self.history.back())
+        self.navigation.back()
 
     def go_forward(self) -> None:
-        self.history.update_view(self.timeline.view_range())
-        self._restore_visit(self.history.forward())
+        self.navigation.forward()
 
-    def _restore_visit(self, visit: object) -> None:
-        from wsis_viewer.domain.history import Visit
-
-        if not isinstance(visit, Visit):
-            return
-        self.select_record(visit.target, move_view=False, remember=False)
-        if visit.view is not None:
-            self.timeline.set_view_range(*visit.view)
-        self._update_navigation()
-
-    def _update_navigation(self) -> None:
-        self.act_back.setEnabled(self.history.can_go_back())
-        self.act_forward.setEnabled(self.history.can_go_forward())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
-                and isinstance(watched, QWidget) and watched.window() is self:
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+    def _restore_state(self, state: ViewState) -> None:
+        """Show a state from the history: the widgets that edit its parts follow quietly."""
+        with QSignalBlocker(self.search), QSignalBlocker(self.lane_toggles), \
+                QSignalBlocker(self.years):
+            self.search.set_text(state.search)
+            if self.db is not None:
+                self.lane_toggles.set_lanes(self.db.lanes, set(state.hidden_lanes))
+            self.years.set_years(state.years)
+        self._update_state(selected=state.selected, search=state.search,
+                           hidden_lanes=state.hidden_lanes, years=state.years,
+                           stated_only=state.stated_only)
+        if state.time_range is not None:
+            self.timeline.set_view_range(*state.time_range)
 
     def open_details(self) -> None:
-        event_id = self.timeline.selected()
-        if not event_id:
+        if self.current is None:
             return
-        self.detail.show_event(event_id)
+        self.detail.show_record(self.current)
         self.detail_dock.show()
         self.detail_dock.raise_()
+
+    def step_event(self, step: int) -> None:
+        self.timeline.select_adjacent_in_time(step)
+
+    def step_lane(self, step: int) -> None:
+        self.timeline.select_adjacent_lane(step)
 
     def _tooltip(self, event_id: str) -> str:
         event = self.relations.events.get(event_id)
@@ -739,14 +724,15 @@ class MainWindow(QMainWindow):
 
     # --- search -------------------------------------------------------------------------------
 
-    def _on_query(self, query: str) -> None:
+    def focus_search(self) -> None:
+        self.search.focus()
+
+    def _find(self, query: str) -> None:
         db = self.db
         ids = db.find(query) if db is not None else []
         positions = [] if db is None else [db.index.index_of(i) for i in ids]
         self._matches = SearchMatches(query, tuple(ids),
                                       tuple(sorted(p for p in positions if p is not None)))
-        self._apply_emphasis()
-        self._show_match_count()
 
     def _show_match_count(self) -> None:
         matches = self._matches
@@ -781,61 +767,58 @@ class MainWindow(QMainWindow):
         """Events the lane and year filters leave visible (what the timeline draws)."""
         if self.db is None:
             return None
-        index = self.db.index
-        visible = self.lane_toggles.visible()
-        lanes = [k for k, lane in enumerate(index.lane_ids) if lane in visible]
-        start, end = self.years.date_range()
-        return index.lane_mask(lanes) & index.date_mask(
-            None if start is None else date_to_x(start),
-            None if end is None else date_to_x(end) + DAY)
+        return shown_mask(self.db.index, self.state)
 
     # --- filters and view ---------------------------------------------------------------------
 
     def _apply_lanes(self) -> None:
-        if self.db is not None:
-            self.timeline.set_visible_lanes(self.lane_toggles.visible())
-            self._show_match_count()
+        self._update_state(hidden_lanes=frozenset(self.lane_toggles.hidden()))
 
     def _apply_years(self) -> None:
-        if self.db is not None:
-            self.timeline.set_date_filter(*self.years.date_range())
-            self._show_match_count()
+        """The Years filter hides other years and moves the view to the chosen ones."""
+        years = self.years.years()
+        self._update_state(years=years)
+        if self.db is None:
+            return
+        if years is None:
+            self.fit_all()
+        else:
+            self.timeline.set_view_range(*years_range(years))
 
-    def _focus_years(self) -> None:
+    def focus_years(self) -> None:
         self.years.first.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.years.first.selectAll()
 
-    def _fit_all(self) -> None:
+    def show_all_years(self) -> None:
+        self.years.set_years(None)
+
+    def fit_all(self) -> None:
         self.timeline.fit_all()
 
-    def _zoom_in(self) -> None:
+    def zoom_in(self) -> None:
         self.timeline.zoom(ZOOM_STEP)
 
-    def _zoom_out(self) -> None:
+    def zoom_out(self) -> None:
         self.timeline.zoom(1 / ZOOM_STEP)
 
     def _show_overview(self, visible: bool) -> None:
-        strip = overview_strip(self.timeline)
-        if strip is not None:
-            strip.setVisible(visible)
+        self.timeline.set_overview_visible(visible)
         self.settings.set_overview_visible(visible)
 
     # --- export and print ----------------------------------------------------------------------
 
-    def _export(self, fmt: str, scale: float = 1.0) -> None:
-        from wsis_viewer.ui.view_export import ask_and_export
+    def export(self, fmt: str, scale: float = 1.0) -> None:
+        if self.db is not None:
+            ask_and_export(self, self.db, self.view_state(), fmt, scale)
 
-        ask_and_export(self, fmt, scale)
+    def copy_image(self) -> None:
+        if self.db is not None:
+            copy_image(self, self.db, self.view_state())
 
-    def _copy_image(self) -> None:
-        from wsis_viewer.ui.view_export import copy_image
-
-        copy_image(self)
-
-    def _print(self) -> None:
-        from wsis_viewer.ui.view_export import print_with_preview
-
-        self._print_dialog = print_with_preview(self)
+    def print_view(self) -> None:
+        if self.db is not None:
+            # Kept: the dialog is non-modal, and its printer must outlive this call.
+            self._print_dialog = print_with_preview(self, self.db, self.view_state())
 
     # --- persistence --------------------------------------------------------------------------
 
@@ -844,27 +827,14 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         if self.db is not None:
             self.settings.set_view_range(*self.timeline.view_range())
-            self.settings.set_hidden_lanes(self.lane_toggles.hidden())
-            self.settings.set_year_range(self.years.years())
+            self.settings.set_hidden_lanes(set(self.state.hidden_lanes))
+            self.settings.set_year_range(self.state.years)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.navigation.detach()
         self.save_state()
         super().closeEvent(event)
-
-
-def overview_strip(timeline: TimelineWidget) -> QWidget | None:
-    """The overview strip under the timeline, to show or hide it.
-
-    TimelineWidget has no public switch for it yet (asked for `set_overview_visible`): it is
-    the second widget of the timeline's layout when the widget was built with one.
-    """
-    layout = timeline.layout()
-    item = layout.itemAt(1) if layout is not None and layout.count() == 2 else None
-    return item.widget() if item is not None else None
 
 
 def _tooltip_text(event: Event, lang: str) -> str:

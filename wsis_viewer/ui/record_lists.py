@@ -41,6 +41,7 @@ class RecordListPanel(QWidget):
         self.kind = kind  # "recommendations" | "resolutions"
         self.setObjectName(f"{kind}Panel")
         self._quiet = False
+        self._shown: RecordRef | None = None  # the record the window has selected
         self._lang = "en"
         self.model: RecommendationsModel | ResolutionsModel | None = None
         self.proxy = RecordFilterProxy()
@@ -128,8 +129,16 @@ class RecordListPanel(QWidget):
             self.status.setItemText(i, status_label(key) if key else self.tr("All statuses"))
 
     def _apply_filter(self) -> None:
-        self.proxy.setFilterFixedString(self.filter.text())
-        self.proxy.set_status(self.status.currentData() or None)
+        """Filter the rows. Only the list changes: rows moving under the cursor must not
+        select another record, move the timeline or add a history entry, so the current
+        row is put back on the shown record without signalling."""
+        self._quiet = True
+        try:
+            self.proxy.setFilterFixedString(self.filter.text())
+            self.proxy.set_status(self.status.currentData() or None)
+        finally:
+            self._quiet = False
+        self.show_record(self._shown)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -159,6 +168,7 @@ class RecordListPanel(QWidget):
 
     def show_record(self, ref: RecordRef | None) -> None:
         """Mark `ref`'s row (or none) without emitting recordSelected."""
+        self._shown = ref
         self._quiet = True
         try:
             selection = self.table.selectionModel()

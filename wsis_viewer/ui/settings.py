@@ -145,5 +145,18 @@ class ViewerSettings:
         self.store.setValue("database/recent", recent)
         return recent
 
+    # --- the report's text -----------------------------------------------------------------
+
+    def report_text_path(self) -> str | None:
+        """The report's text file the user chose (Source pages then show whole paragraphs)."""
+        value = self.store.value("report/text_file")
+        return str(value) if value else None
+
+    def set_report_text_path(self, path: str | None) -> None:
+        if path:
+            self.store.setValue("report/text_file", normalise_location(path))
+        else:
+            self.store.remove("report/text_file")
+
     def remove_recent_file(self, path: str) -> None:
         self.store.setValue("database/recent", [p for p in self.recent_files() if p != path])
