@@ -321,6 +321,18 @@
         <translation>date known only to the month or year</translation>
     </message>
     <message>
+        <source>chain of steps, labelled with the time elapsed</source>
+        <translation>chain of steps, labelled with the time elapsed</translation>
+    </message>
+    <message>
+        <source>inferred step (the report does not state it)</source>
+        <translation>inferred step (the report does not state it)</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>selected</translation>
+    </message>
+    <message>
         <source>PP-10 → PP-14 period</source>
         <translation>PP-10 → PP-14 period</translation>
     </message>

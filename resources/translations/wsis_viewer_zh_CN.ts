@@ -321,6 +321,18 @@
         <translation>日期仅知月份或年份</translation>
     </message>
     <message>
+        <source>chain of steps, labelled with the time elapsed</source>
+        <translation>步骤链，标注间隔时间</translation>
+    </message>
+    <message>
+        <source>inferred step (the report does not state it)</source>
+        <translation>推断的步骤（报告未说明）</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
         <source>PP-10 → PP-14 period</source>
         <translation>PP-10 → PP-14 期间</translation>
     </message>

@@ -49,6 +49,14 @@ def mark_pixmap(mark: str, colour: QColor) -> QPixmap:
         p.drawRect(1, 1, _W - 2, _H - 2)
         p.setBrush(colour)
         p.drawRect(1, 1, _W - 2, _H - 2)
+    elif mark in ("chain", "inferred"):
+        style = Qt.PenStyle.DashLine if mark == "inferred" else Qt.PenStyle.SolidLine
+        p.setPen(QPen(colour, 1.5, style))
+        p.drawLine(QPointF(3, _H - 3), QPointF(_W - 3, 3))
+    elif mark == "selected":
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(colour, 2))
+        p.drawRect(4, 3, _W - 8, _H - 6)
     else:  # swatch
         p.drawRoundedRect(2, 2, _W - 4, _H - 4, 3, 3)
     p.end()
@@ -89,6 +97,7 @@ class LegendPanel(QWidget):
                 widget.hide()  # until deleteLater runs it would still be painted
                 widget.deleteLater()
         grey = QColor("#777777")
+        theme = Theme.from_palette(self.palette())
         rows: list[tuple[QPixmap | None, str]] = [(None, self.tr("Lanes"))]
         rows += [(mark_pixmap("swatch", lane_colour(k)), lane_label(lane, self._lang))
                  for k, lane in enumerate(self._lanes)]
@@ -98,8 +107,12 @@ class LegendPanel(QWidget):
                  (mark_pixmap("sittings", grey), self.tr("sittings of one meeting, joined")),
                  (mark_pixmap("hatched", grey),
                   self.tr("date known only to the month or year")),
-                 (mark_pixmap("period", Theme.from_palette(self.palette()).period),
-                  self.tr("PP-10 → PP-14 period"))]
+                 (mark_pixmap("chain", theme.connector),
+                  self.tr("chain of steps, labelled with the time elapsed")),
+                 (mark_pixmap("inferred", theme.connector),
+                  self.tr("inferred step (the report does not state it)")),
+                 (mark_pixmap("selected", theme.selection), self.tr("selected")),
+                 (mark_pixmap("period", theme.period), self.tr("PP-10 → PP-14 period"))]
         for row, (pixmap, text) in enumerate(rows):
             label = QLabel(text, self)
             if pixmap is None:
