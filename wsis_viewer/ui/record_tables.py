@@ -69,21 +69,24 @@ def _span_years(a: int | None, b: int | None) -> tuple[int, ...]:
     return tuple(range(a, (b or a) + 1))
 
 
-def event_rows(ds: Dataset, lang: str) -> list[TableRow]:
+def event_rows(ds: Dataset, lang: str, lanes: dict[str, str] | None = None) -> list[TableRow]:
+    """`lanes`: lane id → its name in the interface language (else the id is shown)."""
     rows = []
     for e in ds.events:
         when = format_span(e.start, e.end, e.precision, lang)
         sittings = str(len(e.sessions)) if len(e.sessions) > 1 else ""
+        lane = (lanes or {}).get(e.lane, e.lane)
         rows.append(_row(RecordRef(RecordType.EVENT, e.id),
-                         [when, e.title.get(lang), e.lane, e.kind, e.location or "", sittings],
-                         e.lane, _span_years(e.start.year, e.end.year),
+                         [when, e.title.get(lang), lane, e.kind, e.location or "", sittings],
+                         lane, _span_years(e.start.year, e.end.year),
                          [e.start.isoformat(), *(natural_key(x.casefold()) for x in (
-                             e.title.get(lang), e.lane, e.kind, e.location or "")),
+                             e.title.get(lang), lane, e.kind, e.location or "")),
                           sittings.zfill(3)]))
     return rows
 
 
-def document_rows(ds: Dataset, lang: str) -> list[TableRow]:
+def document_rows(ds: Dataset, lang: str, _lanes: dict[str, str] | None = None
+                  ) -> list[TableRow]:
     events = {e.id: e for e in ds.events}
     rows = []
     for d in ds.documents:
@@ -97,7 +100,8 @@ def document_rows(ds: Dataset, lang: str) -> list[TableRow]:
     return rows
 
 
-def people_rows(ds: Dataset, lang: str) -> list[TableRow]:
+def people_rows(ds: Dataset, lang: str, _lanes: dict[str, str] | None = None
+                ) -> list[TableRow]:
     rows = []
     for p in ds.people:
         name = (p.name_zh or p.name) if lang == "zh" else p.name
@@ -110,13 +114,15 @@ def people_rows(ds: Dataset, lang: str) -> list[TableRow]:
     return rows
 
 
-def contributor_rows(ds: Dataset, lang: str) -> list[TableRow]:
+def contributor_rows(ds: Dataset, lang: str, _lanes: dict[str, str] | None = None
+                     ) -> list[TableRow]:
     return [_row(RecordRef(RecordType.CONTRIBUTOR, c.id),
                  [c.name.get(lang), c.type, c.country or ""], c.type, ())
             for c in ds.contributors]
 
 
-def topic_rows(ds: Dataset, lang: str) -> list[TableRow]:
+def topic_rows(ds: Dataset, lang: str, _lanes: dict[str, str] | None = None
+               ) -> list[TableRow]:
     return [_row(RecordRef(RecordType.TOPIC, t.id),
                  [t.ref, t.title.get(lang), t.category,
                   f"{t.start_year or ''}–{t.end_year or ''}".strip("–")],
@@ -124,7 +130,8 @@ def topic_rows(ds: Dataset, lang: str) -> list[TableRow]:
             for t in ds.topics]
 
 
-def figure_rows(ds: Dataset, lang: str) -> list[TableRow]:
+def figure_rows(ds: Dataset, lang: str, _lanes: dict[str, str] | None = None
+                ) -> list[TableRow]:
     events = {e.id: e for e in ds.events}
     rows = []
     for f in ds.figures:
@@ -228,7 +235,7 @@ class RecordTablePanel(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.setObjectName(f"{kind}Table")
-        self._rows_for: Callable[[Dataset, str], list[TableRow]] = _ROWS[kind]
+        self._rows_for: RowsFn = _ROWS[kind]
         self.model = RecordTableModel(self.headers)
         self.proxy = RecordTableProxy()
         self.proxy.setSourceModel(self.model)
@@ -298,8 +305,8 @@ class RecordTablePanel(QWidget):
         self._fill_filters()
         self._update_count()
 
-    def set_dataset(self, ds: Dataset, lang: str) -> None:
-        self.model.set_rows(self._rows_for(ds, lang))
+    def set_dataset(self, ds: Dataset, lang: str, lanes: dict[str, str] | None = None) -> None:
+        self.model.set_rows(self._rows_for(ds, lang, lanes))
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
@@ -379,7 +386,8 @@ class RecordTablePanel(QWidget):
         self.table.viewport().update()
 
 
-_ROWS: dict[str, Callable[[Dataset, str], list[TableRow]]] = {
+RowsFn = Callable[[Dataset, str, dict[str, str] | None], list[TableRow]]
+_ROWS: dict[str, RowsFn] = {
     "events": event_rows, "documents": document_rows, "people": people_rows,
     "contributors": contributor_rows, "topics": topic_rows, "figures": figure_rows,
 }

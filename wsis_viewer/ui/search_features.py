@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QWidget
 
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.qt.i18n import lane_label
 from wsis_viewer.store.search_index import SearchBackend
 from wsis_viewer.ui.about import about_html, file_date, show_about
 from wsis_viewer.ui.context_menu import RecordMenu
@@ -60,6 +61,8 @@ class SearchFeatures(QObject):
         self.legend_dock = self._dock(self.legend, "legendDock",
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.legend_dock.hide()
+        # Until Ctrl+F (or a saved layout) shows it, the timeline keeps the room.
+        self.results_dock.hide()
         # Menus: View gets the new docks, Help gets About.
         self.act_show_results = self.results_dock.toggleViewAction()
         self.act_show_results.setObjectName("showSearchResults")
@@ -182,8 +185,10 @@ class SearchFeatures(QObject):
     def refresh(self) -> None:
         """The records or the data language changed: tables, legend and results follow."""
         window = self.window
+        lanes = {lane.id: lane_label(lane, window.lang) for lane in window.db.lanes} \
+            if window.db is not None else {}
         for panel in self.tables.values():
-            panel.set_dataset(window.relations.ds, window.lang)
+            panel.set_dataset(window.relations.ds, window.lang, lanes)
             panel.show_record(window.current)
         self.legend.set_lanes(window.db.lanes if window.db else (), window.lang)
         self.results.set_language(window.lang)
