@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QWidget
 
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.lists.models import REF_ROLE as LIST_REF_ROLE
 from wsis_viewer.qt.i18n import lane_label
 from wsis_viewer.store.search_index import SearchBackend
 from wsis_viewer.ui.about import about_html, file_date, show_about
@@ -56,6 +57,8 @@ class SearchFeatures(QObject):
             self._context_menu(panel.table, lambda ix: ix.data(REF_ROLE))
             self.tables[kind], self.table_docks[kind] = panel, dock
         window.recommendations_dock.raise_()
+        for panel in (window.recommendations, window.resolutions):  # the existing lists too
+            self._context_menu(panel.table, lambda ix: ix.data(LIST_REF_ROLE))
         # The legend.
         self.legend = LegendPanel(window)
         self.legend_dock = self._dock(self.legend, "legendDock",
