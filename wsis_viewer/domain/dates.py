@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Literal
 
 from wsis_viewer.domain.model import Precision
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
@@ -25,18 +26,32 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December")
 
 
-def format_date(day: dt.date, precision: Precision = Precision.DAY, lang: str = "en") -> str:
+MONTHS_EN_SHORT = tuple(m[:3] for m in MONTHS_EN)
+
+# The parts of a date a text shows: the axis asks for pieces ("May", "30 May"), panels and
+# captions for whole dates.
+DateStyle = Literal["year", "month", "month_year", "day", "day_month", "day_month_year"]
+
+
+def date_text(day: dt.date, style: DateStyle, lang: str = "en", *,
+              short_months: bool = False) -> str:
+    """The one formatter of dates for both languages: 2013年5月30日 / 30 May 2013 (the axis
+    uses `short_months`: 30 May, Jan 2013)."""
     if lang == "zh":
-        if precision is Precision.YEAR:
-            return f"{day.year}年"
-        if precision is Precision.MONTH:
-            return f"{day.year}年{day.month}月"
-        return f"{day.year}年{day.month}月{day.day}日"
-    if precision is Precision.YEAR:
-        return str(day.year)
-    if precision is Precision.MONTH:
-        return f"{MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+        return {"year": f"{day.year}年", "month": f"{day.month}月",
+                "month_year": f"{day.year}年{day.month}月", "day": f"{day.day}日",
+                "day_month": f"{day.month}月{day.day}日",
+                "day_month_year": f"{day.year}年{day.month}月{day.day}日"}[style]
+    mon = (MONTHS_EN_SHORT if short_months else MONTHS_EN)[day.month - 1]
+    return {"year": str(day.year), "month": mon, "month_year": f"{mon} {day.year}",
+            "day": str(day.day), "day_month": f"{day.day} {mon}",
+            "day_month_year": f"{day.day} {mon} {day.year}"}[style]
+
+
+def format_date(day: dt.date, precision: Precision = Precision.DAY, lang: str = "en") -> str:
+    style: DateStyle = ("year" if precision is Precision.YEAR
+                        else "month_year" if precision is Precision.MONTH else "day_month_year")
+    return date_text(day, style, lang)
 
 
 def format_span(start: dt.date, end: dt.date, precision: Precision = Precision.DAY,

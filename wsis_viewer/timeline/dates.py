@@ -4,10 +4,10 @@ Ticks fall on real calendar boundaries (1 January, the first of a month, given d
 multiples of seconds, and the tick step is chosen so the widest label of that step fits between
 two ticks: month and day labels can never run together.
 
-Texts come from a `DateFormatter`: a callable (date, style) -> str. The English default and a
-QLocale-based one are here; `axis_formatter(lang)` picks the one for a UI language. The date
-*patterns* are locale data (2013年5月30日 / 30 May 2013); the words around them ("(year)")
-are translated strings of the "Dates" context.
+Texts come from a `DateFormatter`: a callable (date, style) -> str, built on the one Qt-free
+date formatter of both languages (domain.dates.date_text); `axis_formatter(lang)` picks the one
+for a data language. The words around dates ("(year)") are translated strings of the "Dates"
+context.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
+from wsis_viewer.domain.dates import date_text
 from wsis_viewer.domain.timeline_index import DAY, date_to_x, x_to_date
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
@@ -45,71 +46,27 @@ def _approx(source: str, date_text: str) -> str:
     return translate_dates(source).replace("%1", date_text)
 
 
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-              "Dec")
-
-
-def english_formatter(day: dt.date, style: Style, /) -> str:
-    """English: '2013', 'May', 'May 2013', '30', '30 May', '30 May 2013', '2013 (year)' ..."""
-    mon = _EN_MONTHS[day.month - 1]
-    match style:
-        case "year":
-            return str(day.year)
-        case "month":
-            return mon
-        case "month_year":
-            return f"{mon} {day.year}"
-        case "day":
-            return str(day.day)
-        case "day_month":
-            return f"{day.day} {mon}"
-        case "day_month_year":
-            return f"{day.day} {mon} {day.year}"
-        case "approx_year":
-            return _approx(APPROX_YEAR, str(day.year))
-        case "approx_month":
-            return _approx(APPROX_MONTH, f"{mon} {day.year}")
-    raise ValueError(style)
-
-
-def locale_formatter(locale: QLocale) -> DateFormatter:
-    """Date texts in `locale`: Chinese and Japanese get 2013年5月30日, others use month names."""
-    cjk = locale.language() in (QLocale.Language.Chinese, QLocale.Language.Japanese)
-    short = QLocale.FormatType.ShortFormat
+def formatter_for(lang: str) -> DateFormatter:
+    """Date texts of the timeline in data language `lang`, from the one Qt-free formatter
+    (domain.dates.date_text); only the precision notes ("(year)") are translated here."""
 
     def fmt(day: dt.date, style: Style, /) -> str:
-        if cjk:
-            texts = {
-                "year": f"{day.year}年", "month": f"{day.month}月",
-                "month_year": f"{day.year}年{day.month}月", "day": f"{day.day}日",
-                "day_month": f"{day.month}月{day.day}日",
-                "day_month_year": f"{day.year}年{day.month}月{day.day}日",
-            }
-        else:
-            mon = locale.standaloneMonthName(day.month, short)
-            texts = {
-                "year": str(day.year), "month": mon, "month_year": f"{mon} {day.year}",
-                "day": str(day.day), "day_month": f"{day.day} {mon}",
-                "day_month_year": f"{day.day} {mon} {day.year}",
-            }
         if style == "approx_year":
-            return _approx(APPROX_YEAR, texts["year"])
+            return _approx(APPROX_YEAR, date_text(day, "year", lang, short_months=True))
         if style == "approx_month":
-            return _approx(APPROX_MONTH, texts["month_year"])
-        return texts[style]
+            return _approx(APPROX_MONTH, date_text(day, "month_year", lang, short_months=True))
+        return date_text(day, style, lang, short_months=True)
 
     return fmt
 
 
-def axis_formatter(lang: str) -> DateFormatter:
-    """The timeline's date texts for data language `lang`: 30 May 2013 or 2013年5月30日.
+# English: '2013', 'May', 'May 2013', '30', '30 May', '30 May 2013', '2013 (year)' …
+english_formatter: DateFormatter = formatter_for("en")
 
-    English keeps `english_formatter` (fixed month abbreviations, independent of the machine's
-    locale data), so English pictures are the same everywhere.
-    """
-    if lang == "zh":
-        return locale_formatter(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    return english_formatter
+
+def axis_formatter(lang: str) -> DateFormatter:
+    """The timeline's date texts for data language `lang`: 30 May 2013 or 2013年5月30日."""
+    return formatter_for("zh" if lang == "zh" else "en")
 
 
 @dataclass(frozen=True)

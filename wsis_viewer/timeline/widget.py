@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPainter
+from PySide6.QtGui import QImage, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex, date_to_x, x_to_date
@@ -37,6 +37,7 @@ from wsis_viewer.timeline.painter import Markers, TimelineItem
 
 HOVER_TOLERANCE_PX = 5.0
 OVERVIEW_HEIGHT = 76
+MIN_HEIGHT_WITH_OVERVIEW = 330  # below this the overview strip is hidden (lanes need the room)
 
 
 @dataclass
@@ -88,6 +89,7 @@ class TimelineWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self._overview: pg.PlotWidget | None = None
+        self._overview_wanted = True
         self._density = DensityItem()
         self._region = pg.LinearRegionItem(orientation="vertical")
         if overview:
@@ -268,8 +270,18 @@ class TimelineWidget(QWidget):
             self._ensure_visible(i)
 
     def set_overview_visible(self, visible: bool) -> None:
+        self._overview_wanted = visible
+        self._fit_overview()
+
+    def _fit_overview(self) -> None:
+        """The strip gives way in a short widget: the lanes need the height more."""
         if self._overview is not None:
-            self._overview.setVisible(visible)
+            self._overview.setVisible(self._overview_wanted
+                                      and self.height() >= MIN_HEIGHT_WITH_OVERVIEW)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_overview()
 
     def zoom_to_event(self, event_id: str) -> None:
         ix = self._index

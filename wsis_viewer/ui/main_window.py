@@ -60,13 +60,13 @@ from wsis_viewer.ui.view_export import ask_and_export, copy_image, print_with_pr
 
 ZOOM_STEP = 1.5
 DEFAULT_SIZE = (1400, 850)
-MIN_DETAIL_WIDTH = 300
+MIN_DETAIL_WIDTH_SMALL = 220  # what the detail dock gives way to in a small window
 DEFAULT_DETAIL_WIDTH = 420  # a bilingual title and a document title fit on a line or two
 DEFAULT_LIST_HEIGHT = 230
 # Up to this many events the records are read at once; above, in a background thread.
 SYNC_DATASET_LIMIT = 20_000
 VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings records into view
-MIN_TIMELINE_SHARE = 0.45  # of the window's height and width, kept for the timeline
+MIN_TIMELINE_SHARE = 0.55  # of the window's height and width, kept for the timeline
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.detail_dock = QDockWidget(self)
         self.detail_dock.setObjectName("detailDock")
         self.detail_dock.setWidget(self.detail)
-        self.detail_dock.setMinimumWidth(MIN_DETAIL_WIDTH)
+        self.detail_dock.setMinimumWidth(MIN_DETAIL_WIDTH_SMALL)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
         self.recommendations = RecordListPanel("recommendations", self)
         self.resolutions = RecordListPanel("resolutions", self)
@@ -401,12 +401,14 @@ class MainWindow(QMainWindow):
                  if d.isVisible() and not d.isFloating()
                  and self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
         if docks and self.timeline.height() < MIN_TIMELINE_SHARE * height:
-            self.resizeDocks(docks[:1], [int(height * (1 - MIN_TIMELINE_SHARE) * 0.6)],
+            room = self.timeline.height() + sum(d.height() for d in docks[:1])
+            self.resizeDocks(docks[:1], [max(90, room - int(MIN_TIMELINE_SHARE * height))],
                              Qt.Orientation.Vertical)
         if (self.detail_dock.isVisible() and not self.detail_dock.isFloating()
                 and self.timeline.width() < MIN_TIMELINE_SHARE * width):
+            room = self.timeline.width() + self.detail_dock.width()
             self.resizeDocks([self.detail_dock],
-                             [max(MIN_DETAIL_WIDTH, int(width * (1 - MIN_TIMELINE_SHARE)))],
+                             [max(220, room - int(MIN_TIMELINE_SHARE * width))],
                              Qt.Orientation.Horizontal)
 
     # --- databases ----------------------------------------------------------------------------
