@@ -172,7 +172,7 @@ def test_context_menu_copy_link_and_citation(qtbot, bundled_window: MainWindow,
     next(a for a in menu.actions() if a.text() == "Zoom To").trigger()
     assert window.current == RecordRef(RecordType.DOCUMENT, "C-13/108")
     next(a for a in menu.actions() if a.text() == "Open Source").trigger()
-    assert "§2.3.3" in window.statusBar().currentMessage()
+    assert window.detail.current_source() == "§2.3.3"  # the paragraph's Source page
     window.detail.browser.customContextMenuRequested.emit(QPoint(5, 5))  # the panel too
     texts = [a.text() for a in shown[-1].actions() if a.text()]
     assert texts[-4:] == ["Copy Citation", "Copy Link", "Open Source", "Zoom To"]
