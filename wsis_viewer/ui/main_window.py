@@ -740,7 +740,12 @@ class MainWindow(QMainWindow):
             # highlight follows (_on_events_found); the previous one stays meanwhile.
             self._event_search.find(db, query)
             return
-        self._set_matches(query, db.find(query) if db is not None else [])
+        try:
+            ids = db.find(query) if db is not None else []
+        except DatabaseError as exc:  # an untrusted file's search index: one line
+            ids = []
+            self.statusBar().showMessage(str(exc), 8000)
+        self._set_matches(query, ids)
 
     def _set_matches(self, query: str, ids: list[str]) -> None:
         db = self.db
