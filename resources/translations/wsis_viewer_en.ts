@@ -1770,10 +1770,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
         <source>&amp;About WSIS Timeline Viewer</source>
         <translation>&amp;About WSIS Timeline Viewer</translation>
     </message>

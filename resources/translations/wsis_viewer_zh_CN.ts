@@ -1763,10 +1763,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>表格(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;About WSIS Timeline Viewer</source>
         <translation>关于 WSIS 时间线查看器(&amp;A)</translation>
     </message>
