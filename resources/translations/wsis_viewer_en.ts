@@ -1552,6 +1552,46 @@
         <translation>Text</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributors</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>%1 table</translation>
+    </message>
+    <message>
+        <source>Show only one kind</source>
+        <translation>Show only one kind</translation>
+    </message>
+    <message>
+        <source>Show only one year</source>
+        <translation>Show only one year</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>Filter…</translation>
     </message>

@@ -1546,6 +1546,46 @@
         <translation>文本</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>捐助方</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>筛选%1</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>%1表</translation>
+    </message>
+    <message>
+        <source>Show only one kind</source>
+        <translation>只显示一种类型</translation>
+    </message>
+    <message>
+        <source>Show only one year</source>
+        <translation>只显示一个年份</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
