@@ -1,7 +1,12 @@
 """python -m benchmarks --events N [N ...] [--json] [--keep DB] [--frames K] [--dataset]
+                     [--db postgresql://…]
 
 Generates a synthetic database per size (not timed), then times the timeline on it (see
 benchmarks/harness.py). Each size runs in a fresh process so peak memory is per size.
+
+With --db URL the synthetic database is first published to that team server (as a new current
+version; the URL's role needs wsis_curator; not timed), and everything is then timed reading
+from the server: load_s includes copying the current version from the server.
 """
 
 from __future__ import annotations
@@ -21,7 +26,18 @@ KEYS = ("load_s", "first_frame_s", "search_ready_s", "dataset_s", "frame_full_ms
         "search_slowest_query", "highlight_ms", "highlight_max_ms", "peak_rss_mb")
 
 
-def _one(n: int, keep: Path | None, frames: int, dataset: bool) -> dict[str, object]:
+def _publish(db: Path, url: str) -> None:
+    from wsis_viewer.store.server_dataset import publish_database_file
+    from wsis_viewer.store.urls import display_url
+
+    t = time.perf_counter()
+    publish_database_file(db, url)
+    print(f"published to {display_url(url)} in {time.perf_counter() - t:.1f} s",
+          file=sys.stderr)
+
+
+def _one(n: int, keep: Path | None, frames: int, dataset: bool,
+         server: str | None = None) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         db = keep if keep is not None else Path(tmp) / f"synthetic-{n}.sqlite"
         if not db.exists():
@@ -29,11 +45,14 @@ def _one(n: int, keep: Path | None, frames: int, dataset: bool) -> dict[str, obj
             generate(db, n)
             print(f"generated {n} events in {time.perf_counter() - t:.1f} s: {db}",
                   file=sys.stderr)
+        if server:
+            _publish(db, server)
         out = subprocess.run(
             [sys.executable, "-c",
              "import json, sys; from pathlib import Path; from benchmarks.harness import run; "
-             "print(json.dumps(run(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == '1')))",
-             str(db), str(frames), "1" if dataset else "0"],
+             "t = sys.argv[1]; t = t if '://' in t else Path(t); "
+             "print(json.dumps(run(t, int(sys.argv[2]), sys.argv[3] == '1')))",
+             server or str(db), str(frames), "1" if dataset else "0"],
             check=True, capture_output=True, text=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -48,12 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--frames", type=int, default=30, help="frames per measured case (≥30)")
     ap.add_argument("--dataset", action="store_true", help="also time reading the full "
                     "Dataset (Store.load; raises peak memory)")
+    ap.add_argument("--db", metavar="URL", help="publish each synthetic database to this "
+                    "team server and time reading from it (postgresql://…)")
     args = ap.parse_args(argv)
     if args.keep and len(args.events) != 1:
         ap.error("--keep works with one --events size")
-    results = [_one(n, args.keep, max(30, args.frames), args.dataset) for n in args.events]
+    results = [_one(n, args.keep, max(30, args.frames), args.dataset, args.db)
+               for n in args.events]
     if args.json:
-        machine = "offscreen (QT_QPA_PLATFORM=offscreen), 1600x900"
+        machine = "offscreen (QT_QPA_PLATFORM=offscreen), 1600x900" + (
+            ", from a PostgreSQL server" if args.db else "")
         # One size: its metrics at the top level (load_s, frame_full_ms, …), so scripts can
         # compare runs with `jq .load_s`; several sizes: a list under "results".
         if len(results) == 1:

@@ -55,7 +55,7 @@ def _ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 2)
 
 
-def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, Any]:
+def run(path: Path | str, frames: int = 30, with_dataset: bool = False) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from wsis_viewer.domain.timeline_index import date_to_x

@@ -164,3 +164,14 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
     return shown
+
+
+# PostgreSQL fixtures (pg_server, pg_db, team_server) for the team-server tests.
+from pg_server import pg_db, pg_server, team_server  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test gets its own platform data folder: the window's notes workspace (a file in
+    that folder) never touches the real user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

@@ -226,3 +226,26 @@ def test_a_broken_search_index_is_one_line(tmp_path: Path) -> None:
             backend.search("C13/85")
     out = _cli("C13/85", "--db", str(db))
     assert out.returncode != 0 and out.stderr.count("\n") == 1 and "broken.sqlite" in out.stderr
+
+
+def test_a_team_server_searches_like_the_file(team_server: str) -> None:
+    """A PostgreSQL team server has no FTS5 tables: the same index is built in memory from its
+    records (portable SQL: string_agg there), and answers as the file does."""
+    from pg_server import with_database
+    from sqlalchemy.engine import make_url
+
+    from wsis_viewer.cli import main
+
+    def as_user(user: str) -> str:
+        return with_database(team_server, str(make_url(team_server).database), user=user)
+
+    assert main(["publish", "--to", as_user("carol")]) == 0
+    with open_database(as_user("alice")) as store:
+        server = open_search(store.engine, store.label)
+        assert "in-memory" in server.description
+        with open_database(paths.bundled_database()) as local:
+            file = open_search(local.engine, local.label)
+            for query, _kind, _rid in FIRST_HITS:
+                got = [(h.kind, h.id) for h in server.search(query, limit=5)]
+                assert got == [(h.kind, h.id) for h in file.search(query, limit=5)], query
+            assert server.event_ids("Geneva") == file.event_ids("Geneva")

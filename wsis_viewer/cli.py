@@ -17,10 +17,11 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from wsis_viewer import __version__, paths, write_policy
+from wsis_viewer import __version__, paths, team_cli, write_policy
 from wsis_viewer.launch_args import database_argument
 
-SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search")
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search",
+               *team_cli.COMMANDS)
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
 EXPORT_LANGUAGES = ("en", "zh")
 
@@ -120,13 +121,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wsis_viewer.store.database import open_database
     from wsis_viewer.store.export_json import dumps
 
+    notes = team_cli.notes_for(args.db) if args.notes else None
     with open_database(args.db or paths.bundled_database()) as store:
         ds = store.load()
     if args.stated_only:
         from wsis_viewer.domain.provenance import stated_only
 
         ds = stated_only(ds)
-    text = dumps(ds, stated_only=args.stated_only)
+    text = dumps(ds, notes, stated_only=args.stated_only)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -196,9 +198,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from wsis_viewer.report.pdf_report import print_progress, write_report
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
+    notes = team_cli.notes_for(args.db) if args.notes else None
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     result = write_report(db, out, lang=args.lang, start=start, end=end,
-                          generated=caption_date_from_env(), progress=print_progress)
+                          generated=caption_date_from_env(), progress=print_progress,
+                          notes=notes)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"wrote {out}: {result.pages} pages")
@@ -253,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--stated-only", action="store_true", help=(
         "leave out every link and status the report does not state (our inferences)"))
+    p.add_argument("--notes", action="store_true", help="add the notes (yours, or the team "
+                   "server's with --db URL) under \"notes\"")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("screenshot", formatter_class=_HelpFormatter, help=translate(
@@ -283,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "write the multi-page PDF report (headless)"))
     p.add_argument("output", metavar="OUT.pdf", help=translate("CLI", "the PDF file to write"))
     _add_view_options(p)
+    p.add_argument("--notes", action="store_true", help=translate(
+        "CLI", "add a chapter with the notes on the records (yours, or the team server's "
+               "with --db URL)"))
     p.set_defaults(func=cmd_report)
     _localise(p)
 
@@ -294,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "validate the source files, write nothing"))
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_check)
+    team_cli.add_commands(sub)  # notes, publish, admin (the team workspace, issue 15)
     return _localise(parser)
 
 
@@ -312,8 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
-        if any(a in ("-h", "--help") for a in argv) and first not in ("build-db", "export",
-                                                                       "check"):
+        if any(a in ("-h", "--help") for a in argv) and first not in (
+                "build-db", "export", "check", *team_cli.COMMANDS):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
         # Writing commands: never into the installed copy; OS errors as one line.
@@ -341,8 +351,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if link is not None:
         return run_app(db=database_argument(gui_args.db), lang=gui_args.lang, qt_args=qt_args,
                        report_text=gui_args.report_text, select=link)
+    view_link = None  # `wsis-viewer 'wsis-viewer:view?…'` opens a shared view (issue 15)
+    if gui_args.db_path and gui_args.db_path.startswith(team_cli.VIEW_LINK_PREFIX):
+        view_link, gui_args.db_path = gui_args.db_path, None
+
     return run_app(db=database_argument(gui_args.db or gui_args.db_path), lang=gui_args.lang,
-                   qt_args=qt_args, report_text=gui_args.report_text)
+                   qt_args=qt_args, report_text=gui_args.report_text, view_link=view_link)
 
 
 if __name__ == "__main__":

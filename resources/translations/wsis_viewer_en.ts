@@ -290,6 +290,10 @@
         <translation>the PDF file to write</translation>
     </message>
     <message>
+        <source>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</source>
+        <translation>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</translation>
+    </message>
+    <message>
         <source>validate the source files, write nothing</source>
         <translation>validate the source files, write nothing</translation>
     </message>
@@ -788,6 +792,49 @@
             <numerusform>(%n hidden by filters)</numerusform>
             <numerusform>(%n hidden by filters)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NotesDock</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notes on all records</source>
+        <translation>Notes on all records</translation>
+    </message>
+    <message>
+        <source>Search the notes…</source>
+        <translation>Search the notes…</translation>
+    </message>
+    <message>
+        <source>Search the notes</source>
+        <translation>Search the notes</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected record…</source>
+        <translation>Write a note on the selected record…</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Note text</translation>
+    </message>
+    <message>
+        <source>&amp;Add Note</source>
+        <translation>&amp;Add Note</translation>
+    </message>
+    <message>
+        <source>&amp;Save Changes</source>
+        <translation>&amp;Save Changes</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1682,26 @@
         <translation>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</translation>
     </message>
     <message>
+        <source>Analysts&apos; notes</source>
+        <translation>Analysts&apos; notes</translation>
+    </message>
+    <message>
+        <source>No notes on the records of this report.</source>
+        <translation>No notes on the records of this report.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
         <source>Events</source>
         <translation>Events</translation>
     </message>
@@ -2098,6 +2165,105 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     <message>
         <source>Print Preview</source>
         <translation>Print Preview</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>Notes are not available: %1</source>
+        <translation>Notes are not available: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the notes: %1</source>
+        <translation>Could not read the notes: %1</translation>
+    </message>
+    <message>
+        <source>All notes (%1)</source>
+        <translation>All notes (%1)</translation>
+    </message>
+    <message>
+        <source>Select a record to see and add its notes.</source>
+        <translation>Select a record to see and add its notes.</translation>
+    </message>
+    <message>
+        <source>Notes on %1</source>
+        <translation>Notes on %1</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation> (edited)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Team server status</source>
+        <translation>Team server status</translation>
+    </message>
+    <message>
+        <source>Vie&amp;ws</source>
+        <translation>Vie&amp;ws</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current View…</source>
+        <translation>&amp;Save Current View…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link to Current View</source>
+        <translation>&amp;Copy Link to Current View</translation>
+    </message>
+    <message>
+        <source>&amp;Open View Link…</source>
+        <translation>&amp;Open View Link…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete View</source>
+        <translation>&amp;Delete View</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Save View</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Name of this view:</translation>
+    </message>
+    <message>
+        <source>Shared view</source>
+        <translation>Shared view</translation>
+    </message>
+    <message>
+        <source>Link to this view copied</source>
+        <translation>Link to this view copied</translation>
+    </message>
+    <message>
+        <source>Open View Link</source>
+        <translation>Open View Link</translation>
+    </message>
+    <message>
+        <source>wsis-viewer: link:</source>
+        <translation>wsis-viewer: link:</translation>
+    </message>
+    <message>
+        <source>Cannot open this link</source>
+        <translation>Cannot open this link</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached (%1). The last data stays on screen; notes cannot be saved until it is back. Reconnecting…</source>
+        <translation>The team server cannot be reached (%1). The last data stays on screen; notes cannot be saved until it is back. Reconnecting…</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,10 @@
         <translation>要写入的PDF文件</translation>
     </message>
     <message>
+        <source>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</source>
+        <translation>加入一章，列出记录上的笔记（您自己的，或使用 --db URL 时团队服务器上的）</translation>
+    </message>
+    <message>
         <source>validate the source files, write nothing</source>
         <translation>校验源文件，不写入任何内容</translation>
     </message>
@@ -783,6 +787,49 @@
         <translation>
             <numerusform>（%n项被筛选条件隐藏）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NotesDock</name>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Notes on all records</source>
+        <translation>所有记录的笔记</translation>
+    </message>
+    <message>
+        <source>Search the notes…</source>
+        <translation>搜索笔记…</translation>
+    </message>
+    <message>
+        <source>Search the notes</source>
+        <translation>搜索笔记</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected record…</source>
+        <translation>为所选记录写一条笔记…</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>笔记内容</translation>
+    </message>
+    <message>
+        <source>&amp;Add Note</source>
+        <translation>添加笔记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1676,26 @@
         <translation>国际电联关于信息社会世界峰会的工作（2010–2014年）</translation>
     </message>
     <message>
+        <source>Analysts&apos; notes</source>
+        <translation>分析人员笔记</translation>
+    </message>
+    <message>
+        <source>No notes on the records of this report.</source>
+        <translation>本报告所涉记录上没有笔记。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
         <source>Events</source>
         <translation>活动</translation>
     </message>
@@ -2081,6 +2148,105 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     <message>
         <source>Print Preview</source>
         <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>Notes are not available: %1</source>
+        <translation>无法使用笔记：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the notes: %1</source>
+        <translation>无法读取笔记：%1</translation>
+    </message>
+    <message>
+        <source>All notes (%1)</source>
+        <translation>全部笔记（%1）</translation>
+    </message>
+    <message>
+        <source>Select a record to see and add its notes.</source>
+        <translation>请选择一条记录，以查看或添加它的笔记。</translation>
+    </message>
+    <message>
+        <source>Notes on %1</source>
+        <translation>%1 的笔记</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation>（已编辑）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Team server status</source>
+        <translation>团队服务器状态</translation>
+    </message>
+    <message>
+        <source>Vie&amp;ws</source>
+        <translation>视图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current View…</source>
+        <translation>保存当前视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link to Current View</source>
+        <translation>复制当前视图的链接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open View Link…</source>
+        <translation>打开视图链接(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete View</source>
+        <translation>删除视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Shared view</source>
+        <translation>共享视图</translation>
+    </message>
+    <message>
+        <source>Link to this view copied</source>
+        <translation>已复制此视图的链接</translation>
+    </message>
+    <message>
+        <source>Open View Link</source>
+        <translation>打开视图链接</translation>
+    </message>
+    <message>
+        <source>wsis-viewer: link:</source>
+        <translation>wsis-viewer: 链接：</translation>
+    </message>
+    <message>
+        <source>Cannot open this link</source>
+        <translation>无法打开此链接</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached (%1). The last data stays on screen; notes cannot be saved until it is back. Reconnecting…</source>
+        <translation>无法连接团队服务器（%1）。屏幕上保留最后读取的数据；服务器恢复之前无法保存笔记。正在重新连接…</translation>
     </message>
 </context>
 <context>

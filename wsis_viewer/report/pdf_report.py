@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.model import Dataset, SourceType
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.relations import Relations
 from wsis_viewer.lists.models import natural_key, status_label, status_summary, translate_lists
 from wsis_viewer.panels.record_html import CONTEXT, TERMS
@@ -69,7 +70,44 @@ def _action(action: str) -> str:
     return translate(CONTEXT, source) if source else action
 
 
-def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
+def _record_name(rel: Relations, record: str, lang: str) -> str | None:
+    """How the report names the record a note is about; None when it is not in the dataset."""
+    if record in rel.events:
+        return rel.events[record].title.get(lang)
+    if record in rel.resolutions:
+        r = rel.resolutions[record]
+        return f"{r.number} — {r.title.get(lang)}"
+    if record in rel.documents:
+        return record
+    if record in rel.recommendations:
+        return rel.recommendations[record].ref
+    return None
+
+
+def _notes_html(rel: Relations, notes: Sequence[Note], lang: str, start: dt.date,
+                end: dt.date) -> str:
+    """The analysts' notes on the records the report covers (events within its period, and
+    every other record), as a chapter of their own: workspace content, not the dataset's."""
+    rows = []
+    for n in notes:
+        name = _record_name(rel, n.record, lang)
+        event = rel.events.get(n.record)
+        if name is None or (event is not None and (event.end < start or event.start > end)):
+            continue
+        when = n.created.strftime("%Y-%m-%d")
+        rows.append(f"<tr><td>{escape(name)}</td><td>{escape(n.text)}</td>"
+                    f"<td>{escape(n.author)}<br/>{when}</td></tr>")
+    heading = translate("Report", "Analysts' notes")
+    if not rows:
+        empty = translate("Report", "No notes on the records of this report.")
+        return f"<h1>{escape(heading)}</h1><p>{escape(empty)}</p>"
+    return f"<h1>{escape(heading)}</h1>" + _table(
+        [translate("Report", "Record"), translate("Report", "Note"),
+         translate("Report", "Author")], rows, widths=(30, 55, 15))
+
+
+def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date,
+               notes: Sequence[Note] | None = None) -> str:
     """Flowing part of the report as HTML; h1/h2 headings feed the contents page."""
     rel = Relations(ds)
     out: list[str] = []
@@ -120,6 +158,9 @@ def _text_html(ds: Dataset, lang: str, start: dt.date, end: dt.date) -> str:
             out.append("<li>" + escape(" · ".join(p for p in parts if p)) + "</li>")
         out.append("</ol>")
 
+    if notes is not None:
+        out.append(_notes_html(rel, notes, lang, start, end))
+
     sources_heading = translate("Report", "Sources")
     out.append(f"<h1>{escape(sources_heading)}</h1><ul>")
     external: dict[str, tuple[str, str | None]] = {}
@@ -166,16 +207,19 @@ def _headings(doc: QTextDocument, page_height: float) -> list[tuple[int, str, in
 def write_report(db: LoadedDatabase, out: Path, *, lang: str = "en",
                  start: dt.date | None = None, end: dt.date | None = None,
                  generated: dt.date | None = None,
-                 progress: ProgressFn | None = None) -> ReportResult:
-    """Write the report in `lang`: its translators are installed while it is written."""
+                 progress: ProgressFn | None = None,
+                 notes: Sequence[Note] | None = None) -> ReportResult:
+    """Write the report in `lang`: its translators are installed while it is written. With
+    `notes`, a chapter lists the analysts' notes on the records the report covers."""
     headless_app()
     with app_language(lang):
-        return _write_report(db, out, lang, start, end, generated, progress)
+        return _write_report(db, out, lang, start, end, generated, progress, notes)
 
 
 def _write_report(db: LoadedDatabase, out: Path, lang: str, start: dt.date | None,
                   end: dt.date | None, generated: dt.date | None,
-                  progress: ProgressFn | None) -> ReportResult:
+                  progress: ProgressFn | None,
+                  notes: Sequence[Note] | None = None) -> ReportResult:
     note = progress or (lambda _msg: None)
     generated = generated or dt.date.today()
     start = start or dt.date(2010, 1, 1)
@@ -203,7 +247,7 @@ def _write_report(db: LoadedDatabase, out: Path, lang: str, start: dt.date | Non
     doc.setDefaultFont(text_font)
     doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 11pt; } "
                              "th { background-color: #eeeeee; }")
-    doc.setHtml(_text_html(db.dataset, lang, start, end))
+    doc.setHtml(_text_html(db.dataset, lang, start, end, notes))
     doc.setPageSize(QSizeF(width, body_h))
     text_pages = doc.pageCount()
 

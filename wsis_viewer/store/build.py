@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, insert, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from wsis_viewer.domain.model import Bilingual, Claim, Dataset, LinkClaim, RecordType, Source
@@ -180,18 +180,22 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def _create_schema(engine: Engine) -> None:
-    """Create tables, then indexes in name order.
+def _create_schema(bind: Engine | Connection) -> None:
+    """Create tables, then indexes in name order (in a transaction of its own for an Engine,
+    in the caller's for a Connection, as publishing to a server needs).
 
     metadata.create_all walks each table's indexes as a set, whose order changes with Python's
     hash seed; the file (and its SQL dump) would then differ from run to run.
     """
-    with engine.begin() as conn:
-        for table in s.Base.metadata.sorted_tables:
-            conn.execute(CreateTable(table))
-        indexes = [ix for t in s.Base.metadata.sorted_tables for ix in t.indexes]
-        for index in sorted(indexes, key=lambda ix: str(ix.name)):
-            conn.execute(CreateIndex(index))
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            _create_schema(conn)
+        return
+    for table in s.Base.metadata.sorted_tables:
+        bind.execute(CreateTable(table))
+    indexes = [ix for t in s.Base.metadata.sorted_tables for ix in t.indexes]
+    for index in sorted(indexes, key=lambda ix: str(ix.name)):
+        bind.execute(CreateIndex(index))
 
 
 def write_database(

@@ -49,6 +49,7 @@ from wsis_viewer.domain.model import (
 )
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.store.urls import is_server_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -163,7 +164,14 @@ def _engine_for(target: str | Path) -> tuple[Engine, str]:
 
 
 def open_database(target: str | Path) -> Store:
-    """Open a database file path or SQLAlchemy URL read-only and check its schema version."""
+    """Open a database file path or SQLAlchemy URL read-only and check its schema version.
+
+    A PostgreSQL team server's URL gives a Store on its current published version, read in
+    place (see server_dataset.py)."""
+    if is_server_url(target):
+        from wsis_viewer.store.server_dataset import open_server_dataset
+
+        return open_server_dataset(str(target))
     engine, label = _engine_for(target)
     try:
         with engine.connect() as conn:
@@ -269,10 +277,13 @@ class Store:
         raw = self.engine.raw_connection()
         try:
             cur = raw.cursor()
-            cur.execute("BEGIN")  # one read snapshot for both queries
+            if self.engine.dialect.name == "sqlite":
+                # One read snapshot for both queries. (A server's published version never
+                # changes, and its driver opens a transaction by itself.)
+                cur.execute("BEGIN")
             ids, lanes, starts, ends, precisions, title_en, title_zh = _fetch_columns(
-                cur, "SELECT id, lane, start, \"end\", precision, ifnull(title_en, ''), "
-                "ifnull(title_zh, '') FROM events", 7)
+                cur, "SELECT id, lane, start, \"end\", precision, coalesce(title_en, ''), "
+                "coalesce(title_zh, '') FROM events", 7)
             s_event, s_start, s_end = _fetch_columns(
                 cur, "SELECT event_id, start, \"end\" FROM sessions ORDER BY event_id, seq", 3)
             cur.close()

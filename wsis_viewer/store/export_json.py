@@ -7,9 +7,11 @@ resources/schema/export.schema.json by the tests): add keys freely, never rename
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from wsis_viewer.domain.model import Bilingual, Claim, Dataset, LinkClaim, Source
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.store.schema import SCHEMA_VERSION
 
 
@@ -144,7 +146,13 @@ def dataset_to_json(ds: Dataset, *, stated_only: bool = False) -> dict[str, Any]
     }
 
 
-def dumps(ds: Dataset, *, stated_only: bool = False) -> str:
-    """Stable text: sorted keys would scramble the documented order, so order is by code."""
-    return json.dumps(dataset_to_json(ds, stated_only=stated_only), ensure_ascii=False,
-                      indent=2) + "\n"
+def dumps(ds: Dataset, notes: Sequence[Note] | None = None, *,
+          stated_only: bool = False) -> str:
+    """Stable text: sorted keys would scramble the documented order, so order is by code.
+
+    With `notes` (export --notes) the analysts' notes follow the dataset under "notes"; they
+    are workspace content, kept apart from the records they are about."""
+    data = dataset_to_json(ds, stated_only=stated_only)
+    if notes is not None:
+        data["notes"] = [n.to_json() for n in notes]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

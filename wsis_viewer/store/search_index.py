@@ -93,72 +93,85 @@ class SearchBackend(Protocol):
 # --- the documents: one SQL query per kind -------------------------------------------------
 
 def _sources(kind: str, id_column: str) -> str:
-    return (f"(SELECT group_concat(ref, char(10)) FROM sources src WHERE src.record_type = "
+    return (f"(SELECT @AGG@(ref, @NL@) FROM sources src WHERE src.record_type = "
             f"'{kind}' AND src.record_id = {id_column} AND src.type = 'report')")
 
 
 _DOC_SQL: dict[str, str] = {
     "event": (
         "SELECT e.id, e.start, e.title_en, e.title_zh, "
-        "ifnull(CAST(e.number AS TEXT), ''), " + _sources("event", "e.id") + ", "
-        "ifnull(e.location, '') || char(10) || ifnull((SELECT group_concat(ss.location, "
-        "char(10)) FROM sessions ss WHERE ss.event_id = e.id), ''), "
-        "ifnull(e.description_en, '') || char(10) || ifnull(e.description_zh, '') || char(10) "
-        "|| ifnull(e.date_note, '') || char(10) || "
-        "ifnull((SELECT group_concat(ifnull(ss.room, '') || ' ' || ifnull(ss.location, '') "
-        "|| ' ' || ifnull(ss.label, ''), char(10)) FROM sessions ss WHERE ss.event_id = e.id "
+        "coalesce(CAST(e.number AS TEXT), ''), " + _sources("event", "e.id") + ", "
+        "coalesce(e.location, '') || @NL@ || coalesce((SELECT @AGG@(ss.location, "
+        "@NL@) FROM sessions ss WHERE ss.event_id = e.id), ''), "
+        "coalesce(e.description_en, '') || @NL@ || coalesce(e.description_zh, '') || @NL@ "
+        "|| coalesce(e.date_note, '') || @NL@ || "
+        "coalesce((SELECT @AGG@(coalesce(ss.room, '') || ' ' || coalesce(ss.location, '') "
+        "|| ' ' || coalesce(ss.label, ''), @NL@) FROM sessions ss WHERE ss.event_id = e.id "
         "AND (ss.room IS NOT NULL OR ss.location IS NOT NULL OR ss.label IS NOT NULL)), '') "
         "FROM events e ORDER BY e.start, e.id"),
     "document": (
-        "SELECT d.symbol, ifnull((SELECT ev.start FROM events ev WHERE ev.id = ifnull("
+        "SELECT d.symbol, coalesce((SELECT ev.start FROM events ev WHERE ev.id = coalesce("
         "d.event_id, (SELECT c.event_id FROM considerations c WHERE c.document_symbol = "
         "d.symbol ORDER BY c.seq LIMIT 1))), ''), d.title_en, d.title_zh, '', "
-        + _sources("document", "d.symbol") + ", ifnull(d.submitted_by, ''), "
-        "ifnull(d.description_en, '') || char(10) || "
-        "ifnull(d.description_zh, '') FROM documents d ORDER BY d.symbol"),
+        + _sources("document", "d.symbol") + ", coalesce(d.submitted_by, ''), "
+        "coalesce(d.description_en, '') || @NL@ || "
+        "coalesce(d.description_zh, '') FROM documents d ORDER BY d.symbol"),
     "resolution": (
-        "SELECT r.id, ifnull((SELECT ifnull(ev.start, CAST(st.year AS TEXT)) FROM "
+        "SELECT r.id, coalesce((SELECT coalesce(ev.start, CAST(st.year AS TEXT)) FROM "
         "resolution_steps st LEFT JOIN events ev ON ev.id = st.event_id WHERE st.resolution_id "
-        "= r.id ORDER BY st.seq LIMIT 1), ''), r.title_en, r.title_zh, r.number || char(10) || "
-        "'Resolution ' || r.number || char(10) || '第' || r.number || '号决议', "
+        "= r.id ORDER BY st.seq LIMIT 1), ''), r.title_en, r.title_zh, r.number || @NL@ || "
+        "'Resolution ' || r.number || @NL@ || '第' || r.number || '号决议', "
         + _sources("resolution", "r.id") + ", '', "
-        "ifnull(r.description_en, '') || char(10) || ifnull(r.description_zh, '') || char(10) "
-        "|| ifnull((SELECT group_concat(st.action || ' ' || st.year || ' ' || ifnull(st.note, "
-        "''), char(10)) FROM resolution_steps st WHERE st.resolution_id = r.id), '') "
+        "coalesce(r.description_en, '') || @NL@ || coalesce(r.description_zh, '') || @NL@ "
+        "|| coalesce((SELECT @AGG@(st.action || ' ' || CAST(st.year AS TEXT) || ' ' || "
+        "coalesce(st.note, ''), @NL@) FROM resolution_steps st WHERE st.resolution_id = r.id), "
+        "'') "
         "FROM resolutions r ORDER BY r.id"),
     "recommendation": (
-        "SELECT m.id, ifnull((SELECT ev.start FROM events ev WHERE ev.id = m.event_id), ''), "
+        "SELECT m.id, coalesce((SELECT ev.start FROM events ev WHERE ev.id = m.event_id), ''), "
         "m.text_en, m.text_zh, m.ref, " + _sources("recommendation", "m.id") + ", '', "
-        "m.status || char(10) || ifnull(m.note, '') FROM recommendations m ORDER BY m.id"),
+        "m.status || @NL@ || coalesce(m.note, '') FROM recommendations m ORDER BY m.id"),
     "person": (
-        "SELECT p.id, ifnull((SELECT CAST(min(ro.start_year) AS TEXT) FROM roles ro WHERE "
-        "ro.person_id = p.id), ''), p.name, ifnull(p.name_zh, ''), '', "
+        "SELECT p.id, coalesce((SELECT CAST(min(ro.start_year) AS TEXT) FROM roles ro WHERE "
+        "ro.person_id = p.id), ''), p.name, coalesce(p.name_zh, ''), '', "
         + _sources("person", "p.id") + ", "
-        "ifnull((SELECT group_concat(ro.role || ', ' || ro.body || ifnull(' ' || ro.start_year "
-        "|| '–' || ifnull(ro.end_year, ''), ''), char(10)) FROM roles ro WHERE ro.person_id = "
-        "p.id), ''), ifnull(p.country, '') FROM people p ORDER BY p.id"),
+        "coalesce((SELECT @AGG@(ro.role || ', ' || ro.body || coalesce(' ' || "
+        "CAST(ro.start_year AS TEXT) || '–' || coalesce(CAST(ro.end_year AS TEXT), ''), ''), "
+        "@NL@) FROM roles ro WHERE ro.person_id = p.id), ''), coalesce(p.country, '') "
+        "FROM people p ORDER BY p.id"),
     "contributor": (
         "SELECT c.id, '', c.name_en, c.name_zh, '', " + _sources("contributor", "c.id") + ", '', "
-        "c.type || char(10) || ifnull(c.country, '') FROM contributors c ORDER BY c.id"),
+        "c.type || @NL@ || coalesce(c.country, '') FROM contributors c ORDER BY c.id"),
     "topic": (
-        "SELECT t.id, ifnull(CAST(t.start_year AS TEXT), ''), t.title_en, t.title_zh, t.ref, "
+        "SELECT t.id, coalesce(CAST(t.start_year AS TEXT), ''), t.title_en, t.title_zh, t.ref, "
         + _sources("topic", "t.id") + ", '', t.category FROM topics t ORDER BY t.id"),
     "figure": (
-        "SELECT f.id, ifnull((SELECT ev.start FROM events ev WHERE ev.id = f.event_id), ''), "
+        "SELECT f.id, coalesce((SELECT ev.start FROM events ev WHERE ev.id = f.event_id), ''), "
         "f.text_en, f.text_zh, CAST(f.value AS TEXT), " + _sources("figure", "f.id") + ", '', "
         "f.qualifier FROM figures f ORDER BY f.id"),
 }
 
 
-def iter_search_docs(execute: Callable[[str], Iterable[Sequence[Any]]]) -> Iterator[SearchDoc]:
+def doc_sql(kind: str, dialect: str = "sqlite") -> str:
+    """The query of one kind's documents in `dialect`'s words (SQLite's group_concat is
+    PostgreSQL's string_agg; the rest is common SQL)."""
+    agg = "string_agg" if dialect == "postgresql" else "group_concat"
+    return _DOC_SQL[kind].replace("@AGG@", agg).replace("@NL@", "'\n'")
+
+
+def iter_search_docs(execute: Callable[[str], Iterable[Sequence[Any]]],
+                     dialect: str = "sqlite") -> Iterator[SearchDoc]:
     """Every record as a SearchDoc, kind by kind (SEARCH_KINDS order), each in a stable order.
 
     `execute(sql)` runs one query and returns its rows (a DB-API cursor or an SQLAlchemy
-    result both do).
+    result both do). Events come in (start, id) order by code point, the timeline's order,
+    whatever collation the database sorts text with.
     """
     for kind in SEARCH_KINDS:
-        for rid, date, title_en, title_zh, extra, refs, heading, body in execute(
-                _DOC_SQL[kind]):
+        rows: Iterable[Sequence[Any]] = execute(doc_sql(kind, dialect))
+        if kind == "event" and dialect != "sqlite":
+            rows = sorted(rows, key=lambda r: (str(r[1]), str(r[0])))
+        for rid, date, title_en, title_zh, extra, refs, heading, body in rows:
             keys = [rid, *(k for k in (extra or "").split("\n") if k)]
             cites = [ref for ref in (refs or "").split("\n") if ref]
             yield SearchDoc(kind, rid, date or "", title_en or "", title_zh or "",
@@ -243,7 +256,7 @@ def write_search_index(con: sqlite3.Connection, docs: Iterable[SearchDoc]) -> in
 
 def build_search_index(con: sqlite3.Connection) -> int:
     """Index every record of the database `con` (its record tables must be filled)."""
-    n = write_search_index(con, iter_search_docs(lambda sql: con.execute(sql)))
+    n = write_search_index(con, iter_search_docs(con.execute))
     con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', ?)",
                 (SEARCH_INDEX_VERSION,))
     return n
@@ -470,9 +483,13 @@ def open_search(engine: Engine, label: str) -> SearchBackend:
         log.warning("%s has no search index (built by an older version): building one in "
                     "memory; rebuild the database with 'wsis-viewer build-db' to avoid this",
                     label)
+        # A server's store engine sets up its connections (which published version, whose
+        # schema): its records are read through that engine, not a bare copy of its URL.
+        reader = searcher if engine.url.get_backend_name() == "sqlite" else engine
         try:
-            with searcher.connect() as conn:
-                docs = list(iter_search_docs(lambda sql: conn.exec_driver_sql(sql)))
+            with reader.connect() as conn:
+                docs = list(iter_search_docs(lambda sql: conn.exec_driver_sql(sql),
+                                             engine.url.get_backend_name()))
         except SQLAlchemyError as exc:
             raise DatabaseError(f"{label}: its records cannot be searched ({exc})") from exc
         finally:

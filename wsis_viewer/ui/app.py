@@ -107,7 +107,8 @@ def choose_start_database(db: str | None, settings: ViewerSettings) -> tuple[str
 
 def start_window(db: str | None, lang: str | None,
                  settings: ViewerSettings | None = None,
-                 report_text: str | None = None) -> MainWindow:
+                 report_text: str | None = None,
+                 view_link: str | None = None) -> MainWindow:
     """Build the main window on the first database (what run_app shows)."""
     settings = settings or ViewerSettings()
     target, error = choose_start_database(db, settings)
@@ -123,18 +124,23 @@ def start_window(db: str | None, lang: str | None,
     # The saved view, lanes and years belong to the database they were saved with.
     last = settings.last_database()
     window.open_database(target, restore_view=normalise_location(target) == last)
+    if view_link is not None:  # `wsis-viewer 'wsis-viewer:view?…'`: show the shared view
+        from wsis_viewer.ui.workspace_ui import open_view_link
+
+        open_view_link(window, view_link)
     return window
 
 
 def run_app(db: str | None, lang: str | None, qt_args: list[str],
-            report_text: str | None = None, select: RecordRef | None = None) -> int:
+            report_text: str | None = None, view_link: str | None = None,
+            select: RecordRef | None = None) -> int:
     app = create_app(["wsis-viewer", *qt_args])
     settings = ViewerSettings()
     # Translators first (this also translates the display name), so even the first texts
     # are in the right language.
     set_app_language(start_language(lang, settings))
-    window = start_window(db, lang, settings, report_text)
-    if select is not None:  # opened from a wsis-viewer: link
+    window = start_window(db, lang, settings, report_text, view_link)
+    if select is not None:  # opened from a wsis-viewer:record/… link
         window.navigate_to(select)
     window.show()
     return app.exec()

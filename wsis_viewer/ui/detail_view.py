@@ -66,6 +66,8 @@ class DetailView(QWidget):
         self._choose_file = choose_file
         self._relations = Relations(Dataset())
         self._current: RecordRef | None = None
+        # More HTML after a record's page (the workspace's notes on it, ui/workspace_ui.py).
+        self.extra_html: Callable[[RecordRef], str] | None = None
         self._current_source: str | None = None
         self._report: ReportText | None = None
         self._report_error: str | None = None  # why the last chosen file could not be used
@@ -117,7 +119,8 @@ class DetailView(QWidget):
             return False
         self._current = ref
         self._current_source = None
-        self.browser.setHtml(self._page().render(ref))
+        extra = self.extra_html(ref) if self.extra_html is not None else ""
+        self.browser.setHtml(self._page().render(ref) + extra)
         return True
 
     def show_source(self, paragraph: str) -> bool:

@@ -77,10 +77,10 @@ class MainWindow(QMainWindow):
     clear_selection, set_search, the filters, the language); `_render` then redraws the
     timeline, the detail panel, the lists and the status bar from it."""
 
+    databaseChanged = Signal()       # another database (or none) is shown
+    recordChanged = Signal(object)   # the selected record shown: a RecordRef, or None
     # The records behind the panels or the data language changed (issue 13's tables follow).
     recordsChanged = Signal()
-    # The selected record (a RecordRef, or None when cleared), for views that mark it.
-    currentRecordChanged = Signal(object)
 
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
@@ -140,6 +140,11 @@ class MainWindow(QMainWindow):
         from wsis_viewer.ui.search_features import install_search_features
 
         self.features = install_search_features(self)
+        # Notes dock, note marks, View > Views, live updates (issue 15): one hook, before the
+        # saved window state is restored (it places the Notes dock too).
+        from wsis_viewer.ui.workspace_ui import install_workspace
+
+        install_workspace(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
         # Accessible names, tab order, View ▸ Theme, Help ▸ Keyboard Shortcuts.
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
             self.detail.show_record(ref)
         self.recommendations.show_record(ref)
         self.resolutions.show_record(ref)
-        self.currentRecordChanged.emit(ref)
+        self.recordChanged.emit(ref)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -492,6 +497,7 @@ class MainWindow(QMainWindow):
         self._show_match_count()
         self._update_status()
         self._update_enabled()
+        self.databaseChanged.emit()
 
     def _use_relations(self, relations: Relations) -> None:
         """Hand the records to the panel and the lists (empty while not read yet); with

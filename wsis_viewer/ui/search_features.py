@@ -103,7 +103,7 @@ class SearchFeatures(QObject):
         window.act_prev_event.triggered.connect(lambda: self._announce_end(-1))
         window.act_next_event.triggered.connect(lambda: self._announce_end(1))
         window.recordsChanged.connect(self.refresh)
-        window.currentRecordChanged.connect(self._mark_current)
+        window.recordChanged.connect(self._mark_current)
         self.retranslate_ui()
         self.refresh()
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from wsis_viewer.store.urls import display_url
+
 MAX_RECENT_FILES = 8
 
 ORGANIZATION = "WSIS Timeline Viewer"
@@ -18,8 +20,9 @@ APPLICATION = "wsis-viewer"
 
 
 def normalise_location(path: str) -> str:
-    """A file as an absolute path (so one file is one entry); URLs stay as they are."""
-    return path if "://" in path else str(Path(path).resolve())
+    """A file as an absolute path (so one file is one entry); URLs without any password (a
+    server's password belongs in libpq's PGPASSFILE or service file, never in our settings)."""
+    return display_url(path) if "://" in path else str(Path(path).resolve())
 
 
 def _as_list(value: object) -> list[str]:

@@ -1,0 +1,19 @@
+"""Does a record id exist in a dataset? (A note must be about a record that is there.)"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+# Every table whose key is a record id a note can be attached to, with that key's column.
+RECORD_KEYS: tuple[tuple[str, str], ...] = (
+    ("events", "id"), ("documents", "symbol"), ("resolutions", "id"),
+    ("recommendations", "id"), ("people", "id"), ("contributors", "id"), ("topics", "id"),
+    ("figures", "id"))
+
+
+def record_exists(conn: Connection, record: str, schema: str | None = None) -> bool:
+    prefix = f'"{schema}".' if schema else ""
+    sql = " UNION ALL ".join(
+        f'SELECT 1 FROM {prefix}"{table}" WHERE "{key}" = :r' for table, key in RECORD_KEYS)
+    return conn.execute(text(f"SELECT EXISTS ({sql})"), {"r": record}).scalar() in (True, 1)
