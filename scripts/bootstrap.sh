@@ -16,7 +16,9 @@ VENV="$ROOT/.venv"
 SYSTEM_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0
                  libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
                  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-                 xvfb xauth at-spi2-core python3-pyatspi dbus-x11)
+                 xvfb xauth at-spi2-core python3-pyatspi dbus-x11
+                 # the tests read reports back with pdftotext and render SVGs with rsvg-convert
+                 poppler-utils librsvg2-bin)
 
 missing_packages() {
     local pkg

@@ -57,7 +57,7 @@ def test_open_read_only_file(db_copy: Path) -> None:
         (None, "no such file"),
         (b"", "not an SQLite database"),
         (b"id,title\n1,hello\n", "not an SQLite database"),
-        (b"SQLite format 3\x00" + b"\xff" * 4000, "cannot be read as a database"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "the file is damaged"),
     ],
     ids=["missing", "empty", "csv", "corrupt"],
 )
@@ -125,6 +125,6 @@ def test_cli_reports_bad_database_without_traceback(tmp_path: Path) -> None:
     bad.write_text("hello", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "wsis_viewer", "export", "--db", str(bad)],
                           capture_output=True, text=True, check=False)
-    assert proc.returncode == 2
+    assert proc.returncode == 4  # ExitCode.DATABASE
     assert "not an SQLite database" in proc.stderr
     assert "Traceback" not in proc.stderr

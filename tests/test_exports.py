@@ -148,9 +148,18 @@ def test_svg_parses_and_contains_labels(tmp_path: Path) -> None:
     proc = cli("screenshot", str(out), "--from", "2013", "--to", "2013")
     assert proc.returncode == 0, proc.stderr
     root = ET.parse(out).getroot()
-    texts = {"".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    ns = "{http://www.w3.org/2000/svg}"
+    # Text as glyph outlines by default (--svg-text paths), each path labelled with its text.
+    assert not list(root.iter(f"{ns}text"))
+    labels = {p.get("aria-label", "").strip() for p in root.iter(f"{ns}path")}
+    assert "Council 2013" in labels
+    assert "21st meeting of CWG-WSIS" in labels
+    # --svg-text font keeps real <text> elements
+    proc = cli("screenshot", str(out), "--from", "2013", "--to", "2013", "--svg-text", "font")
+    assert proc.returncode == 0, proc.stderr
+    root = ET.parse(out).getroot()
+    texts = {"".join(t.itertext()).strip() for t in root.iter(f"{ns}text")}
     assert "Council 2013" in texts
-    assert "21st meeting of CWG-WSIS" in texts
 
 
 def test_pdf_view_and_chinese(tmp_path: Path) -> None:

@@ -236,7 +236,7 @@ def test_passwords_never_reach_the_output(team_server: str,
     assert main(["publish", "--to", text]) == 0
     assert main(["notes", "add", record, "x", "--db", text]) == 0
     assert main(["notes", "list", "--db", text]) == 0
-    assert main(["export", "--db", text.replace("/t_", "/no_such_db_")]) == 2
+    assert main(["export", "--db", text.replace("/t_", "/no_such_db_")]) == 4  # DATABASE
     out = capsys.readouterr()
     assert "published version 1 to postgresql://carol@/t_" in out.out
     assert "cannot read the dataset" in out.err

@@ -51,7 +51,7 @@ def test_build_db_in_installed_copy_writes_current_folder(installed: Path, capsy
 def test_no_command_writes_into_the_installation(installed: Path, argv: list[str],
                                                  capsys) -> None:
     args = [a.format(install=installed) for a in argv]
-    assert cli.main(args) == 2
+    assert cli.main(args) == 3  # ExitCode.CANNOT_WRITE (docs/security.md)
     err = capsys.readouterr().err
     assert "will not write into the installed application" in err
     assert err.count("\n") == 1
@@ -61,7 +61,7 @@ def test_no_command_writes_into_the_installation(installed: Path, argv: list[str
 def test_build_db_default_run_inside_the_installation_is_refused(installed: Path,
                                                                  monkeypatch, capsys) -> None:
     monkeypatch.chdir(installed)
-    assert cli.main(["build-db"]) == 2
+    assert cli.main(["build-db"]) == 3  # ExitCode.CANNOT_WRITE
     assert "will not write into the installed application" in capsys.readouterr().err
     assert list(installed.iterdir()) == []
 
@@ -110,7 +110,11 @@ def test_os_error_during_the_write_is_one_line(tmp_path: Path, monkeypatch, caps
     def fail(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device", str(tmp_path / "x.json"))
 
-    monkeypatch.setattr(Path, "write_text", fail)
-    assert cli.main(["export", "-o", str(tmp_path / "x.json")]) == 1
+    # Outputs are written to a temporary file and renamed (wsis_viewer/outputs.py): the
+    # failure comes from flushing it to disk; nothing is left at the path.
+    monkeypatch.setattr("wsis_viewer.outputs.os.fsync", fail)
+    assert cli.main(["export", "-o", str(tmp_path / "x.json")]) == 3  # ExitCode.CANNOT_WRITE
     assert capsys.readouterr().err == (
-        f"wsis-viewer export: {tmp_path / 'x.json'}: No space left on device\n")
+        f"wsis-viewer export: cannot write {tmp_path / 'x.json'}: No space left on device; "
+        "nothing was written\n")
+    assert list(tmp_path.iterdir()) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -120,15 +121,27 @@ def samples(out: Path) -> None:
         "--select", "res-c1334", "--details", "--size", "1600x900")
     cli("screenshot", str(out / "sample-figure-zh-dark.png"), "--from", "2013", "--to", "2014",
         "--lang", "zh", "--theme", "dark", "--search", "WSIS+10", "--size", "1600x900")
-    report = out.parent / "sample-report.pdf"
-    cli("report", str(report), "--from", "2013", "--to", "2014")
-    if shutil.which("pdftoppm") is None:
-        print("pdftoppm not found: report pages not rendered (apt-get install poppler-utils)")
+    if shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
+        print("pdftoppm/pdftotext not found: no sample report (apt-get install poppler-utils)")
         return
-    for page in (1, 3, 6, 7):
-        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l",
-                        str(page), str(report), str(out / f"report-page-{page}")], check=True)
-
+    for old in out.glob("report-page-*.png"):
+        old.unlink()
+    for lang, report in (("en", out.parent / "sample-report.pdf"),
+                         ("zh", out.parent / "sample-report-zh.pdf")):
+        cli("report", str(report), "--lang", lang)
+        # Pages chosen by what is on them (page numbers move as the data grows).
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(report), "-"], check=True,
+                              capture_output=True, text=True).stdout.split("\f")
+        documents = "Documents" if lang == "en" else "文件"
+        wanted = {"title": 1, "whole-period": 3,
+                  "documents": next(i for i, t in enumerate(text, 1)
+                                    if i > 2 and re.search(rf"^{documents}$", t, re.M))}
+        if lang == "zh":
+            wanted = {k: v for k, v in wanted.items() if k != "title"}
+        for name, page in wanted.items():
+            stem = f"report-{name}" if lang == "en" else f"report-zh-{name}"
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page),
+                            "-l", str(page), str(report), str(out / stem)], check=True)
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--provenance"]:  # only the provenance pictures

@@ -194,6 +194,24 @@ def rename(font: TTFont, style: str) -> None:
             fd.FontName = f"{ps_name}-{parts[2]}"
 
 
+# Code points that share a glyph with a more common one. A PDF writer can give a glyph only
+# one code point in its ToUnicode map, and Qt's takes the lowest: text drawn with EN DASH
+# would copy out of a PDF as FIGURE DASH, FULLWIDTH TILDE as WAVE DASH. Unmapping the rarer
+# twin (none of them is in GB2312 or in the data) keeps copied text what was written.
+COPY_ALIASES_DROPPED = {
+    0x2012: "FIGURE DASH (shares EN DASH's glyph)",
+    0x2035: "REVERSED PRIME (shares FULLWIDTH GRAVE ACCENT's glyph)",
+    0x301C: "WAVE DASH (shares FULLWIDTH TILDE's glyph)",
+}
+
+
+def make_copy_clean(font: TTFont) -> None:
+    """Unmap COPY_ALIASES_DROPPED from every cmap subtable (see there why)."""
+    for table in font["cmap"].tables:
+        for cp in COPY_ALIASES_DROPPED:
+            table.cmap.pop(cp, None)
+
+
 def make_subset(
     source: Path,
     style: str,
@@ -221,6 +239,7 @@ def make_subset(
     subsetter = subset.Subsetter(options=options)
     subsetter.populate(unicodes=sorted(codepoints))
     subsetter.subset(font)
+    make_copy_clean(font)
     rename(font, style)
     codepages = font["OS/2"].getCodePageRanges()
     if GB2312_CODEPAGE_BIT not in codepages:
@@ -270,11 +289,13 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         # 'locl' is dropped by default: its Japanese/Korean/Traditional regional forms are
         # ~40% of the glyphs, and Qt may pick them from the user's locale, drawing Japanese
-        # shapes for characters of a Simplified Chinese report.
-        default=["locl"],
+        # shapes for characters of a Simplified Chinese report. 'liga' too: its fi/ffi
+        # ligature glyphs have no code points, so "official" copied out of a PDF or SVG
+        # export came back as "o cial".
+        default=["locl", "liga"],
         metavar="TAG",
         help="OpenType feature to remove from fontTools' default list (repeatable; "
-        "default: locl, the JP/KR/TC regional forms)",
+        "default: locl, the JP/KR/TC regional forms, and liga)",
     )
     args = parser.parse_args(argv)
 

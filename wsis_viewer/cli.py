@@ -13,12 +13,14 @@ files and JSON schema, run in CI logs and scripts, and must not need Qt to print
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from wsis_viewer import __version__, paths, team_cli, write_policy
 from wsis_viewer.launch_args import database_argument
+from wsis_viewer.outputs import ExitCode, OutputError, atomic_output, write_text
 
 SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search",
                *team_cli.COMMANDS)
@@ -104,14 +106,19 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     refused = write_policy.refusal(output, creates_folders=True)
     if refused is not None:
         print(f"wsis-viewer build-db: {refused}", file=sys.stderr)
-        return 2
+        return ExitCode.CANNOT_WRITE
     data = Path(args.data) if args.data else paths.data_dir()
     try:
         ds = build_database(data, output, progress=_progress_line)
     except DataError as exc:
         print(f"wsis-viewer build-db: {exc}", file=sys.stderr)
         print(f"{output} was not changed.", file=sys.stderr)
-        return 1
+        return ExitCode.BAD_INPUT
+    except OSError as exc:
+        print(f"wsis-viewer build-db: cannot write {output}: {exc.strerror or exc}",
+              file=sys.stderr)
+        print(f"{output} was not changed.", file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
     print(f"wrote {output}: {len(ds.events)} events, {len(ds.documents)} documents, "
           f"{len(ds.resolutions)} resolutions, {len(ds.recommendations)} recommendations")
     return 0
@@ -132,8 +139,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
-    return 0
+        write_text(Path(args.output), text)
+    return ExitCode.OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -146,7 +153,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ds = load_source_files(data)
     except DataError as exc:
         print(f"wsis-viewer check: {exc}", file=sys.stderr)
-        return 1
+        return ExitCode.BAD_INPUT
     print(f"{data}: OK ({len(ds.events)} events, {len(ds.documents)} documents)")
     return 0
 
@@ -164,49 +171,64 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
                           stated_only=args.stated_only)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     from wsis_viewer.report.export import export_view
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     try:
-        export_view(db, spec, out, fmt)
+        with atomic_output(out) as tmp:
+            export_view(db, spec, tmp, fmt, svg_text=args.svg_text)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"wsis-viewer screenshot: cannot write {out}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return ExitCode.USAGE
+    finally:
+        db.close()
     print(f"wrote {out}")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """The multi-page PDF report."""
+    from wsis_viewer.domain.report_selection import ChoiceError, parse_lanes, parse_sections
     from wsis_viewer.report.view_spec import SpecError, caption_date_from_env, parse_date_bound
 
     out = Path(args.output)
     if out.suffix.lower() != ".pdf":
         print(f"wsis-viewer report: {out}: the report is a PDF (OUT.pdf)", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         start = parse_date_bound(args.from_, end=False, option="--from") if args.from_ else None
         end = parse_date_bound(args.to, end=True, option="--to") if args.to else None
-    except SpecError as exc:
+        if start and end and end < start:
+            raise SpecError(f"--to {args.to} is before --from {args.from_}")
+        sections = parse_sections(args.sections)
+    except (SpecError, ChoiceError) as exc:
         print(f"wsis-viewer report: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     from wsis_viewer.report.pdf_report import print_progress, write_report
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
     notes = team_cli.notes_for(args.db) if args.notes else None
     db = LoadedDatabase.open(args.db or paths.bundled_database())
-    result = write_report(db, out, lang=args.lang, start=start, end=end,
-                          generated=caption_date_from_env(), progress=print_progress,
-                          notes=notes)
+    try:
+        try:
+            lanes = parse_lanes(args.lanes, [lane.id for lane in db.lanes])
+        except ChoiceError as exc:
+            print(f"wsis-viewer report: {exc}", file=sys.stderr)
+            return ExitCode.USAGE
+        with atomic_output(out) as tmp:
+            result = write_report(db, tmp, lang=args.lang, start=start, end=end,
+                                  sections=sections, lanes=lanes,
+                                  generated=caption_date_from_env(),
+                                  stated_only=args.stated_only, progress=print_progress,
+                                  notes=notes)
+    finally:
+        db.close()
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"wrote {out}: {result.pages} pages")
-    return 0
+    return ExitCode.OK
 
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
@@ -280,6 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "WIDTHxHEIGHT in pixels (default 1600x900)"))
     p.add_argument("--scale", type=float, default=1.0, help=translate(
         "CLI", "pixel ratio for PNG (1, 2, 3)"))
+    p.add_argument("--svg-text", choices=("paths", "font"), default="paths", help=translate(
+        "CLI", "SVG text as glyph outlines (paths: looks the same everywhere) or as text with "
+               "the used glyphs embedded (font: selectable in browsers) (default: paths)"))
     p.add_argument("--stated-only", action="store_true", help=translate(
         "CLI", "draw only what the report states: no inferred links"))
     p.set_defaults(func=cmd_screenshot)
@@ -289,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "write the multi-page PDF report (headless)"))
     p.add_argument("output", metavar="OUT.pdf", help=translate("CLI", "the PDF file to write"))
     _add_view_options(p)
+    p.add_argument("--sections", metavar="LIST", help=translate(
+        "CLI", "comma-separated sections to include, in any order: events, documents, "
+               "recommendations, resolutions, sources (default: all)"))
+    p.add_argument("--lanes", help=translate(
+        "CLI", "comma-separated lane ids to show (default: all)"))
+    p.add_argument("--stated-only", action="store_true", help=translate(
+        "CLI", "draw only what the report states: no inferred links"))
     p.add_argument("--notes", action="store_true", help=translate(
         "CLI", "add a chapter with the notes on the records (yours, or the team server's "
                "with --db URL)"))
@@ -316,9 +348,37 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command; every failure ends as one line on stderr and a documented code."""
+    from wsis_viewer.store.problems import DatabaseError
+
+    try:
+        return int(args.func(args))
+    except DatabaseError as exc:
+        print(f"wsis-viewer: {exc}", file=sys.stderr)
+        return ExitCode.DATABASE
+    except OutputError as exc:
+        print(f"wsis-viewer {args.command}: {exc}; nothing was written", file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
+    except OSError as exc:
+        print(f"wsis-viewer {args.command}: {write_policy.describe_os_error(exc)}",
+              file=sys.stderr)
+        return ExitCode.CANNOT_WRITE
+    except KeyboardInterrupt:
+        print("wsis-viewer: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        # A bug, not bad input (bad input has its own messages above). One line for the user;
+        # WSIS_TRACEBACK=1 shows the traceback to whoever debugs it.
+        if os.environ.get("WSIS_TRACEBACK") == "1":
+            raise
+        print(f"wsis-viewer {args.command}: internal error ({type(exc).__name__}: "
+              f"{str(exc)[:200]}); please report it", file=sys.stderr)
+        return ExitCode.INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from wsis_viewer.store.problems import DatabaseError
 
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
@@ -326,22 +386,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "build-db", "export", "check", *team_cli.COMMANDS):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
-        # Writing commands: never into the installed copy; OS errors as one line.
+        # Writing commands: never into the installed copy (checked before any work).
         output = getattr(args, "output", None)  # build-db checks its own (it has a default)
         refused = (write_policy.refusal(output) if output not in (None, "-")
                    and args.command != "build-db" else None)
         if refused is not None:
             print(f"wsis-viewer {args.command}: {refused}", file=sys.stderr)
-            return 2
-        try:
-            return int(args.func(args))
-        except DatabaseError as exc:
-            print(f"wsis-viewer: {exc}", file=sys.stderr)
-            return 2
-        except OSError as exc:
-            print(f"wsis-viewer {args.command}: {write_policy.describe_os_error(exc)}",
-                  file=sys.stderr)
-            return 1
+            return ExitCode.CANNOT_WRITE
+        return _run_command(args)
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     # `wsis-viewer wsis-viewer:record/<kind>/<id>` (Copy Link): open the window on that record.
     from wsis_viewer.domain.app_links import parse_link

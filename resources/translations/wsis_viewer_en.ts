@@ -278,6 +278,10 @@
         <translation>pixel ratio for PNG (1, 2, 3)</translation>
     </message>
     <message>
+        <source>SVG text as glyph outlines (paths: looks the same everywhere) or as text with the used glyphs embedded (font: selectable in browsers) (default: paths)</source>
+        <translation>SVG text as glyph outlines (paths: looks the same everywhere) or as text with the used glyphs embedded (font: selectable in browsers) (default: paths)</translation>
+    </message>
+    <message>
         <source>draw only what the report states: no inferred links</source>
         <translation>draw only what the report states: no inferred links</translation>
     </message>
@@ -288,6 +292,10 @@
     <message>
         <source>the PDF file to write</source>
         <translation>the PDF file to write</translation>
+    </message>
+    <message>
+        <source>comma-separated sections to include, in any order: events, documents, recommendations, resolutions, sources (default: all)</source>
+        <translation>comma-separated sections to include, in any order: events, documents, recommendations, resolutions, sources (default: all)</translation>
     </message>
     <message>
         <source>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</source>
@@ -1288,6 +1296,10 @@
         <translation>UNGA resolution</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
         <source>Report %1</source>
         <translation>Report %1</translation>
     </message>
@@ -1706,6 +1718,10 @@
         <translation>Events</translation>
     </message>
     <message>
+        <source>%1 only in English: the data has no Chinese for it.</source>
+        <translation>%1 only in English: the data has no Chinese for it.</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -1726,6 +1742,42 @@
         <translation>Recommendations and the resolutions they led to</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <translation>Produced at</translation>
+    </message>
+    <message>
+        <source>Considered at — action</source>
+        <translation>Considered at — action</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>inferred</translation>
+    </message>
+    <message>
+        <source>(inferred): a link or status we concluded from the report (dates, symbols, the order of a list), not one it states; the conventions on the title page say more.</source>
+        <translation>(inferred): a link or status we concluded from the report (dates, symbols, the order of a list), not one it states; the conventions on the title page say more.</translation>
+    </message>
+    <message>
         <source>Ref</source>
         <translation>Ref</translation>
     </message>
@@ -1744,6 +1796,14 @@
     <message>
         <source>Made at</source>
         <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Public pages are listed under their own titles, which are in English.</source>
+        <translation>Public pages are listed under their own titles, which are in English.</translation>
+    </message>
+    <message>
+        <source>Nothing in the chosen dates and lanes.</source>
+        <translation>Nothing in the chosen dates and lanes.</translation>
     </message>
     <message>
         <source>Resolution histories</source>
@@ -1786,8 +1846,32 @@
         <translation>CWG-WSIS meetings, Council sessions, conferences, recommendations and resolutions — a timeline report</translation>
     </message>
     <message>
+        <source>Title page</source>
+        <translation>Title page</translation>
+    </message>
+    <message>
+        <source>%1 · data version %2</source>
+        <translation>%1 · data version %2</translation>
+    </message>
+    <message>
+        <source>The years %1–%2</source>
+        <translation>The years %1–%2</translation>
+    </message>
+    <message>
+        <source>all (%1)</source>
+        <translation>all (%1)</translation>
+    </message>
+    <message>
         <source>Period covered:</source>
         <translation>Period covered:</translation>
+    </message>
+    <message>
+        <source>Lanes:</source>
+        <translation>Lanes:</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>Sections:</translation>
     </message>
     <message>
         <source>Database:</source>
@@ -1802,8 +1886,40 @@
         <translation>Provenance:</translation>
     </message>
     <message>
+        <source>Conventions:</source>
+        <translation>Conventions:</translation>
+    </message>
+    <message>
         <source>Generated:</source>
         <translation>Generated:</translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation>Figures:</translation>
+    </message>
+    <message>
+        <source>none: no events in the chosen dates and lanes</source>
+        <translation>none: no events in the chosen dates and lanes</translation>
+    </message>
+    <message>
+        <source>Texts are in Chinese where the data has Chinese; a value followed by %1 exists only in English.</source>
+        <translation>Texts are in Chinese where the data has Chinese; a value followed by %1 exists only in English.</translation>
+    </message>
+    <message>
+        <source>Texts are in English; %1 marks an English title that is our translation of the report&apos;s Chinese, or a value that exists only in Chinese.</source>
+        <translation>Texts are in English; %1 marks an English title that is our translation of the report&apos;s Chinese, or a value that exists only in Chinese.</translation>
+    </message>
+    <message>
+        <source>Only what the report states: links and statuses we inferred are left out of this report.</source>
+        <translation>Only what the report states: links and statuses we inferred are left out of this report.</translation>
+    </message>
+    <message>
+        <source>Links and statuses are printed plainly where the report (or a cited public page) states them; those we inferred — from dates, document symbols or the order of a list — are set in italics and followed by “(inferred)”, and dashed in the figures. The option --stated-only leaves them out.</source>
+        <translation>Links and statuses are printed plainly where the report (or a cited public page) states them; those we inferred — from dates, document symbols or the order of a list — are set in italics and followed by “(inferred)”, and dashed in the figures. The option --stated-only leaves them out.</translation>
+    </message>
+    <message>
+        <source>No events in %1: no figure for these years.</source>
+        <translation>No events in %1: no figure for these years.</translation>
     </message>
     <message>
         <source>Contents</source>

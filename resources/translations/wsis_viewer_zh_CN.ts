@@ -278,6 +278,10 @@
         <translation>PNG的像素比（1、2、3）</translation>
     </message>
     <message>
+        <source>SVG text as glyph outlines (paths: looks the same everywhere) or as text with the used glyphs embedded (font: selectable in browsers) (default: paths)</source>
+        <translation>SVG 文字的写法：字形轮廓（paths：在任何地方显示都相同）或嵌入所用字形的文字（font：可在浏览器中选择文字）（默认：paths）</translation>
+    </message>
+    <message>
         <source>draw only what the report states: no inferred links</source>
         <translation>只绘制报告陈述的内容：不含推断的关联</translation>
     </message>
@@ -288,6 +292,10 @@
     <message>
         <source>the PDF file to write</source>
         <translation>要写入的PDF文件</translation>
+    </message>
+    <message>
+        <source>comma-separated sections to include, in any order: events, documents, recommendations, resolutions, sources (default: all)</source>
+        <translation>要包括的部分，以逗号分隔，顺序不限：events、documents、recommendations、resolutions、sources（默认：全部）</translation>
     </message>
     <message>
         <source>add a chapter with the notes on the records (yours, or the team server&apos;s with --db URL)</source>
@@ -1282,6 +1290,10 @@
         <translation>联合国大会决议</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1项</translation>
+    </message>
+    <message>
         <source>Report %1</source>
         <translation>报告%1</translation>
     </message>
@@ -1700,6 +1712,10 @@
         <translation>活动</translation>
     </message>
     <message>
+        <source>%1 only in English: the data has no Chinese for it.</source>
+        <translation>%1 仅有英文：数据中没有相应的中文。</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
@@ -1720,6 +1736,42 @@
         <translation>建议及其促成的决议</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 our English translation of the report&apos;s Chinese, or only in Chinese where no English is shown.</source>
+        <translation>%1 表示报告中文的英文译文由我们翻译，或在未显示英文处仅有中文。</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交方</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <translation>产生于</translation>
+    </message>
+    <message>
+        <source>Considered at — action</source>
+        <translation>审议于——处理方式</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
+        <source>(inferred): a link or status we concluded from the report (dates, symbols, the order of a list), not one it states; the conventions on the title page say more.</source>
+        <translation>（推断）：本项目根据报告（日期、文号、列表顺序）得出的关联或状态，并非报告所述；详见扉页的体例说明。</translation>
+    </message>
+    <message>
         <source>Ref</source>
         <translation>段落</translation>
     </message>
@@ -1738,6 +1790,14 @@
     <message>
         <source>Made at</source>
         <translation>提出于</translation>
+    </message>
+    <message>
+        <source>Public pages are listed under their own titles, which are in English.</source>
+        <translation>公开网页按其原标题列出，原标题为英文。</translation>
+    </message>
+    <message>
+        <source>Nothing in the chosen dates and lanes.</source>
+        <translation>所选日期和泳道中没有记录。</translation>
     </message>
     <message>
         <source>Resolution histories</source>
@@ -1780,8 +1840,32 @@
         <translation>CWG-WSIS会议、理事会会议、大会、建议与决议——时间线报告</translation>
     </message>
     <message>
+        <source>Title page</source>
+        <translation>扉页</translation>
+    </message>
+    <message>
+        <source>%1 · data version %2</source>
+        <translation>%1 · 数据版本 %2</translation>
+    </message>
+    <message>
+        <source>The years %1–%2</source>
+        <translation>%1–%2年</translation>
+    </message>
+    <message>
+        <source>all (%1)</source>
+        <translation>全部（%1）</translation>
+    </message>
+    <message>
         <source>Period covered:</source>
         <translation>涵盖时期：</translation>
+    </message>
+    <message>
+        <source>Lanes:</source>
+        <translation>泳道：</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>部分：</translation>
     </message>
     <message>
         <source>Database:</source>
@@ -1796,8 +1880,40 @@
         <translation>数据来源：</translation>
     </message>
     <message>
+        <source>Conventions:</source>
+        <translation>体例：</translation>
+    </message>
+    <message>
         <source>Generated:</source>
         <translation>生成日期：</translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation>图：</translation>
+    </message>
+    <message>
+        <source>none: no events in the chosen dates and lanes</source>
+        <translation>无：所选日期和泳道中没有活动</translation>
+    </message>
+    <message>
+        <source>Texts are in Chinese where the data has Chinese; a value followed by %1 exists only in English.</source>
+        <translation>凡数据有中文的均以中文显示；后附%1的值仅有英文。</translation>
+    </message>
+    <message>
+        <source>Texts are in English; %1 marks an English title that is our translation of the report&apos;s Chinese, or a value that exists only in Chinese.</source>
+        <translation>文字以英文显示；%1标示本项目对报告中文的英文自译标题，或仅有中文的值。</translation>
+    </message>
+    <message>
+        <source>Only what the report states: links and statuses we inferred are left out of this report.</source>
+        <translation>仅收录报告所述内容：本项目推断的关联和状态均未列入本报告。</translation>
+    </message>
+    <message>
+        <source>Links and statuses are printed plainly where the report (or a cited public page) states them; those we inferred — from dates, document symbols or the order of a list — are set in italics and followed by “(inferred)”, and dashed in the figures. The option --stated-only leaves them out.</source>
+        <translation>报告（或所引公开网页）陈述的关联和状态以正体排印；本项目根据日期、文号或列表顺序推断的关联和状态以斜体排印并后附“（推断）”，在图中以虚线表示。选项 --stated-only 可将其略去。</translation>
+    </message>
+    <message>
+        <source>No events in %1: no figure for these years.</source>
+        <translation>%1年没有活动：这些年份不单独制图。</translation>
     </message>
     <message>
         <source>Contents</source>

@@ -204,8 +204,8 @@ def test_exports_follow_their_language(tmp_path: Path) -> None:
     db = LoadedDatabase.open(BUNDLED_DB)
     out = tmp_path / "zh.svg"
     export_view(db, ViewSpec(lang="zh", width=900, height=500,
-                             caption_date=dt.date(2024, 1, 1)), out, "svg")
-    root = ET.parse(out).getroot()
+                             caption_date=dt.date(2024, 1, 1)), out, "svg", svg_text="font")
+    root = ET.parse(out).getroot()  # (text as <text>: --svg-text font)
     texts = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "数据库" in texts and "多日会议" in texts and "工作组" in texts
     assert i18n.current_language() == "en"  # restored afterwards

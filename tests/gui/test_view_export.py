@@ -34,8 +34,12 @@ def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def svg_texts(path: Path) -> list[str]:
+    """The SVG's texts: glyph outlines keep theirs in aria-label (text as paths, the default)."""
     root = ET.parse(path).getroot()
-    return ["".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    ns = "{http://www.w3.org/2000/svg}"
+    return (["".join(t.itertext()).strip() for t in root.iter(f"{ns}text")]
+            + [p.get("aria-label", "").strip() for p in root.iter(f"{ns}path")
+               if p.get("aria-label")])
 
 
 def test_export_png_scales(window: MainWindow, monkeypatch, tmp_path: Path) -> None:

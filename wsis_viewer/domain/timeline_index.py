@@ -91,9 +91,16 @@ def date_to_x(day: dt.date) -> float:
     return float((day - _EPOCH).days) * DAY
 
 
+# Python's dates end at 0001-01-01 and 9999-12-31. The view can pan a margin past the data, so
+# x_to_date clamps to them: raising here, inside a paint event, killed the process (segfault).
+_MIN_DAYS = (dt.date.min - _EPOCH).days
+_MAX_DAYS = (dt.date.max - _EPOCH).days
+
+
 def x_to_date(x: float) -> dt.date:
-    """The UTC day that contains x."""
-    return _EPOCH + dt.timedelta(days=int(np.floor(x / DAY)))
+    """The UTC day that contains x, clamped to the dates Python can represent (NaN → epoch)."""
+    days = float(np.floor(x / DAY)) if np.isfinite(x) else (0.0 if np.isnan(x) else x)
+    return _EPOCH + dt.timedelta(days=int(min(max(days, _MIN_DAYS), _MAX_DAYS)))
 
 
 def days_to_x(days: npt.ArrayLike) -> FloatArray:
@@ -276,11 +283,22 @@ class TimelineIndex:
     def precision_name(self, i: int) -> str:
         return PRECISIONS[int(self.precision[i])]
 
-    def sessions_of(self, i: int) -> list[tuple[float, float]]:
-        """(start x, end x exclusive) of event i's sessions, in time order."""
+    def session_arrays(self, i: int) -> tuple[FloatArray, FloatArray]:
+        """(start xs, end xs exclusive) of event i's sessions, in time order, as arrays (an
+        event may have thousands of sittings: no per-sitting Python object)."""
         idx = self._s_by_event[self._s_offsets[i]:self._s_offsets[i + 1]]
-        pairs = sorted(zip(self.s_start[idx].tolist(), self.s_end[idx].tolist(), strict=True))
-        return [(float(a), float(b)) for a, b in pairs]
+        starts, ends = self.s_start[idx], self.s_end[idx]
+        order = np.lexsort((ends, starts))
+        return starts[order], ends[order]
+
+    def sessions_of(self, i: int, limit: int | None = None) -> list[tuple[float, float]]:
+        """(start x, end x exclusive) of event i's sessions, in time order (the first
+        `limit` of them, when given)."""
+        starts, ends = self.session_arrays(i)
+        if limit is not None:
+            starts, ends = starts[:limit], ends[:limit]
+        return [(float(a), float(b)) for a, b in zip(starts.tolist(), ends.tolist(),
+                                                      strict=True)]
 
     def lane_mask(self, lane_indices: Iterable[int]) -> BoolArray:
         keep = np.zeros(len(self.lane_ids), dtype=bool)

@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from html import escape
 from urllib.parse import urlsplit
 
+from wsis_viewer.domain.bounds import MAX_LISTED, MAX_TEXT_CHARS, elide, first
 from wsis_viewer.domain.dates import format_span
+from wsis_viewer.domain.html_text import esc
 from wsis_viewer.domain.model import (
     Bilingual,
     Claim,
@@ -209,50 +210,50 @@ class RecordPage:
         if b is None:
             return ""
         if b.has(self.lang):
-            out = self.linkify(b.get(self.lang))
+            out = self.linkify(elide(b.get(self.lang), MAX_TEXT_CHARS))
             if mark_translation and self.lang == "en" and b.en_is_translation:
-                note = escape(self.tr("our translation")).replace(" ", "&nbsp;")
+                note = esc(self.tr("our translation")).replace(" ", "&nbsp;")
                 out += (f' <span style="color:{self.dim};font-size:small;font-weight:normal">'
                         f'({note})</span>')
             return out
         # The shown text is in the other language: say which, in the UI language. The English
         # source names Chinese by its endonym, so even a reader of neither sees what follows.
         mark = self.tr("[only in 中文]") if self.lang == "en" else self.tr("[only in English]")
-        return (f'{escape(b.get(self.lang))} <span style="color:{self.dim}">'
-                f'{escape(mark)}</span>')
+        return (f'{esc(elide(b.get(self.lang), MAX_TEXT_CHARS))} <span style="color:{self.dim}">'
+                f'{esc(mark)}</span>')
 
     def english(self, text: str | None) -> str:
         """A value the data has only in English (a place, a room, a note, a web page's title):
         escaped, and in Chinese marked as English-only, as titles are."""
-        return escape(text) + self._english_mark(text) if text else ""
+        return esc(text) + self._english_mark(text) if text else ""
 
     def _english_mark(self, text: str) -> str:
         if self.lang != "zh" or not any(c.isascii() and c.isalpha() for c in text):
             return ""
         mark = self.tr("[only in English]")
-        return f' <span style="color:{self.dim}">{escape(mark)}</span>'
+        return f' <span style="color:{self.dim}">{esc(mark)}</span>'
 
     def linkify(self, text: str) -> str:
         """`text` escaped, with every "§x.y" in it a link to that paragraph's Source page."""
         out, last = [], 0
         for m in _PARAGRAPH_REF.finditer(text):
-            out.append(escape(text[last:m.start()]))
+            out.append(esc(text[last:m.start()]))
             out.append(self.para_link(m.group(0)))
             last = m.end()
-        out.append(escape(text[last:]))
+        out.append(esc(text[last:]))
         return "".join(out)
 
     def para_link(self, ref: str, label: str | None = None) -> str:
         """A link to the Source page of report paragraph `ref` ("§2.2.5")."""
-        return f'<a href="{escape(source_url(ref))}">{escape(label or ref)}</a>'
+        return f'<a href="{esc(source_url(ref))}">{esc(label or ref)}</a>'
 
     def wording(self, b: Bilingual) -> str:
         """A small note: the text is the report's own words (with its paragraph), or ours."""
         if b.quoted_from:
-            words = escape(self.tr("the report's words, %1")).replace(
+            words = esc(self.tr("the report's words, %1")).replace(
                 "%1", self.para_link(b.quoted_from))
         else:
-            words = escape(self.tr("our wording, not the report's"))
+            words = esc(self.tr("our wording, not the report's"))
         return f'<span style="color:{self.dim};font-size:small">({words})</span>'
 
     # --- claims ---------------------------------------------------------------------------------
@@ -277,10 +278,10 @@ class RecordPage:
         """
         if claim is None:
             return html
-        tip = escape(self.claim_tip(claim), quote=True)
+        tip = esc(self.claim_tip(claim))
         if not claim.inferred:
             return f'<span title="{tip}">{html}</span>'
-        marker = escape(self.tr("inferred"))
+        marker = esc(self.tr("inferred"))
         where = f" {self.para_link(claim.source)}" if claim.source.startswith("§") else ""
         # Rich text draws links in the palette's link colour unless the anchor says otherwise.
         html = html.replace("<a href=", f'<a style="color:{self.inferred}" href=')
@@ -294,8 +295,8 @@ class RecordPage:
 
     def link(self, ref: RecordRef, label: str) -> str:
         if not self.rel.exists(ref):
-            return escape(label)
-        return f'<a href="{escape(ref.to_url())}">{escape(label)}</a>'
+            return esc(label)
+        return f'<a href="{esc(ref.to_url())}">{esc(label)}</a>'
 
     def event_link(self, event_id: str | None) -> str:
         if not event_id:
@@ -330,7 +331,7 @@ class RecordPage:
     def status(self, status: str, m: Recommendation | None = None) -> str:
         """A status in its colour; with `m`, marked with the claim behind it."""
         colour = STATUS_COLOURS.get(status, "#999999")
-        html = f'<b style="color:{colour}">{escape(self.term(status))}</b>'
+        html = f'<b style="color:{colour}">{esc(self.term(status))}</b>'
         return self.claimed(html, claim_for(m.claims, "status", status)) if m else html
 
     def rec_status(self, m: Recommendation) -> str:
@@ -339,7 +340,7 @@ class RecordPage:
     def heading(self, kind: str, title: Bilingual, subtitle: str = "") -> str:
         other = "zh" if self.lang == "en" else "en"
         second = title.get(other) if title.has(other) else ""
-        parts = [f'<p style="color:{self.dim};margin:0">{escape(kind)}'
+        parts = [f'<p style="color:{self.dim};margin:0">{esc(kind)}'
                  f'{" · " + self.linkify(subtitle) if subtitle else ""}</p>',
                  f'<h2 style="margin-top:2px">{self.text(title, True)}</h2>']
         if second and second != title.get(self.lang):
@@ -350,13 +351,21 @@ class RecordPage:
         items = [i for i in items if i]
         if not items:
             return ""
-        body = "".join(f"<li>{i}</li>" for i in items)
-        return f"<h3>{escape(title)}</h3><ul>{body}</ul>"
+        listed = list(items)
+        shown = listed
+        if len(listed) > MAX_LISTED + 1:  # the rest replaced by the count of those left out
+            shown = [*listed[:MAX_LISTED], self.more(len(listed) - MAX_LISTED)]
+        body = "".join(f"<li>{i}</li>" for i in shown)
+        return f"<h3>{esc(title)}</h3><ul>{body}</ul>"
+
+    def more(self, count: int) -> str:
+        """'… and 12 more' (escaped), closing a cut list."""
+        return esc(self.tr("… and %1 more").replace("%1", str(count)))
 
     def field(self, name: str, value: str) -> str:
         if not value:
             return ""
-        return f"<tr><td style='color:{self.dim};padding-right:8px'>{escape(name)}</td>" \
+        return f"<tr><td style='color:{self.dim};padding-right:8px'>{esc(name)}</td>" \
                f"<td>{value}</td></tr>"
 
     def fields(self, *rows: str) -> str:
@@ -374,12 +383,12 @@ class RecordPage:
         report = self.tr("Report %1")  # %1: a paragraph of the report, e.g. §2.2.5
         for s in sources:
             if s.type is SourceType.REPORT:
-                items.append(escape(report).replace("%1", self.para_link(s.ref)))
+                items.append(esc(report).replace("%1", self.para_link(s.ref)))
             elif s.url:
                 # The site after the link says where a click leads.
                 host = urlsplit(s.url).hostname or ""
-                items.append(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-                             f' <span style="color:{self.dim}">{escape(host)}</span>'
+                items.append(f'<a href="{esc(s.url)}">{esc(s.title or s.url)}</a>'
+                             f' <span style="color:{self.dim}">{esc(host)}</span>'
                              + self._english_mark(s.title or s.url))
             else:
                 items.append(self.english(s.title or s.ref))
@@ -394,7 +403,7 @@ class RecordPage:
         for r in ordered:
             if skip and r in skip:
                 continue
-            out.append(f"{escape(self.term(r.type.value))}: {self.label_link(r)}")
+            out.append(f"{esc(self.term(r.type.value))}: {self.label_link(r)}")
         return out
 
     def label_link(self, ref: RecordRef) -> str:
@@ -428,18 +437,18 @@ class RecordPage:
 
     def chain_edge(self, e: ChainEdge, via: str) -> str:
         html = (f"{self.event_link(e.source)} → {self.event_link(e.target)} "
-                f"<b>{escape(e.label(self.lang))}</b> "
+                f"<b>{esc(e.label(self.lang))}</b> "
                 f'<span style="color:{self.dim}">'
-                f'{escape(via).replace("%1", self.linkify(e.via))}</span>')
+                f'{esc(via).replace("%1", self.linkify(e.via))}</span>')
         if not e.inferred:
             return html
         reason = e.note.get(self.lang) if e.note else ""
-        tip = escape(self.tr("Inferred connector: it rests on a link the report does not "
-                             "state") + (f": {reason}" if reason else ""), quote=True)
+        tip = esc(self.tr("Inferred connector: it rests on a link the report does not "
+                             "state") + (f": {reason}" if reason else ""))
         marker = self.tr("inferred")
         return (f'<span title="{tip}" style="font-style:italic">{html}</span> '
                 f'<span title="{tip}" style="color:{self.inferred};font-size:small">'
-                f'[{escape(marker)}]</span>')
+                f'[{esc(marker)}]</span>')
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -456,8 +465,8 @@ class RecordPage:
             RecordType.FIGURE: lambda: self.figure(rel.figures[ref.id]),
         }
         if not rel.exists(ref):
-            missing = self.tr("No such record: %1").replace("%1", ref.id)
-            return f"<p>{escape(missing)}</p>"
+            missing = self.tr("No such record: %1").replace("%1", elide(ref.id))
+            return f"<p>{esc(missing)}</p>"
         return pages[ref.type]()
 
     def event(self, e: Event) -> str:
@@ -465,16 +474,19 @@ class RecordPage:
         sessions = []
         # A coarse event's one "session" is its whole year or month: not a real sitting.
         real_sittings = e.precision is Precision.DAY or len(e.sessions) > 1
-        for i, s in enumerate(e.sessions if real_sittings else (), start=1):
+        shown, more_sittings = first(e.sessions if real_sittings else ())
+        for i, s in enumerate(shown, start=1):
             when = self.span(s.start, s.end, e.precision)
             extra = [x for x in (
                 f"{s.time}–{s.end_time}" if s.time and s.end_time else s.time,
                 s.room, s.location or e.location) if x]
-            label = f"{escape(self.term(s.label))}: " if s.label else (
-                escape(self.tr("Session %1:").replace("%1", str(i))) + " "
+            label = f"{esc(self.term(s.label))}: " if s.label else (
+                esc(self.tr("Session %1:").replace("%1", str(i))) + " "
                 if len(e.sessions) > 1 else "")
-            sessions.append(f"{label}<b>{escape(when)}</b>"
-                            + "".join(f" · {self.english(x)}" for x in extra))
+            sessions.append(f"{label}<b>{esc(when)}</b>"
+                            + "".join(f" · {self.english(elide(x))}" for x in extra))
+        if more_sittings:
+            sessions.append(self.more(more_sittings))
         produced = [d for d in self.rel.ds.documents if d.event == e.id]
         considered = [(d, c) for d in self.rel.ds.documents for c in d.considered_at
                       if c.event == e.id]
@@ -489,7 +501,7 @@ class RecordPage:
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
-                self.field(self.tr("Dates"), escape(
+                self.field(self.tr("Dates"), esc(
                     format_sittings(e, self.lang) if len(e.sessions) > 1
                     else self.span(e.start, e.end, e.precision))),
                 self.field(self.tr("Place"), self.english(e.location)),
@@ -497,7 +509,7 @@ class RecordPage:
                     self.link(RecordRef(RecordType.PERSON, p.id),
                               (p.name_zh or p.name) if self.lang == "zh" else p.name)
                     + f' <span style="color:{self.dim}">'
-                    + escape(self.tr("(inferred: Chair of %1, %2)").replace("%1", role.body)
+                    + esc(self.tr("(inferred: Chair of %1, %2)").replace("%1", role.body)
                              .replace("%2", f"{role.start_year or ''}–{role.end_year or ''}"))
                     + "</span>" for p, role in chairs_of(e, self.rel.ds.people))),
                 self.field(self.tr("Date note"), self.linkify(e.date_note or "")
@@ -509,11 +521,11 @@ class RecordPage:
                 self.claimed(self.doc_link(d.symbol), claim_for(d.claims, "event", e.id))
                 + f" — {self.text(d.title)}" for d in produced]),
             self.section(self.tr("Documents considered"), [
-                self.claimed(f"{self.doc_link(d.symbol)} ({escape(self.term(c.action))})",
+                self.claimed(f"{self.doc_link(d.symbol)} ({esc(self.term(c.action))})",
                              c.claim) + f" — {self.text(d.title)}"
                 for d, c in considered]),
             self.section(self.tr("Resolutions adopted or modified here"), [
-                self.claimed(f"{self.res_link(r.id)}: {escape(self.term(st.action))}"
+                self.claimed(f"{self.res_link(r.id)}: {esc(self.term(st.action))}"
                              + (f" ({self.doc_link(st.document)})" if st.document else ""),
                              st.claim)
                 for r, st in steps]),
@@ -546,13 +558,13 @@ class RecordPage:
             note = (f'<br/><span style="color:{self.dim}">{self.linkify(st.note)}'
                     f'{self._english_mark(st.note)}</span>'
                     if st.note else "")
-            history.append(self.claimed(f"<b>{st.year}</b> {escape(self.term(st.action))}"
+            history.append(self.claimed(f"<b>{esc(st.year)}</b> {esc(self.term(st.action))}"
                                         f"{where}{doc}", st.claim) + note)
         behind = [m for m in self._recommendations() if r.id in m.links.resolutions]
         docs = list(dict.fromkeys(
             [st.document for st in r.history if st.document]
             + [d for m in behind for d in m.links.documents]))
-        history_html = ("<h3>" + escape(self.tr("History")) + "</h3><ol>"
+        history_html = ("<h3>" + esc(self.tr("History")) + "</h3><ol>"
                         + "".join(f"<li>{h}</li>" for h in history) + "</ol>")
         return "".join([
             self.heading(self.tr("Resolution"), r.title, self.resolution_name(r)),
@@ -607,21 +619,21 @@ class RecordPage:
             self.heading(self.tr("Document"), d.title, d.symbol),
             f'<p style="margin-top:0">{self.wording(d.title)}</p>',
             self.fields(
-                self.field(self.tr("Symbol"), escape(d.symbol)),
-                self.field(self.tr("Kind"), escape(self.term(d.kind))),
-                self.field(self.tr("Submitted by"), escape(d.submitted_by or "")),
+                self.field(self.tr("Symbol"), esc(d.symbol)),
+                self.field(self.tr("Kind"), esc(self.term(d.kind))),
+                self.field(self.tr("Submitted by"), esc(d.submitted_by or "")),
                 self.field(self.tr("Produced at"), self.claimed(
                     self.event_link(d.event), claim_for(d.claims, "event", d.event))
                     if d.event else ""),
             ),
             self.description(d.description),
             self.section(self.tr("Considered at"), [
-                self.claimed(f"{self.event_link(c.event)} ({escape(self.term(c.action))})",
+                self.claimed(f"{self.event_link(c.event)} ({esc(self.term(c.action))})",
                              c.claim)
                 for c in d.considered_at]),
             self.section(self.tr("What it led to"), [
-                self.claimed(f"{self.res_link(r.id)}: {escape(self.term(st.action))} "
-                             f"({st.year})", st.claim)
+                self.claimed(f"{self.res_link(r.id)}: {esc(self.term(st.action))} "
+                             f"({esc(st.year)})", st.claim)
                 for r, st in steps]
                 + [self.claimed(self.rec_link(m.id), claim_for(m.claims, "links.documents",
                                                                d.symbol))
@@ -631,9 +643,9 @@ class RecordPage:
         ])
 
     def person(self, p: Person) -> str:
-        roles = [self.claimed(f"{escape(self.term(r.role))}, {escape(r.body)}"
-                              + (f" ({r.start_year}–{r.end_year})" if r.start_year else ""),
-                              r.claim) for r in p.roles]
+        roles = [self.claimed(f"{esc(self.term(r.role))}, {esc(r.body)}"
+                              + (f" ({esc(r.start_year)}–{esc(r.end_year)})"
+                                 if r.start_year else ""), r.claim) for r in p.roles]
         meetings = []
         if any(r.body == "CWG-WSIS" for r in p.roles):
             meetings = [self.event_link(e.id) for e in self.rel.ds.events
@@ -650,8 +662,8 @@ class RecordPage:
     def contributor(self, c: Contributor) -> str:
         return "".join([
             self.heading(self.tr("Contributor"), c.name, self.term(c.type)),
-            self.fields(self.field(self.tr("Type"), escape(self.term(c.type))),
-                        self.field(self.tr("Country"), escape(c.country or ""))),
+            self.fields(self.field(self.tr("Type"), esc(self.term(c.type))),
+                        self.field(self.tr("Country"), esc(c.country or ""))),
             self.section(self.tr("Mentioned with"), self._same_paragraph(c.sources, c.id)),
             self.sources(c.sources),
         ])
@@ -665,7 +677,7 @@ class RecordPage:
             self.heading(self.term(t.category), t.title, t.ref),
             f'<p style="margin-top:0">{self.wording(t.title)}</p>',
             self.fields(self.field(self.tr("Paragraph"), self.para_link(t.ref)),
-                        self.field(self.tr("Years"), years)),
+                        self.field(self.tr("Years"), esc(years))),
             self.section(self.tr("Events"), [
                 self.claimed(self.event_link(x), claim_for(t.claims, "events", x))
                 for x in t.events]),
@@ -678,7 +690,7 @@ class RecordPage:
         return "".join([
             self.heading(self.tr("Stated figure"), f.text, ""),
             f'<p style="margin-top:0">{self.wording(f.text)}</p>',
-            f"<p style='font-size:large'><b>{escape(qualifier)} {f.value}</b></p>",
+            f"<p style='font-size:large'><b>{esc(qualifier)} {esc(f.value)}</b></p>",
             self.sources(f.sources),
         ])
 
@@ -692,7 +704,7 @@ class RecordPage:
         number = paragraph_number(ref)
         if number is None:
             missing = self.tr("No such paragraph: %1").replace("%1", ref)
-            return f"<p>{escape(missing)}</p>"
+            return f"<p>{esc(missing)}</p>"
         ref = f"§{number}"
         ds = self.rel.ds
         claims = [u for u in iter_claims(ds) if u.claim.source == ref]
@@ -703,14 +715,14 @@ class RecordPage:
         paragraph = report.paragraph(ref) if report else None
         if report is not None and paragraph is None:
             absent = self.tr("The loaded text has no paragraph %1.").replace("%1", ref)
-            parts.append(f"<p>{escape(absent)}</p>")
+            parts.append(f"<p>{esc(absent)}</p>")
         if paragraph is not None and report is not None:
             lead_in = report.lead_in(ref)
             if lead_in:
                 parent = f"§{number.rsplit('.', 1)[0]}"
                 intro = self.tr("Introduced by %1:").replace("%1", parent)
-                parts.append(f'<p style="color:{self.dim}">{escape(intro)} '
-                             f"{escape(normalise(lead_in))}</p>")
+                parts.append(f'<p style="color:{self.dim}">{esc(intro)} '
+                             f"{esc(normalise(lead_in))}</p>")
             parts.append(f'<p style="font-size:large">{highlight(paragraph, quotes)}</p>')
         elif report is None:
             not_loaded = self.tr("The report’s text is not loaded, so the paragraph cannot be "
@@ -719,11 +731,11 @@ class RecordPage:
             choose = self.tr("Choose the report’s text file…")
             host = urlsplit(OFFICIAL_DOCUMENT_URL).hostname or ""
             parts.append(
-                f'<p style="color:{self.dim}">{escape(not_loaded)}</p>'
-                f'<p><a href="{escape(OFFICIAL_DOCUMENT_URL)}">{escape(read_it)}</a> '
-                f'<span style="color:{self.dim}">{escape(OFFICIAL_DOCUMENT_TITLE)} · '
-                f"{escape(host)}</span></p>"
-                f'<p><a href="{CHOOSE_REPORT_TEXT_URL}">{escape(choose)}</a></p>')
+                f'<p style="color:{self.dim}">{esc(not_loaded)}</p>'
+                f'<p><a href="{esc(OFFICIAL_DOCUMENT_URL)}">{esc(read_it)}</a> '
+                f'<span style="color:{self.dim}">{esc(OFFICIAL_DOCUMENT_TITLE)} · '
+                f"{esc(host)}</span></p>"
+                f'<p><a href="{CHOOSE_REPORT_TEXT_URL}">{esc(choose)}</a></p>')
         # One item per quotation, with everything it supports.
         supports: dict[str, list[str]] = {}
         for u in claims:
@@ -733,13 +745,13 @@ class RecordPage:
         words_of = self.tr("the words of %1")  # %1: a record, e.g. "Event 2013 WSIS Forum"
         for q in texts:
             record = RecordRef(q.record, q.record_id)
-            supports.setdefault(normalise(q.text.zh), []).append(escape(words_of).replace(
-                "%1", f"{escape(self.term(q.record.value))} {self.label_link(record)}"))
-        quote_items = [f"“{escape(quote)}”<br/>" + "<br/>".join(f"— {x}" for x in labels)
+            supports.setdefault(normalise(q.text.zh), []).append(esc(words_of).replace(
+                "%1", f"{esc(self.term(q.record.value))} {self.label_link(record)}"))
+        quote_items = [f"“{esc(quote)}”<br/>" + "<br/>".join(f"— {x}" for x in labels)
                        for quote, labels in supports.items()]
         parts.append(self.section(self.tr("Quotations the dataset holds from it"), quote_items))
         inferred = [f"{self._claim_use_label(u)} — "
-                    f"{escape(u.claim.note.get(self.lang) if u.claim.note else '')}"
+                    f"{esc(u.claim.note.get(self.lang) if u.claim.note else '')}"
                     for u in claims if u.claim.inferred]
         parts.append(self.section(self.tr("Inferences resting on it"), inferred))
         citing: dict[RecordRef, None] = {}
@@ -751,7 +763,7 @@ class RecordPage:
         for u in claims:
             citing[RecordRef(u.record, u.record_id)] = None
         parts.append(self.section(self.tr("Records citing it"), [
-            f"{escape(self.term(r.type.value))}: {self.label_link(r)}"
+            f"{esc(self.term(r.type.value))}: {self.label_link(r)}"
             for r in sorted(citing)]))
         return "".join(parts)
 
@@ -769,12 +781,12 @@ class RecordPage:
         kind = target_types.get(u.relation)
         if u.relation == "status":
             status = self.tr("status: %1")  # %1: a recommendation status, e.g. "proposed"
-            target = escape(status).replace("%1", escape(self.term(u.target)))
+            target = esc(status).replace("%1", esc(self.term(u.target)))
         elif kind is not None and u.target:
             target = self.label_link(RecordRef(kind, u.target))
         else:
-            target = escape(self.term(u.target))
-        return f"{escape(self.term(u.record.value))} {me} → {target}"
+            target = esc(self.term(u.target))
+        return f"{esc(self.term(u.record.value))} {me} → {target}"
 
     def _same_paragraph(self, sources: tuple[Source, ...], own_id: str) -> list[str]:
         """Records of other kinds citing the same report paragraph (people and contributors
@@ -822,7 +834,7 @@ def highlight(paragraph: str, quotes: Iterable[str]) -> str:
             j += 1
         # The report's own web addresses (§3.1.2) become links (http(s) only, as everywhere).
         chunk = _WEB_ADDRESS.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>',
-                                 escape(text[i:j])).replace("\n", "<br/>")
+                                 esc(text[i:j])).replace("\n", "<br/>")
         out.append(f'<span style="background-color:{QUOTE_HIGHLIGHT};color:#000000">{chunk}'
                    "</span>" if marks[i] else chunk)
         i = j

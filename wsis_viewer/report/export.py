@@ -41,8 +41,9 @@ def _scene(db: LoadedDatabase, request: ViewSpec | ViewState,
 
 
 def export_view(db: LoadedDatabase, request: ViewSpec | ViewState, out: Path, fmt: str,
-                options: RenderOptions | None = None) -> None:
-    """Write the picture of `request` to `out` as png, svg or pdf."""
+                options: RenderOptions | None = None, *, svg_text: str = "paths") -> None:
+    """Write the picture of `request` to `out` as png, svg or pdf. `svg_text`: how an SVG
+    carries its text ("paths" or "font", see svg_text)."""
     if isinstance(request, ViewSpec):
         options = options or options_of(request)
     options = options or RenderOptions()
@@ -55,7 +56,7 @@ def export_view(db: LoadedDatabase, request: ViewSpec | ViewState, out: Path, fm
             if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
                 raise OSError(0, "the PNG writer failed", str(out))
         elif fmt == "svg":
-            write_svg(view, out, width, height, title)
+            write_svg(view, out, width, height, title, svg_text)
         else:
             write_pdf(view, out, width, height, title)
 

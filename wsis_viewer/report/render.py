@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
     QCoreApplication,
+    QIODevice,
     QMarginsF,
     QPoint,
     QPointF,
@@ -286,11 +288,18 @@ def render_png(view: QWidget, width: int, height: int, scale: float) -> QImage:
     return image
 
 
-def write_svg(view: QWidget, path: Path, width: int, height: int, title: str) -> None:
+def write_svg(view: QWidget, path: Path, width: int, height: int, title: str,
+              text: str = "paths") -> None:
+    """`text`: "paths" (glyph outlines, the same everywhere) or "font" (text with the used
+    glyphs embedded as an @font-face); see svg_text."""
+    from wsis_viewer.report.svg_text import finish_svg
+
     view.resize(width, height)
     settle(view)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     gen = QSvgGenerator()
-    gen.setFileName(str(path))
+    gen.setOutputDevice(buffer)
     gen.setSize(QSize(width, height))
     gen.setViewBox(QRectF(0, 0, width, height))
     gen.setTitle(title)
@@ -300,6 +309,8 @@ def write_svg(view: QWidget, path: Path, width: int, height: int, title: str) ->
         view.render(painter, QPoint(0, 0))
     finally:
         painter.end()
+    svg = bytes(buffer.data().data()).decode("utf-8")
+    path.write_text(finish_svg(svg, text), encoding="utf-8")
 
 
 def write_pdf(view: QWidget, path: Path, width: int, height: int, title: str) -> None:

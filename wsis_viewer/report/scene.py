@@ -39,6 +39,7 @@ from wsis_viewer.report.render import (
     default_title,
     legend_entries,
 )
+from wsis_viewer.report.typography import for_language
 from wsis_viewer.report.view_spec import RenderOptions, SpecError, ViewSpec, options_of
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
@@ -177,7 +178,7 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
     app = headless_app()
     app.setStyle(QStyleFactory.create("Fusion"))
     palette = palette_for(state.theme)
-    font = export_font()
+    font = for_language(export_font(), state.lang)  # Latin punctuation widths in English
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and not _has_windows(app):
         # Headless: pyqtgraph's axes and other children take the application font, so it
         # must be the bundled one too for the picture not to depend on the machine's fonts.

@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wsis_viewer.domain.date_range import describe as describe_range
+from wsis_viewer.domain.date_range import in_range
+
 FORMATS = ("png", "svg", "pdf")
+# The largest picture drawn (width × height × scale²): at 4 bytes a pixel, 256 MB of memory;
+# far above 3200×1800 at scale 2 (23 MP).
+MAX_PIXELS = 64_000_000
 
 
 class SpecError(ValueError):
@@ -61,15 +67,21 @@ def parse_date_bound(text: str, *, end: bool, option: str) -> dt.date:
     assert year is not None
     try:
         if month is None:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if day is None:
+            value = dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        elif day is None:
             if not end:
-                return dt.date(year, month, 1)
-            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date(year, month, day)
-    except ValueError as exc:
+                value = dt.date(year, month, 1)
+            else:
+                nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+                value = nxt - dt.timedelta(days=1)
+        else:
+            value = dt.date(year, month, day)
+    except (ValueError, OverflowError) as exc:
         raise SpecError(f"{option}: {text!r} is not a valid date ({exc})") from exc
+    if not in_range(value):
+        raise SpecError(f"{option}: {text!r} is outside the dates this viewer shows "
+                        f"({describe_range()})")
+    return value
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -104,9 +116,14 @@ def build_spec(*, from_: str | None, to: str | None, lanes: str | None, select: 
     end = parse_date_bound(to, end=True, option="--to") if to else None
     if start and end and end < start:
         raise SpecError(f"--to {to} is before --from {from_}")
-    if not 0.5 <= scale <= 4:
+    if not 0.5 <= scale <= 4:  # NaN fails this too
         raise SpecError(f"--scale: {scale} is outside 0.5 .. 4")
     width, height = parse_size(size)
+    pixels = width * height * scale * scale
+    if pixels > MAX_PIXELS:
+        raise SpecError(
+            f"--size {width}x{height} at --scale {scale:g} is {pixels / 1e6:.0f} megapixels; "
+            f"the limit is {MAX_PIXELS / 1e6:.0f} (about {MAX_PIXELS * 4 // 2**20} MB of memory)")
     lane_set = frozenset(x.strip() for x in lanes.split(",") if x.strip()) if lanes else None
     return ViewSpec(start=start, end=end, lanes=lane_set, select=select, search=search or "",
                     details=details, lang=lang, theme=theme, stated_only=stated_only,

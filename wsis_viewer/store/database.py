@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session as OrmSession
 
 from wsis_viewer.domain.model import (
@@ -48,10 +48,11 @@ from wsis_viewer.domain.model import (
     Topic,
 )
 from wsis_viewer.store import schema as s
+from wsis_viewer.store.integrity import check_schema, check_values
 from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.store.read_errors import database_errors, guard_reads
+from wsis_viewer.store.safe_open import readonly_file_engine
 from wsis_viewer.store.urls import is_server_url
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,43 +130,86 @@ def _fetch_columns(cursor: Any, sql: str, n_cols: int) -> list[list[Any]]:
     return cols
 
 
-def _readonly_file_engine(path: Path, label: str) -> Engine:
-    if not path.exists():
-        raise DatabaseError(f"{label}: no such file")
-    if path.is_dir():
-        raise DatabaseError(f"{label}: is a folder, not a database file")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseError(f"{label}: cannot be read ({exc.strerror})") from exc
-    if head != SQLITE_MAGIC:
-        raise DatabaseError(f"{label}: not an SQLite database")
-    # mode=ro: SQLite itself refuses any write, whatever the code above us does.
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    return create_engine("sqlite+pysqlite:///" + uri + "&uri=true")
 
 
 def _engine_for(target: str | Path) -> tuple[Engine, str]:
+    """The engine for a path or URL. SQLite files, by path or `sqlite:///` URL, always go
+    through `readonly_file_engine`; URLs that ask SQLite for other modes are refused."""
     if isinstance(target, Path) or "://" not in str(target):
         path = Path(target)
-        return _readonly_file_engine(path, str(path)), str(path)
+        return readonly_file_engine(path, str(path)), str(path)
     try:
         url: URL = make_url(str(target))
     except ArgumentError as exc:
         raise DatabaseError(f"{target}: not a database path or URL ({exc})") from exc
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-            and not url.database.startswith("file:"):
-        return _readonly_file_engine(Path(url.database), str(target)), str(target)
+    label = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        if url.query or database.startswith("file:"):
+            raise DatabaseError(
+                f"{label}: SQLite URL options and file: URIs are not accepted (databases are "
+                "always opened read-only); give the file's path instead")
+        if database in ("", ":memory:"):
+            raise DatabaseError(f"{label}: an in-memory database has nothing to show; give "
+                                "a database file")
+        return readonly_file_engine(Path(database), label), label
     try:
-        return create_engine(url), str(target)
+        return create_engine(url), label
     except (NoSuchModuleError, ArgumentError) as exc:
-        raise DatabaseError(f"{target}: cannot open ({exc})") from exc
+        raise DatabaseError(f"{label}: cannot open ({exc})") from exc
+
+
+def _check_sqlite_file(dbc: sqlite3.Connection, label: str) -> None:
+    """Ours (application id, meta table), our schema version, our exact schema, sound values.
+
+    Reads text as bytes, so names and values that are not UTF-8 are reported, not raised.
+    """
+    dbc.text_factory = bytes
+    try:
+        app_id = dbc.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in dbc.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id != s.APPLICATION_ID or b"meta" not in tables:
+            raise DatabaseError(
+                f"{label}: an SQLite database, but not a WSIS viewer database "
+                "(build one with 'wsis-viewer build-db')")
+        row = dbc.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        _check_version(row[0] if row else None, label)
+        check_schema(dbc, label)
+        check_values(dbc, label)
+    finally:
+        dbc.text_factory = str
+
+
+def _check_version(raw: object, label: str) -> None:
+    try:
+        version = int(raw) if isinstance(raw, bytes | str | int) else -1
+    except ValueError:
+        version = -1
+    if version == s.SCHEMA_VERSION:
+        return
+    if version == 1:
+        # Version 1 has no claims: opening it would show every link, inferred or not, as
+        # if stated. The file is never changed; a rebuild from the source files adds them.
+        raise DatabaseError(
+            f"{label}: built for schema version 1, older than this viewer's "
+            f"{s.SCHEMA_VERSION}: it does not record whether each link is stated by the "
+            "report or inferred; rebuild it from its source files with "
+            "'wsis-viewer build-db'")
+    if version < s.SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{label}: built for schema version {version}, older than this viewer's "
+            f"{s.SCHEMA_VERSION}; rebuild it with 'wsis-viewer build-db'")
+    raise DatabaseError(
+        f"{label}: built for schema version {version}, newer than this viewer's "
+        f"{s.SCHEMA_VERSION}; install a newer WSIS viewer to open it")
 
 
 def open_database(target: str | Path) -> Store:
-    """Open a database file path or SQLAlchemy URL read-only and check its schema version.
+    """Open a database file path or SQLAlchemy URL read-only, and check that it is ours, of
+    our schema version and schema, with every value sound (see `store.integrity`).
 
+    Raises DatabaseError with one line for any file that fails; never writes to the file.
     A PostgreSQL team server's URL gives a Store on its current published version, read in
     place (see server_dataset.py)."""
     if is_server_url(target):
@@ -174,45 +218,21 @@ def open_database(target: str | Path) -> Store:
         return open_server_dataset(str(target))
     engine, label = _engine_for(target)
     try:
-        with engine.connect() as conn:
-            app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
-            tables = set(conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
-            if app_id != s.APPLICATION_ID or "meta" not in tables:
-                raise DatabaseError(
-                    f"{label}: an SQLite database, but not a WSIS viewer database "
-                    "(build one with 'wsis-viewer build-db')")
-            raw = conn.execute(
-                select(s.Meta.value).where(s.Meta.key == "schema_version")).scalar()
-    except DatabaseError:
+        with database_errors(label):
+            if engine.dialect.name == "sqlite":
+                raw = engine.raw_connection()
+                try:
+                    _check_sqlite_file(raw.driver_connection, label)  # type: ignore[arg-type]
+                finally:
+                    raw.close()
+            else:
+                with engine.connect() as conn:
+                    value = conn.execute(
+                        select(s.Meta.value).where(s.Meta.key == "schema_version")).scalar()
+                _check_version(value, label)
+    except BaseException:
         engine.dispose()
         raise
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        orig = getattr(exc, "orig", None)
-        reason = str(orig) if orig is not None else str(exc)
-        raise DatabaseError(f"{label}: cannot be read as a database ({reason})") from exc
-    try:
-        version = int(raw) if raw is not None else -1
-    except ValueError:
-        version = -1
-    if version != s.SCHEMA_VERSION:
-        engine.dispose()
-        if version == 1:
-            # Version 1 has no claims: opening it would show every link, inferred or not, as
-            # if stated. The file is never changed; a rebuild from the source files adds them.
-            raise DatabaseError(
-                f"{label}: built for schema version 1, older than this viewer's "
-                f"{s.SCHEMA_VERSION}: it does not record whether each link is stated by the "
-                "report or inferred; rebuild it from its source files with "
-                "'wsis-viewer build-db'")
-        if version < s.SCHEMA_VERSION:
-            raise DatabaseError(
-                f"{label}: built for schema version {version}, older than this viewer's "
-                f"{s.SCHEMA_VERSION}; rebuild it with 'wsis-viewer build-db'")
-        raise DatabaseError(
-            f"{label}: built for schema version {version}, newer than this viewer's "
-            f"{s.SCHEMA_VERSION}; install a newer WSIS viewer to open it")
     return Store(engine, label)
 
 
@@ -241,6 +261,7 @@ def _opt_bi(zh: str | None, en: str | None, quoted_from: str | None = None) -> B
 _ClaimKey = tuple[str, str]  # (record_type, record_id)
 
 
+@guard_reads
 class Store:
     """A read-only view of one database, handing out plain domain objects."""
 
@@ -260,7 +281,7 @@ class Store:
     # --- fast paths for the timeline (columnar, no per-record objects) ------------------------
 
     def event_rows(self) -> list[EventRowTuple]:
-        with self.engine.connect() as conn:
+        with database_errors(self.label, "events"), self.engine.connect() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT id, lane, kind, start, \"end\", precision, title_en, title_zh "
                 "FROM events ORDER BY start, id").all()
@@ -274,6 +295,10 @@ class Store:
         own read-only one) and sorted by (start, id) with numpy, which beats SQLite walking the
         `start` index and fetching each row from the table.
         """
+        with database_errors(self.label, "events and sessions"):
+            return self._timeline_columns()
+
+    def _timeline_columns(self) -> TimelineColumns:
         raw = self.engine.raw_connection()
         try:
             cur = raw.cursor()
@@ -310,7 +335,7 @@ class Store:
 
     def session_rows(self) -> list[tuple[str, int, str, str]]:
         """(event_id, seq, start, end) for every session, in event then seq order."""
-        with self.engine.connect() as conn:
+        with database_errors(self.label, "sessions"), self.engine.connect() as conn:
             return [(r[0], r[1], r[2], r[3]) for r in conn.exec_driver_sql(
                 "SELECT event_id, seq, start, \"end\" FROM sessions ORDER BY event_id, seq")]
 
@@ -332,7 +357,7 @@ class Store:
         return spans
 
     def meta(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
+        with database_errors(self.label, "meta"), self.engine.connect() as conn:
             return {k: v for k, v in conn.execute(select(s.Meta.key, s.Meta.value))}
 
     # --- whole dataset ------------------------------------------------------------------------
@@ -368,12 +393,9 @@ class Store:
 
     def load(self) -> Dataset:
         """Read every record. Fine for the real dataset; the timeline uses event_rows()."""
-        try:
-            # An ORM Session (not a bare connection) so select(Row) yields mapped objects.
-            with OrmSession(self.engine) as session:
-                return self._load(session)
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"{self.label}: cannot be read ({exc})") from exc
+        # An ORM Session (not a bare connection) so select(Row) yields mapped objects.
+        with database_errors(self.label), OrmSession(self.engine) as session:
+            return self._load(session)
 
     def _load(self, conn: OrmSession) -> Dataset:
         src = self._sources(conn)
@@ -401,10 +423,14 @@ class Store:
             return Bilingual(zh or "", en or "", translated, qf(kind, rid, fld))
 
         sessions: dict[str, list[Session]] = defaultdict(list)
-        for r in conn.execute(select(s.SessionRow).order_by(s.SessionRow.event_id,
-                                                            s.SessionRow.seq)).scalars():
-            sessions[r.event_id].append(Session(_date(r.start), _date(r.end), r.time,
-                                                r.end_time, r.room, r.location, r.label))
+        # Plain column tuples, not ORM objects: sessions are the biggest table (a crafted
+        # event may have a million), and mapped instances cost about three times as much.
+        t = s.SessionRow
+        for event_id, start, end, time, end_time, room, location, label in conn.execute(
+                select(t.event_id, t.start, t.end, t.time, t.end_time, t.room, t.location,
+                       t.label).order_by(t.event_id, t.seq)):
+            sessions[event_id].append(Session(_date(start), _date(end), time, end_time, room,
+                                              location, label))
         docs_of_event: dict[str, list[str]] = defaultdict(list)
         considered: dict[str, list[Consideration]] = defaultdict(list)
         for c in conn.execute(select(s.ConsiderationRow).order_by(
@@ -538,12 +564,13 @@ class Store:
 
     def dump_sql(self) -> Iterator[str]:
         """A canonical text dump, used to prove the committed database equals a fresh build."""
-        raw = self.engine.raw_connection()
-        try:
-            yield from raw.driver_connection.iterdump()  # type: ignore[union-attr]
-        finally:
-            raw.close()
+        with database_errors(self.label):
+            raw = self.engine.raw_connection()
+            try:
+                yield from raw.driver_connection.iterdump()  # type: ignore[union-attr]
+            finally:
+                raw.close()
 
     def count(self, table: str) -> int:
-        with self.engine.connect() as conn:
+        with database_errors(self.label, table), self.engine.connect() as conn:
             return int(conn.execute(text(f'SELECT COUNT(*) FROM "{table}"')).scalar_one())

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wsis_viewer.domain.lanes import lane_for_kind
+from wsis_viewer.domain import date_range
+from wsis_viewer.domain.lanes import KNOWN_LANES, lane_for_kind
 from wsis_viewer.domain.model import (
     CONTRIBUTOR_TYPES,
     DOCUMENT_KINDS,
@@ -51,6 +52,7 @@ from wsis_viewer.domain.model import (
     Topic,
 )
 from wsis_viewer.store.problems import DataError, Problem
+from wsis_viewer.store.source_schema import MAX_FILE_BYTES, check_file_shape
 
 FILES = (
     "sources.toml",
@@ -103,18 +105,30 @@ def _parse_date(text: object, precision: Precision, ctx: _Ctx, fld: str) -> tupl
         numbers = [int(p) for p in parts]
         if len(numbers) != expected:
             raise ValueError
+        if not all(p.isascii() and p.isdigit() for p in parts):
+            raise ValueError  # int() would take "２０１３" and "2_013"
         if expected == 3:
-            day = dt.date(*numbers)
+            day = _in_range(dt.date(*numbers), ctx, fld)
             return day, day
         if expected == 2:
             first = dt.date(numbers[0], numbers[1], 1)
             nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        return dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
+            return _in_range(first, ctx, fld), _in_range(nxt - dt.timedelta(days=1), ctx, fld)
+        return _in_range(dt.date(numbers[0], 1, 1), ctx, fld), \
+            _in_range(dt.date(numbers[0], 12, 31), ctx, fld)
     except ValueError:
         forms = {3: "YYYY-MM-DD", 2: "YYYY-MM", 1: "YYYY"}[expected]
         ctx.add(fld, f"{text!r} is not a {precision.value}-precision date ({forms})")
         return dt.date.min, dt.date.min
+
+
+def _in_range(day: dt.date, ctx: _Ctx, fld: str) -> dt.date:
+    """`day`, with a problem when it lies outside the dates the viewer accepts (a database
+    holding it would be refused at open, so `check` refuses it here)."""
+    if not date_range.in_range(day):
+        ctx.add(fld, f"{day.isoformat()} is outside the dates this viewer shows "
+                f"({date_range.describe()})")
+    return day
 
 
 def _str(rec: dict[str, Any], key: str, ctx: _Ctx, *, required: bool = True) -> str | None:
@@ -403,6 +417,9 @@ def _read_event(rec: dict[str, Any], cat: _Catalogue, ctx: _Ctx) -> Event | None
         # An event without explicit sessions sat once, over its whole span.
         sessions.append(Session(start, end, location=rec.get("location")))
     lane = rec.get("lane") or lane_for_kind(kind)
+    if lane not in {known.id for known in KNOWN_LANES}:
+        ctx.add("lane", f"unknown lane {lane!r} (expected one of: "
+                f"{', '.join(known.id for known in KNOWN_LANES)})")
     resolutions = _links(rec, "resolutions", cat, ctx, "resolutions")
     return Event(
         id=event_id, kind=kind, lane=lane, title=title, start=start, end=end,
@@ -623,16 +640,33 @@ def _records(
 
 
 def _load_toml(path: Path, problems: list[Problem]) -> dict[str, Any]:
+    """The parsed file, checked for shape (`store.source_schema`); {} with a problem when it
+    cannot be read: missing, not a regular file, too big, not TOML, not UTF-8, too deep."""
     try:
+        if not path.exists():
+            problems.append(Problem(path.name, "", "", "file is missing"))
+            return {}
+        if not path.is_file():
+            problems.append(Problem(path.name, "", "", "not a regular file (a folder?)"))
+            return {}
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(path.name, "", "", f"larger than {MAX_FILE_BYTES >> 20} MB"))
+            return {}
         with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        problems.append(Problem(path.name, "", "", "file is missing"))
+            data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(path.name, "", "", f"not valid TOML: {exc}"))
+        return {}
     except UnicodeDecodeError as exc:
         problems.append(Problem(path.name, "", "", f"not UTF-8 text: {exc}"))
-    return {}
+        return {}
+    except RecursionError:
+        problems.append(Problem(path.name, "", "", "nested too deeply to read"))
+        return {}
+    except OSError as exc:
+        problems.append(Problem(path.name, "", "", f"cannot be read: {exc.strerror or exc}"))
+        return {}
+    return check_file_shape(path.name, data, problems)
 
 
 def load_source_files(data_dir: Path) -> Dataset:

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
+from wsis_viewer.domain.bounds import elide
 from wsis_viewer.domain.timeline_index import (
     DAY,
     PRECISION_DAY,
@@ -25,10 +26,10 @@ from wsis_viewer.domain.timeline_index import (
 from wsis_viewer.timeline.colors import Theme, lane_colour, text_colour_on, with_alpha
 from wsis_viewer.timeline.dates import DateFormatter, Style
 from wsis_viewer.timeline.frame import FloatArray, Frame
+from wsis_viewer.timeline.label_fit import LabelFit
 from wsis_viewer.timeline.layout import LaneLayout
 
 MAX_LABELS = 250
-MIN_LABEL_PX = 56.0  # below this a label is little more than an ellipsis
 MAX_DIAMOND_PX = 14.0
 
 # (frame, event positions) → (row centre y, bar height) in device pixels
@@ -39,7 +40,7 @@ def title_text(ix: TimelineIndex, i: int, lang: str, formatter: DateFormatter) -
     """The item's label: its title, plus the known precision for month / year dates."""
     first, second = ((ix.title_zh, ix.title_en) if lang == "zh"
                      else (ix.title_en, ix.title_zh))
-    text = first[i] or second[i]
+    text = elide(first[i] or second[i])  # a crafted title may be a megabyte long
     prec = int(ix.precision[i])
     if prec in (PRECISION_YEAR, PRECISION_MONTH):
         style: Style = "approx_year" if prec == PRECISION_YEAR else "approx_month"
@@ -60,6 +61,10 @@ class ItemLabels:
     def __init__(self) -> None:
         self._width: dict[int, float] = {}
         self._key: tuple[object, ...] = ()
+        # Short labels for tight rooms ("21" for "21st meeting of CWG-WSIS"), and every label
+        # of the last frame as (rectangle, text), which tests check for overlaps.
+        self.fit = LabelFit()
+        self.drawn: list[tuple[QRectF, str]] = []
 
     def forget_widths(self) -> None:
         """The data, the font or the language changed: titles must be measured again."""
@@ -73,6 +78,9 @@ class ItemLabels:
         if (lang, formatter, font) != self._key:
             self._width.clear()
             self._key = (lang, formatter, font)
+            self.fit.font_changed()
+        if self.fit.index is not ix:
+            self.fit.reset(ix)
         fm = QFontMetricsF(font)
         row_px = np.abs(f.sy * lay.pitch())
         tall = row_px >= fm.height() + 1
@@ -95,14 +103,15 @@ class ItemLabels:
         right_of_item = f.px(ix.end[ev]) + 4
         room_after = nxt - right_of_item
         room_inside = np.minimum(f.px(ix.end[ev]), nxt + 6) - left - 4
-        good = (room_after >= MIN_LABEL_PX) | (room_inside >= MIN_LABEL_PX)
+        least = self.fit.min_room(ev, lang, fm)  # a short label ("21") needs less room
+        good = (room_after >= least) | (room_inside >= least)
         ev, nxt, left = ev[good], nxt[good], left[good]
-        room_after, room_inside = room_after[good], room_inside[good]
+        room_after, room_inside, least = room_after[good], room_inside[good], least[good]
         if len(ev) > MAX_LABELS:  # the roomiest first
             keep = np.argsort(-np.maximum(room_after, room_inside), kind="stable")[:MAX_LABELS]
             keep.sort()
             ev, nxt, left = ev[keep], nxt[keep], left[keep]
-            room_after, room_inside = room_after[keep], room_inside[keep]
+            room_after, room_inside, least = room_after[keep], room_inside[keep], least[keep]
         cy, _ = geometry(f, ev)
         emph = emphasis
         p.setFont(font)
@@ -115,7 +124,7 @@ class ItemLabels:
             if width is None:
                 width = self._width[i] = fm.horizontalAdvance(text)
             dimmed = emph is not None and not emph[i]
-            first_session = ix.sessions_of(i)[0] if ix.n_sessions[i] > 1 else None
+            first_session = ix.sessions_of(i, 1)[0] if ix.n_sessions[i] > 1 else None
             inside_room = room_inside[k]
             if first_session is not None:
                 inside_room = min(f.px(first_session[1]), nxt[k]) - left[k] - 4
@@ -125,12 +134,14 @@ class ItemLabels:
                 colour = text_colour_on(lane_colour(int(ix.lane[i])))
                 if dimmed:
                     colour = dim_pen
-            elif not precise and room_inside[k] >= MIN_LABEL_PX and room_after[k] < width:
+            elif not precise and room_inside[k] >= least[k] and room_after[k] < width:
                 # A month / year span wider than the room after it (often the whole view):
                 # the label sits inside, on a backing box so the hatching does not cross it.
                 x = left[k]
                 if width > room_inside[k]:
-                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room_inside[k])
+                    text = self.fit.fit(i, lang, text, room_inside[k], fm)
+                    if not text:
+                        continue
                     width = fm.horizontalAdvance(text)
                 box = QRectF(x - 2, float(cy[k]) - fm.height() / 2, width + 4, fm.height())
                 p.fillRect(box, with_alpha(theme.background, 190))
@@ -140,30 +151,32 @@ class ItemLabels:
                 if ix.end[i] - ix.start[i] <= DAY:
                     x += MAX_DIAMOND_PX / 2
                 room = nxt[k] - x
-                if room < MIN_LABEL_PX:
+                if room < least[k]:
                     continue
                 if width > room:
-                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                    text = self.fit.fit(i, lang, text, room, fm)
+                    if not text:
+                        continue
                 colour = dim_pen if dimmed else text_pen
             if avoid:
-                text = self.clear_of(text, x, float(cy[k]), fm, avoid)
+                text = self.clear_of(i, lang, text, x, float(cy[k]), fm, avoid)
                 if not text:
                     continue
             p.setPen(colour)
             p.drawText(QPointF(x, float(cy[k]) + ascent_shift), text)
+            self.drawn.append((QRectF(x, float(cy[k]) - fm.height() / 2,
+                                      fm.horizontalAdvance(text), fm.height()), text))
 
 
-    @staticmethod
-    def clear_of(text: str, x: float, cy: float, fm: QFontMetricsF,
-                  boxes: list[QRectF]) -> str:
+    def clear_of(self, i: int, lang: str, text: str, x: float, cy: float, fm: QFontMetricsF,
+                 boxes: list[QRectF]) -> str:
         """`text` at x, shortened to end before the first box it would run into ("" if the
         room left is too small to be worth a label)."""
         rect = QRectF(x, cy - fm.height() / 2, fm.horizontalAdvance(text), fm.height())
         hits = [b for b in boxes if b.intersects(rect)]
         if not hits:
             return text
-        room = min(b.left() for b in hits) - 4 - x
-        if room < MIN_LABEL_PX:
+        if any(b.left() - 4 <= x for b in hits):  # the box starts before the label
             return ""
-        return fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        return self.fit.fit(i, lang, text, min(b.left() for b in hits) - 4 - x, fm)
 

@@ -157,14 +157,22 @@ class TimelineItem(pg.GraphicsObject):
         # Edge labels are placed first and item labels give way to them, so "+8 months" never
         # runs into "Council 2011"; they are painted last, on top.
         boxes = [e.box for e in edges if e.box is not None]
+        boxes += [box for box, _text, _colour in self._marker_label_boxes(f)]
+        self._labels.drawn = []
         if not raster:
             st = self.state
             self._labels.paint(p, f, self.index, self.layout, st.shown, st.emphasis,
                                st.title_lang, st.formatter, self.theme, self.font,
                                self._geometry, avoid=boxes)
         paint_edge_labels(p, edges, self.theme, self.font)
+        self._labels.drawn += [(e.box, e.text) for e in edges if e.box is not None]
         self._paint_marker_labels(p, f)
         p.restore()
+
+    @property
+    def drawn_labels(self) -> list[tuple[QRectF, str]]:
+        """Every label of the last frame (items, chain, period) as (rectangle, text)."""
+        return self._labels.drawn
 
     def title(self, i: int) -> str:
         """The label of event position `i` in the current language."""
@@ -226,12 +234,24 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(QPen(self.theme.today, 1.5))
             p.drawLine(QPointF(f.px(today), top), QPointF(f.px(today), bottom))
 
-    def _paint_marker_labels(self, p: QPainter, f: Frame) -> None:
-        a, b, today = self._marker_xs()
+    def _marker_font(self) -> QFont:
         small = QFont(self.font)
         small.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.85))
-        p.setFont(small)
-        fm = QFontMetricsF(small)
+        return small
+
+    def _paint_marker_labels(self, p: QPainter, f: Frame) -> None:
+        p.setFont(self._marker_font())
+        for box, text, colour in self._marker_label_boxes(f):
+            p.fillRect(box, with_alpha(self.theme.background, 200))
+            p.setPen(colour)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            self._labels.drawn.append((box, text))
+
+    def _marker_label_boxes(self, f: Frame) -> list[tuple[QRectF, str, QColor]]:
+        """Where the period's labels ("PP-10", "PP-14") go: item labels keep clear of them."""
+        a, b, today = self._marker_xs()
+        fm = QFontMetricsF(self._marker_font())
+        out = []
         labels = []
         if a is not None:
             labels.append((f.px(a), self.state.markers.period_labels[0], self.theme.muted_text))
@@ -245,10 +265,8 @@ class TimelineItem(pg.GraphicsObject):
             w = fm.horizontalAdvance(text) + 6
             # Beside the line, inside the plot; flipped to the left near the right edge.
             left = px + 3 if px + 3 + w <= f.X1 else px - 3 - w
-            box = QRectF(left, f.Ytop + 2, w, fm.height())
-            p.fillRect(box, with_alpha(self.theme.background, 200))
-            p.setPen(colour)
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            out.append((QRectF(left, f.Ytop + 2, w, fm.height()), text, colour))
+        return out
 
     # --- items ----------------------------------------------------------------------------
 
@@ -402,26 +420,32 @@ class TimelineItem(pg.GraphicsObject):
                        (self.state.selected, QPen(self.theme.selection, 2.5))):
             if i is None or (len(self.state.shown) == len(ix) and not self.state.shown[i]):
                 continue
-            sessions = ix.sessions_of(i)
+            s0, s1 = ix.session_arrays(i)
             cy, h = self._geometry(f, np.array([i], dtype=np.int32))
             colour = lane_colour(int(ix.lane[i]))
             approx = int(ix.precision[i]) != PRECISION_DAY
-            if len(sessions) > 1:
+            if len(s0) > 1:
                 p.setPen(QPen(pen.color(), 1.5))
                 p.drawLine(QPointF(f.px(float(ix.start[i])), float(cy[0])),
                            QPointF(f.px(float(ix.end[i])), float(cy[0])))
-            for s0, s1 in sessions:
-                a = min(max(f.px(s0), f.X0 - 20), f.X1 + 20)
-                b = min(max(f.px(s1), f.X0 - 20), f.X1 + 20)
-                if not approx and s1 - s0 <= DAY:
-                    d = np.array([min(float(h[0]) * 1.25 + 4, MAX_DIAMOND_PX + 4)])
-                    self._diamonds(p, np.array([(a + b) / 2]), cy, d, colour, False, True,
-                                   pen=pen)
-                else:
-                    grow = 2.0 if pen.widthF() > 2 else 1.0
-                    rect = np.array([[a - grow, cy[0] - h[0] / 2 - grow,
-                                      max(b - a, 1.0) + 2 * grow, h[0] + 2 * grow]])
-                    self._fill(p, rect, colour, False, approx, True, pen=pen)
+            # All sittings at once, one shape per distinct pixel position: an event may have
+            # thousands (a crafted one a million) and a pixel shows one mark however many.
+            a = np.clip(f.px(s0), f.X0 - 20, f.X1 + 20)
+            b = np.clip(f.px(s1), f.X0 - 20, f.X1 + 20)
+            single = np.zeros(len(s0), dtype=bool) if approx else (s1 - s0 <= DAY)
+            if single.any():
+                centres = np.unique(np.round((a[single] + b[single]) * 2) / 4)
+                d = min(float(h[0]) * 1.25 + 4, MAX_DIAMOND_PX + 4)
+                self._diamonds(p, centres, np.full(len(centres), float(cy[0])),
+                               np.full(len(centres), d), colour, False, True, pen=pen)
+            if (~single).any():
+                grow = 2.0 if pen.widthF() > 2 else 1.0
+                spans = np.unique(np.round(np.column_stack([a[~single], b[~single]])), axis=0)
+                rects = np.column_stack([
+                    spans[:, 0] - grow, np.full(len(spans), cy[0] - h[0] / 2 - grow),
+                    np.maximum(spans[:, 1] - spans[:, 0], 1.0) + 2 * grow,
+                    np.full(len(spans), h[0] + 2 * grow)])
+                self._fill(p, rects, colour, False, approx, True, pen=pen)
         self._paint_focus_ring(p, f)
 
     def _paint_focus_ring(self, p: QPainter, f: Frame) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from wsis_viewer.domain.bounds import MAX_TOOLTIP_SITTINGS, elide
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex, date_to_x, x_to_date
 from wsis_viewer.domain.view_state import (
     Emphasis,
@@ -588,14 +589,17 @@ class TimelineWidget(QWidget):
         lines = [f"<b>{html.escape(self._item.title(i))}</b>"]
         other = ix.title_zh[i] if self._settings.title_lang == "en" else ix.title_en[i]
         if other:
-            lines.append(html.escape(other))
+            lines.append(html.escape(elide(other)))
         if ix.precision_name(i) == "day":
-            for s0, s1 in ix.sessions_of(i):
+            count = int(ix.n_sessions[i])
+            for s0, s1 in ix.sessions_of(i, MAX_TOOLTIP_SITTINGS):
                 a, b = x_to_date(s0), x_to_date(s1 - 1)
                 text = fmt(a, "day_month_year")
                 if b != a:
                     text += f" – {fmt(b, 'day_month_year')}"
                 lines.append(html.escape(text))
+            if count > MAX_TOOLTIP_SITTINGS:
+                lines.append(html.escape(f"… +{count - MAX_TOOLTIP_SITTINGS}"))
         return "<br>".join(lines)
 
     def _apply_theme(self) -> None:

@@ -8,6 +8,7 @@ Qt's platform theme gives the system's light or dark palette, and the widgets re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -78,31 +79,36 @@ def start_language(lang: str | None, settings: ViewerSettings) -> str:
     return settings.language() or default_language()
 
 
-def _opens(target: str) -> bool:
+def _open_error(target: str) -> str | None:
+    """None when `target` opens; else the one-line reason. Never raises for bad data."""
     try:
         open_database(target).close()
-    except DatabaseError:
-        return False
-    return True
+    except DatabaseError as exc:
+        return str(exc)
+    return None
 
 
 def choose_start_database(db: str | None, settings: ViewerSettings) -> tuple[str, str | None]:
     """(database to open, error to show first).
 
-    An explicit `db` that fails is reported, then the bundled one opens. Without `db`, the
-    last database is used if it still opens, silently otherwise (it may have been moved).
+    An explicit `db` that fails is reported, then the bundled one opens. The last database
+    that no longer opens (moved, damaged, replaced by a hostile file) is reported once and
+    forgotten, so the next start does not meet it again; the bundled one opens.
     """
     bundled = str(paths.bundled_database())
     if db is not None:
-        try:
-            open_database(db).close()
-        except DatabaseError as exc:
-            return bundled, str(exc)
-        return db, None
+        error = _open_error(db)
+        return (bundled, error) if error is not None else (db, None)
     last = settings.last_database()
-    if last and _opens(last):
+    if not last:
+        return bundled, None
+    error = _open_error(last)
+    if error is None:
         return last, None
-    return bundled, None
+    settings.forget_database(last)
+    if not Path(last).exists() and "://" not in last:
+        return bundled, None  # moved or deleted: nothing to report
+    return bundled, error
 
 
 def start_window(db: str | None, lang: str | None,

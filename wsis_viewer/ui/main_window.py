@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wsis_viewer.domain.bounds import MAX_TOOLTIP_SITTINGS, elide
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
@@ -55,6 +56,7 @@ from wsis_viewer.ui.detail_view import DetailView
 from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter, menu_text
 from wsis_viewer.ui.main_actions import NEEDS_EVENTS, create_actions, retranslate_actions
 from wsis_viewer.ui.navigation import Navigation
+from wsis_viewer.ui.plain_text import make_labels_plain
 from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
 from wsis_viewer.ui.settings import ViewerSettings
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._create_status_bar()
+        make_labels_plain(self)  # file names and search text are data, not markup
         self._connect()
         self.retranslate_ui()
         self._check_language_action()
@@ -440,7 +443,14 @@ class MainWindow(QMainWindow):
         except DatabaseError as exc:
             self.show_error(self.tr("Cannot open database"), str(exc))
             return False
-        self._set_database(db, restore_view=restore_view)
+        previous = self.db
+        try:
+            self._set_database(db, restore_view=restore_view)
+        except DatabaseError as exc:  # all or nothing: back to the database shown before
+            db.close()
+            self._set_database(previous)
+            self.show_error(self.tr("Cannot open database"), str(exc))
+            return False
         path = str(target)
         self.settings.set_last_database(path)
         self.settings.add_recent_file(path)
@@ -885,22 +895,24 @@ class MainWindow(QMainWindow):
 
 def _tooltip_text(event: Event, lang: str) -> str:
     """Rich text: the titles, then each sitting (dates, time, room, place)."""
-    titles = [f"<b>{html.escape(event.title.get(lang))}</b>"]
+    titles = [f"<b>{html.escape(elide(event.title.get(lang)))}</b>"]
     other = event.title.zh if lang == "en" else event.title.en
     if other and other != event.title.get(lang):
-        titles.append(html.escape(other))
+        titles.append(html.escape(elide(other)))
     lines = list(titles)
     sittings = event.sessions if event.precision is Precision.DAY else ()
-    for session in sittings:
+    for session in sittings[:MAX_TOOLTIP_SITTINGS]:
         parts = [format_span(session.start, session.end, event.precision, lang,
                              translate=translate_dates)]
         if session.time:
             parts.append(session.time + (f"–{session.end_time}" if session.end_time else ""))
-        parts += [x for x in (session.room, session.location) if x]
+        parts += [elide(x) for x in (session.room, session.location) if x]
         lines.append(html.escape(" · ".join(parts)))
+    if len(sittings) > MAX_TOOLTIP_SITTINGS:
+        lines.append(html.escape(f"… +{len(sittings) - MAX_TOOLTIP_SITTINGS}"))
     if not sittings:
         lines.append(html.escape(format_span(event.start, event.end, event.precision, lang,
                                              translate=translate_dates)))
-    if event.location and not any(s.location for s in sittings):
-        lines.append(html.escape(event.location))
+    if event.location and not any(s.location for s in sittings[:MAX_TOOLTIP_SITTINGS]):
+        lines.append(html.escape(elide(event.location)))
     return "<br>".join(lines)

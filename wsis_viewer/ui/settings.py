@@ -7,10 +7,13 @@ temporary folder so they never read or write the user's real settings.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from wsis_viewer.domain.date_range import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
+from wsis_viewer.domain.timeline_index import DAY, date_to_x
 from wsis_viewer.store.urls import display_url
 
 MAX_RECENT_FILES = 8
@@ -89,9 +92,17 @@ class ViewerSettings:
     # --- view ---------------------------------------------------------------------------------
 
     def view_range(self) -> tuple[float, float] | None:
-        x0 = _as_float(self.store.value("view/x0"))
-        x1 = _as_float(self.store.value("view/x1"))
-        if x0 is None or x1 is None or not x0 < x1:
+        """The saved view, if it is a finite range within the dates the app accepts (with a
+        year's margin). Anything else (hand-edited, ±inf, NaN) is forgotten, not applied."""
+        raw0, raw1 = self.store.value("view/x0"), self.store.value("view/x1")
+        if raw0 is None and raw1 is None:
+            return None
+        x0, x1 = _as_float(raw0), _as_float(raw1)
+        low, high = date_to_x(FIRST_DAY) - 366 * DAY, date_to_x(LAST_DAY) + 366 * DAY
+        if x0 is None or x1 is None or not (math.isfinite(x0) and math.isfinite(x1)) \
+                or not low <= x0 < x1 <= high or x1 - x0 < DAY / 2:
+            self.store.remove("view/x0")
+            self.store.remove("view/x1")
             return None
         return x0, x1
 
@@ -114,9 +125,12 @@ class ViewerSettings:
         self.store.setValue("view/hidden_lanes", sorted(lanes))
 
     def year_range(self) -> tuple[int, int] | None:
-        first = _as_int(self.store.value("view/year_from"))
-        last = _as_int(self.store.value("view/year_to"))
-        if first is None or last is None or first > last:
+        raw_first, raw_last = self.store.value("view/year_from"), self.store.value("view/year_to")
+        if raw_first is None and raw_last is None:
+            return None
+        first, last = _as_int(raw_first), _as_int(raw_last)
+        if first is None or last is None or not FIRST_YEAR <= first <= last <= LAST_YEAR:
+            self.set_year_range(None)  # a broken saved value is forgotten
             return None
         return first, last
 
@@ -133,6 +147,12 @@ class ViewerSettings:
     def last_database(self) -> str | None:
         value = self.store.value("database/last")
         return str(value) if value else None
+
+    def forget_database(self, path: str) -> None:
+        """Drop `path` as the last database and from the recent files (it failed to open)."""
+        if self.last_database() == path:
+            self.store.remove("database/last")
+        self.remove_recent_file(path)
 
     def set_last_database(self, path: str) -> None:
         self.store.setValue("database/last", normalise_location(path))
