@@ -22,7 +22,8 @@ from wsis_viewer import __version__, paths, team_cli, write_policy
 from wsis_viewer.launch_args import database_argument
 from wsis_viewer.outputs import ExitCode, OutputError, atomic_output, write_text
 
-SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", *team_cli.COMMANDS)
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search",
+               *team_cli.COMMANDS)
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
 EXPORT_LANGUAGES = ("en", "zh")
 
@@ -326,6 +327,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
     _localise(p)
 
+    from wsis_viewer import search_command  # issue 13: its options live in its own module
+
+    _localise(search_command.add_parser(sub))
+
     p = sub.add_parser("check", help=translate(
         "CLI", "validate the source files, write nothing"))
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
@@ -390,8 +395,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ExitCode.CANNOT_WRITE
         return _run_command(args)
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
+    # `wsis-viewer wsis-viewer:record/<kind>/<id>` (Copy Link): open the window on that record.
+    from wsis_viewer.domain.app_links import parse_link
     from wsis_viewer.ui.app import run_app
 
+    link = parse_link(gui_args.db_path) if gui_args.db_path else None
+    if link is not None:
+        return run_app(db=database_argument(gui_args.db), lang=gui_args.lang, qt_args=qt_args,
+                       report_text=gui_args.report_text, select=link)
     view_link = None  # `wsis-viewer 'wsis-viewer:view?…'` opens a shared view (issue 15)
     if gui_args.db_path and gui_args.db_path.startswith(team_cli.VIEW_LINK_PREFIX):
         view_link, gui_args.db_path = gui_args.db_path, None

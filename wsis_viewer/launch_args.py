@@ -22,9 +22,9 @@ def database_argument(arg: str | None) -> str | None:
     if parts.scheme == "file" and parts.netloc in ("", "localhost"):
         return unquote(parts.path)
     if parts.scheme == LINK_SCHEME:
-        # Links to records come with the search work; until the window can follow them it
-        # opens as usual instead of treating the link as a file name.
-        print(f"wsis-viewer: {arg}: this version cannot follow {LINK_SCHEME}: links yet; "
-              "opening the window", file=sys.stderr)
+        # A link to a record is followed by cli.main (domain/app_links.py) before this is
+        # asked; one that names no record opens the window as usual, not as a file name.
+        print(f"wsis-viewer: {arg}: not a link to a record "
+              f"({LINK_SCHEME}:record/<kind>/<id>); opening the window", file=sys.stderr)
         return None
     return arg

@@ -42,6 +42,7 @@ from wsis_viewer.domain.view_state import (
 )
 from wsis_viewer.qt import gui_thread_gc
 from wsis_viewer.qt.dataset_loader import DatasetLoader
+from wsis_viewer.qt.event_search import EventSearch
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.session.matches import SearchMatches
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
 
     databaseChanged = Signal()       # another database (or none) is shown
     recordChanged = Signal(object)   # the selected record shown: a RecordRef, or None
+    # The records behind the panels or the data language changed (issue 13's tables follow).
+    recordsChanged = Signal()
 
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
@@ -102,6 +105,9 @@ class MainWindow(QMainWindow):
         # No parent: a read still running when the window closes keeps its loader alive.
         self._dataset_loader = DatasetLoader()
         self._dataset_loader.finished.connect(self._on_dataset_read)
+        # A big database's event matches are found in a thread (qt/event_search.py).
+        self._event_search = EventSearch(self)
+        self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
@@ -133,6 +139,10 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._check_language_action()
         self._set_database(None)
+        # Search results, record tables, legend, About, record menu (ui/search_features.py).
+        from wsis_viewer.ui.search_features import install_search_features
+
+        self.features = install_search_features(self)
         # Notes dock, note marks, View > Views, live updates (issue 15): one hook, before the
         # saved window state is restored (it places the Notes dock too).
         from wsis_viewer.ui.workspace_ui import install_workspace
@@ -142,6 +152,7 @@ class MainWindow(QMainWindow):
         self._show_overview(self.act_show_overview.isChecked())
         # Accessible names, tab order, View ▸ Theme, Help ▸ Keyboard Shortcuts.
         self.accessibility = install_accessibility(self)
+        self.features.add_to_help(self.accessibility.help_menu)
 
     # --- the view state -----------------------------------------------------------------------
 
@@ -189,6 +200,8 @@ class MainWindow(QMainWindow):
             self.timeline.show_state(new, self._emphasis())
         if new.selected != old.selected or new.stated_only != old.stated_only:
             self._show_selection(new.selected)
+        if new.lang != old.lang:
+            self.recordsChanged.emit()  # the tables show titles in the data language
         if (new.search, new.hidden_lanes, new.years) != (old.search, old.hidden_lanes,
                                                            old.years):
             self._show_match_count()
@@ -510,6 +523,7 @@ class MainWindow(QMainWindow):
         self.detail.set_dataset(relations.ds, relations)
         self.recommendations.set_relations(relations, self.lang)
         self.resolutions.set_relations(relations, self.lang)
+        self.recordsChanged.emit()
 
     def _on_dataset_read(self, db: object, result: object) -> None:
         """The background read finished (in the GUI thread, through a queued signal)."""
@@ -748,10 +762,33 @@ class MainWindow(QMainWindow):
 
     def _find(self, query: str) -> None:
         db = self.db
-        ids = db.find(query) if db is not None else []
+        if db is not None and query.strip() and db.counts.get("events", 0) > SYNC_DATASET_LIMIT:
+            # Every matching event of a short query can be a million: found in a thread, the
+            # highlight follows (_on_events_found); the previous one stays meanwhile.
+            self._event_search.find(db, query)
+            return
+        try:
+            ids = db.find(query) if db is not None else []
+        except DatabaseError as exc:  # an untrusted file's search index: one line
+            ids = []
+            self.statusBar().showMessage(str(exc), 8000)
+        self._set_matches(query, ids)
+
+    def _set_matches(self, query: str, ids: list[str]) -> None:
+        db = self.db
         positions = [] if db is None else [db.index.index_of(i) for i in ids]
         self._matches = SearchMatches(query, tuple(ids),
                                       tuple(sorted(p for p in positions if p is not None)))
+
+    def _on_events_found(self, db: object, query: str, result: object) -> None:
+        if db is not self.db or query != self.state.search:
+            return  # another database, or the box holds another query by now
+        self._set_matches(query, result if isinstance(result, list) else [])
+        if isinstance(result, Exception):
+            self.statusBar().showMessage(str(result), 8000)
+        if self.db is not None:
+            self.timeline.show_state(self.state, self._emphasis())
+        self._show_match_count()
 
     def _show_match_count(self) -> None:
         matches = self._matches
