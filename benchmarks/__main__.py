@@ -17,7 +17,8 @@ from pathlib import Path
 from benchmarks.synthetic import generate
 
 KEYS = ("load_s", "first_frame_s", "search_ready_s", "dataset_s", "frame_full_ms",
-        "frame_month_ms", "frame_pan_ms", "frame_p95_ms", "search_ms", "peak_rss_mb")
+        "frame_month_ms", "frame_pan_ms", "frame_p95_ms", "search_ms", "search_max_ms",
+        "search_slowest_query", "highlight_ms", "highlight_max_ms", "peak_rss_mb")
 
 
 def _one(n: int, keep: Path | None, frames: int, dataset: bool) -> dict[str, object]:

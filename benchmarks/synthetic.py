@@ -17,6 +17,7 @@ import numpy as np
 from sqlalchemy import create_engine
 
 from wsis_viewer.store import schema as s
+from wsis_viewer.store.search_index import build_search_index
 
 # Ten lanes: the seven the viewer knows plus three of the kinds that fall into "other" in the
 # real data, so the synthetic timeline is as crowded vertically as a busy real one could be.
@@ -46,8 +47,12 @@ def _day(year: int, month: int = 1, day: int = 1) -> int:
     return (dt.date(year, month, day) - dt.date(1970, 1, 1)).days
 
 
-def generate(path: Path, n_events: int, seed: int = 20131107) -> None:
-    """Create `path` (replacing it) with `n_events` synthetic events and related rows."""
+def generate(path: Path, n_events: int, seed: int = 20131107, *,
+             with_search_index: bool = True) -> None:
+    """Create `path` (replacing it) with `n_events` synthetic events and related rows.
+
+    `with_search_index=False` leaves out the search tables, like a database built by an
+    older version of `build-db`."""
     path = Path(path)
     path.unlink(missing_ok=True)
     engine = create_engine(f"sqlite+pysqlite:///{path}")
@@ -164,6 +169,9 @@ def generate(path: Path, n_events: int, seed: int = 20131107) -> None:
             _insert(con, "resolution_steps", 7, steps)
             _insert(con, "recommendations", 8, recommendations)
             _insert(con, "recommendation_links", 4, links)
+        if with_search_index:
+            with con:  # as build-db does: the full-text search tables inside the database
+                build_search_index(con)
     finally:
         con.close()
 

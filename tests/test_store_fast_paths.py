@@ -12,7 +12,6 @@ import pytest
 from benchmarks.synthetic import generate
 from wsis_viewer import paths
 from wsis_viewer.domain.lanes import ordered_lanes
-from wsis_viewer.domain.search import BackgroundSearchIndex, SearchIndex
 from wsis_viewer.domain.timeline_index import TimelineIndex
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.store.database import Store, TimelineColumns, iso_days, open_database
@@ -76,7 +75,6 @@ def test_columns_equal_rows_and_build_the_same_index(request: pytest.FixtureRequ
         lanes = [lane.id for lane in ordered_lanes(cols.lane)]
         from_rows = TimelineIndex.from_rows(store.event_rows(), store.session_rows(), lanes)
         _assert_same_index(TimelineIndex.from_columns(cols, lanes), from_rows)
-        assert list(store.iter_search_rows()) == store.search_rows()
 
 
 def test_columns_sort_ties_by_id_and_keep_dates(tmp_path: Path, synthetic_db: Path) -> None:
@@ -143,14 +141,19 @@ def test_loaded_database_matches_row_based_build(synthetic_db: Path) -> None:
         rows = store.event_rows()
         lanes = ordered_lanes(r.lane for r in rows)
         index = TimelineIndex.from_rows(rows, store.session_rows(), [lane.id for lane in lanes])
-        search = SearchIndex(store.search_rows(), index.ids)
         dataset = store.load()
     _assert_same_index(db.index, index)
     assert db.lanes == tuple(lanes)
     assert db.event_ids == tuple(index.ids)
-    for query in ("1334", "C13/1", "第22次", "council 2012", "resolution 10"):
-        assert db.search.find(query).tolist() == search.find(query).tolist()
-    assert db.find("resolution 1001") == [index.ids[i] for i in search.find("resolution 1001")]
+    by_id = {e.id: e for e in dataset.events}
+    for query, words in (("第22次", ["第22次"]), ("council 2012", ["council", "2012"]),
+                         # a one-character term beside longer ones: a substring ("37" too)
+                         ("meeting 7 (2013)", ["meeting", "7", "2013"])):
+        # What an event's own text holds: titles, id and place (synthetic events have no more).
+        expected = [i for i in index.ids if all(w in " ".join(
+            [by_id[i].title.en, by_id[i].title.zh, i, by_id[i].location or ""]).lower()
+            for w in words)]
+        assert expected and db.find(query) == expected  # in the database's index, time order
     assert db.year_bounds() == (min(e.start.year for e in dataset.events),
                                 max(e.end.year for e in dataset.events))
     assert db.counts == {"events": len(dataset.events), "documents": len(dataset.documents),
@@ -158,35 +161,13 @@ def test_loaded_database_matches_row_based_build(synthetic_db: Path) -> None:
                          "recommendations": len(dataset.recommendations)}
     assert db.dataset == dataset  # read on first use
     assert db.event(rows[0].id) == dataset.event(rows[0].id)
-    assert db._store is None  # closed once the search index and the dataset are read
-
-
-def test_search_typed_before_the_index_is_ready_waits_for_it() -> None:
-    import threading
-
-    release = threading.Event()
-
-    def slow_build() -> SearchIndex:
-        release.wait(5)
-        return SearchIndex([("a", "Resolution 1334")], ["a", "b"])
-
-    deferred = BackgroundSearchIndex(slow_build)
-    assert not deferred.ready()
-    threading.Timer(0.05, release.set).start()
-    assert deferred.find("1334").tolist() == [0]  # waited, then answered
-    assert deferred.ready() and len(deferred) == 2
-
-    def broken() -> SearchIndex:
-        raise DatabaseError("gone")
-
-    with pytest.raises(DatabaseError, match="gone"):
-        BackgroundSearchIndex(broken).find("x")
+    assert db._store is None  # closed once the dataset is read
 
 
 def test_loaded_database_close_before_dataset(synthetic_db: Path) -> None:
     db = LoadedDatabase.open(synthetic_db)
     assert db.has_events()
     db.close()
-    assert db.find("1334")  # the search index was built before closing
+    assert db.find("meeting 7")  # search has its own connections: closing does not stop it
     with pytest.raises(RuntimeError):
         _ = db.dataset

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wsis_viewer import __version__, paths
 
-SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report")
+SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search")
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
 EXPORT_LANGUAGES = ("en", "zh")
 
@@ -280,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
     _localise(p)
 
+    from wsis_viewer import search_command  # issue 13: its options live in its own module
+
+    _localise(search_command.add_parser(sub))
+
     p = sub.add_parser("check", help=translate(
         "CLI", "validate the source files, write nothing"))
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
@@ -312,9 +316,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wsis-viewer: {exc}", file=sys.stderr)
             return 2
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
+    # `wsis-viewer wsis-viewer:record/<kind>/<id>` (Copy Link): open the window on that record.
+    from wsis_viewer.domain.app_links import parse_link
     from wsis_viewer.ui.app import run_app
 
-    return run_app(db=gui_args.db or gui_args.db_path, lang=gui_args.lang, qt_args=qt_args,
+    link = parse_link(gui_args.db_path) if gui_args.db_path else None
+    if link is not None:
+        return run_app(db=gui_args.db, lang=gui_args.lang, qt_args=qt_args, select=link,
+                       report_text=gui_args.report_text)
+    db_path = gui_args.db_path
+    if db_path and db_path.startswith("file://"):  # the desktop entry passes URLs (%u)
+        from urllib.parse import unquote, urlsplit
+
+        db_path = unquote(urlsplit(db_path).path)
+    return run_app(db=gui_args.db or db_path, lang=gui_args.lang, qt_args=qt_args,
                    report_text=gui_args.report_text)
 
 

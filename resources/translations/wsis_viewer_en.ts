@@ -142,6 +142,30 @@
         <source>validate the source files, write nothing</source>
         <translation>validate the source files, write nothing</translation>
     </message>
+    <message>
+        <source>search every kind of record (ids, symbols, numbers, titles, places, people)</source>
+        <translation>search every kind of record (ids, symbols, numbers, titles, places, people)</translation>
+    </message>
+    <message>
+        <source>words, a symbol or a number</source>
+        <translation>words, a symbol or a number</translation>
+    </message>
+    <message>
+        <source>only records of this kind (may be repeated)</source>
+        <translation>only records of this kind (may be repeated)</translation>
+    </message>
+    <message>
+        <source>at most this many hits (default 20)</source>
+        <translation>at most this many hits (default 20)</translation>
+    </message>
+    <message>
+        <source>print one JSON object: {query, results: [{kind, id, title, matched, score}]}</source>
+        <translation>print one JSON object: {query, results: [{kind, id, title, matched, score}]}</translation>
+    </message>
+    <message>
+        <source>language of the titles printed (default: en)</source>
+        <translation>language of the titles printed (default: en)</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>
@@ -268,6 +292,49 @@
     <message>
         <source>Other</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>Lanes</source>
+        <translation>Lanes</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <source>a sitting of several days</source>
+        <translation>a sitting of several days</translation>
+    </message>
+    <message>
+        <source>a one-day sitting</source>
+        <translation>a one-day sitting</translation>
+    </message>
+    <message>
+        <source>sittings of one meeting, joined</source>
+        <translation>sittings of one meeting, joined</translation>
+    </message>
+    <message>
+        <source>date known only to the month or year</source>
+        <translation>date known only to the month or year</translation>
+    </message>
+    <message>
+        <source>chain of steps, labelled with the time elapsed</source>
+        <translation>chain of steps, labelled with the time elapsed</translation>
+    </message>
+    <message>
+        <source>inferred step (the report does not state it)</source>
+        <translation>inferred step (the report does not state it)</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <source>PP-10 → PP-14 period</source>
+        <translation>PP-10 → PP-14 period</translation>
     </message>
 </context>
 <context>
@@ -674,6 +741,25 @@
     </message>
 </context>
 <context>
+    <name>RecordMenu</name>
+    <message>
+        <source>Copy Citation</source>
+        <translation>Copy Citation</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copy Link</translation>
+    </message>
+    <message>
+        <source>Open Source</source>
+        <translation>Open Source</translation>
+    </message>
+    <message>
+        <source>Zoom To</source>
+        <translation>Zoom To</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>Event</source>
@@ -1004,6 +1090,10 @@
         <translation>Place</translation>
     </message>
     <message>
+        <source>(inferred: Chair of %1, %2)</source>
+        <translation>(inferred: Chair of %1, %2)</translation>
+    </message>
+    <message>
         <source>Date note</source>
         <translation>Date note</translation>
     </message>
@@ -1189,6 +1279,121 @@
     </message>
 </context>
 <context>
+    <name>RecordTablePanel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>Sittings</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Save the rows shown as a CSV file</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</source>
@@ -1325,6 +1530,226 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     <message>
         <source>no matches</source>
         <translation>no matches</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeatures</name>
+    <message>
+        <source>Search Results</source>
+        <translation>Search Results</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributors</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Show Search &amp;Results</source>
+        <translation>Show Search &amp;Results</translation>
+    </message>
+    <message>
+        <source>Show Le&amp;gend</source>
+        <translation>Show Le&amp;gend</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>&amp;Tables</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About WSIS Timeline Viewer</source>
+        <translation>&amp;About WSIS Timeline Viewer</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <source>resolutions</source>
+        <translation>resolutions</translation>
+    </message>
+    <message>
+        <source>recommendations</source>
+        <translation>recommendations</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>contributors</source>
+        <translation>contributors</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>topics</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>figures</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>File modified</source>
+        <translation>File modified</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Data: the ITU Council&apos;s report to PP-14 on the Council Working Group on WSIS (Chinese text; English version PP-14/20(Add.1)), with dates and places from public ITU and UN pages. Every record cites its source (a report paragraph such as §2.2.5, or a public page) and says whether the source states it or it is inferred.</source>
+        <translation>Data: the ITU Council&apos;s report to PP-14 on the Council Working Group on WSIS (Chinese text; English version PP-14/20(Add.1)), with dates and places from public ITU and UN pages. Every record cites its source (a report paragraph such as §2.2.5, or a public page) and says whether the source states it or it is inferred.</translation>
+    </message>
+    <message>
+        <source>WSIS Timeline Viewer</source>
+        <translation>WSIS Timeline Viewer</translation>
+    </message>
+    <message>
+        <source>About WSIS Timeline Viewer</source>
+        <translation>About WSIS Timeline Viewer</translation>
+    </message>
+    <message>
+        <source>Source: paragraph %1 of the report to PP-14 (PP-14/20(Add.1))</source>
+        <translation>Source: paragraph %1 of the report to PP-14 (PP-14/20(Add.1))</translation>
+    </message>
+    <message>
+        <source>This is the first event.</source>
+        <translation>This is the first event.</translation>
+    </message>
+    <message>
+        <source>This is the last event.</source>
+        <translation>This is the last event.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPanel</name>
+    <message numerus="yes">
+        <source>Events (%n)</source>
+        <translation>
+            <numerusform>Events (%n)</numerusform>
+            <numerusform>Events (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Documents (%n)</source>
+        <translation>
+            <numerusform>Documents (%n)</numerusform>
+            <numerusform>Documents (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolutions (%n)</source>
+        <translation>
+            <numerusform>Resolutions (%n)</numerusform>
+            <numerusform>Resolutions (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recommendations (%n)</source>
+        <translation>
+            <numerusform>Recommendations (%n)</numerusform>
+            <numerusform>Recommendations (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>People (%n)</source>
+        <translation>
+            <numerusform>People (%n)</numerusform>
+            <numerusform>People (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Contributors (%n)</source>
+        <translation>
+            <numerusform>Contributors (%n)</numerusform>
+            <numerusform>Contributors (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Topics (%n)</source>
+        <translation>
+            <numerusform>Topics (%n)</numerusform>
+            <numerusform>Topics (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures (%n)</source>
+        <translation>
+            <numerusform>Figures (%n)</numerusform>
+            <numerusform>Figures (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Type in the search box (Ctrl+F): ids, symbols, numbers, titles, places, people.</source>
+        <translation>Type in the search box (Ctrl+F): ids, symbols, numbers, titles, places, people.</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”</source>
+        <translation>No matches for “%1”</translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>no matches</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n matches</source>
+        <translation>
+            <numerusform>The first %n matches</numerusform>
+            <numerusform>The first %n matches</numerusform>
+        </translation>
     </message>
 </context>
 <context>

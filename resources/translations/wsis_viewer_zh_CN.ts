@@ -142,6 +142,30 @@
         <source>validate the source files, write nothing</source>
         <translation>校验源文件，不写入任何内容</translation>
     </message>
+    <message>
+        <source>search every kind of record (ids, symbols, numbers, titles, places, people)</source>
+        <translation>搜索所有类型的记录（标识、文号、编号、标题、地点、人员）</translation>
+    </message>
+    <message>
+        <source>words, a symbol or a number</source>
+        <translation>词语、文号或编号</translation>
+    </message>
+    <message>
+        <source>only records of this kind (may be repeated)</source>
+        <translation>只搜索此类记录（可重复）</translation>
+    </message>
+    <message>
+        <source>at most this many hits (default 20)</source>
+        <translation>最多列出的结果数（默认 20）</translation>
+    </message>
+    <message>
+        <source>print one JSON object: {query, results: [{kind, id, title, matched, score}]}</source>
+        <translation>输出一个 JSON 对象：{query, results: [{kind, id, title, matched, score}]}</translation>
+    </message>
+    <message>
+        <source>language of the titles printed (default: en)</source>
+        <translation>输出标题的语言（默认：en）</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>
@@ -268,6 +292,49 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>Lanes</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>a sitting of several days</source>
+        <translation>持续数日的会期</translation>
+    </message>
+    <message>
+        <source>a one-day sitting</source>
+        <translation>一日会期</translation>
+    </message>
+    <message>
+        <source>sittings of one meeting, joined</source>
+        <translation>同一会议的各次会期（以线相连）</translation>
+    </message>
+    <message>
+        <source>date known only to the month or year</source>
+        <translation>日期仅知月份或年份</translation>
+    </message>
+    <message>
+        <source>chain of steps, labelled with the time elapsed</source>
+        <translation>步骤链，标注间隔时间</translation>
+    </message>
+    <message>
+        <source>inferred step (the report does not state it)</source>
+        <translation>推断的步骤（报告未说明）</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
+        <source>PP-10 → PP-14 period</source>
+        <translation>PP-10 → PP-14 期间</translation>
     </message>
 </context>
 <context>
@@ -668,6 +735,25 @@
     </message>
 </context>
 <context>
+    <name>RecordMenu</name>
+    <message>
+        <source>Copy Citation</source>
+        <translation>复制引文</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>Open Source</source>
+        <translation>打开来源</translation>
+    </message>
+    <message>
+        <source>Zoom To</source>
+        <translation>缩放至此</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>Event</source>
@@ -998,6 +1084,10 @@
         <translation>地点</translation>
     </message>
     <message>
+        <source>(inferred: Chair of %1, %2)</source>
+        <translation>（推断：%1主席，%2）</translation>
+    </message>
+    <message>
         <source>Date note</source>
         <translation>日期说明</translation>
     </message>
@@ -1183,6 +1273,121 @@
     </message>
 </context>
 <context>
+    <name>RecordTablePanel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>会期</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交方</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>将显示的行保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>所有年份</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>ITU&apos;s work on the World Summit on the Information Society, 2010–2014</source>
@@ -1318,6 +1523,216 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     <message>
         <source>no matches</source>
         <translation>无匹配项</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeatures</name>
+    <message>
+        <source>Search Results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>捐助方</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Show Search &amp;Results</source>
+        <translation>显示搜索结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show Le&amp;gend</source>
+        <translation>显示图例(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About WSIS Timeline Viewer</source>
+        <translation>关于WSIS时间线查看器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>项活动</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>份文件</translation>
+    </message>
+    <message>
+        <source>resolutions</source>
+        <translation>项决议</translation>
+    </message>
+    <message>
+        <source>recommendations</source>
+        <translation>项建议</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>位人员</translation>
+    </message>
+    <message>
+        <source>contributors</source>
+        <translation>个捐助方</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>个议题</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>个数字</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>File modified</source>
+        <translation>文件修改时间</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Data: the ITU Council&apos;s report to PP-14 on the Council Working Group on WSIS (Chinese text; English version PP-14/20(Add.1)), with dates and places from public ITU and UN pages. Every record cites its source (a report paragraph such as §2.2.5, or a public page) and says whether the source states it or it is inferred.</source>
+        <translation>数据：国际电联理事会就理事会WSIS工作组提交PP-14的报告（中文本；英文本为PP-14/20(Add.1)），以及国际电联和联合国公开网页上的日期和地点。每条记录都注明来源（报告段落，如§2.2.5，或公开网页），并说明是来源所述还是推断。</translation>
+    </message>
+    <message>
+        <source>WSIS Timeline Viewer</source>
+        <translation>WSIS时间线查看器</translation>
+    </message>
+    <message>
+        <source>About WSIS Timeline Viewer</source>
+        <translation>关于WSIS时间线查看器</translation>
+    </message>
+    <message>
+        <source>Source: paragraph %1 of the report to PP-14 (PP-14/20(Add.1))</source>
+        <translation>来源：提交PP-14的报告第%1段（PP-14/20(Add.1)）</translation>
+    </message>
+    <message>
+        <source>This is the first event.</source>
+        <translation>这是第一项活动。</translation>
+    </message>
+    <message>
+        <source>This is the last event.</source>
+        <translation>这是最后一项活动。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPanel</name>
+    <message numerus="yes">
+        <source>Events (%n)</source>
+        <translation>
+            <numerusform>活动（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Documents (%n)</source>
+        <translation>
+            <numerusform>文件（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolutions (%n)</source>
+        <translation>
+            <numerusform>决议（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recommendations (%n)</source>
+        <translation>
+            <numerusform>建议（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>People (%n)</source>
+        <translation>
+            <numerusform>人员（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Contributors (%n)</source>
+        <translation>
+            <numerusform>捐助方（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Topics (%n)</source>
+        <translation>
+            <numerusform>议题（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures (%n)</source>
+        <translation>
+            <numerusform>数字（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Type in the search box (Ctrl+F): ids, symbols, numbers, titles, places, people.</source>
+        <translation>在搜索框中输入（Ctrl+F）：标识、文号、编号、标题、地点、人员。</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”</source>
+        <translation>没有与“%1”匹配的结果</translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n matches</source>
+        <translation>
+            <numerusform>前 %n 个匹配项</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,7 @@ def menu_titles(window: MainWindow) -> list[str]:
 
 
 def assert_english(window: MainWindow) -> None:
-    assert menu_titles(window) == ["&File", "&Edit", "&View", "&Go"]
+    assert menu_titles(window) == ["&File", "&Edit", "&View", "&Go", "&Help"]
     assert window.act_open.text() == "&Open…"
     assert window.act_zoom_in.toolTip().startswith("Zoom In (")
     assert window.lanes_menu.title() == "&Lanes"
@@ -93,7 +93,7 @@ def assert_english(window: MainWindow) -> None:
 
 
 def assert_chinese(window: MainWindow) -> None:
-    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "转到(&G)"]
+    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "转到(&G)", "帮助(&H)"]
     assert window.act_open.text() == "打开(&O)…"
     assert window.act_zoom_in.toolTip().startswith("放大 (+")
     assert window.lanes_menu.title() == "泳道(&L)"

@@ -139,7 +139,8 @@ def test_opens_bundled_database_with_one_item_per_session(make_window: WindowFac
 def test_bundled_database_search(qtbot, make_window: WindowFactory) -> None:
     window = make_window(BUNDLED_DB)
     window.search.set_text("1334")  # Council Resolution 1334: adopted 2011, modified later
-    assert {"council-2011", "council-2013"} <= set(window.matches())
+    assert {"council-2011", "council-2012", "council-2013"} <= set(window.matches())
+    assert window.features.results.hits()[0].id == "res-c1334"  # the resolution itself first
     window.search.set_text("第22次")
     assert window.matches() == ["cwg-22"]
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
@@ -275,12 +276,13 @@ def test_search_resolution_number_highlights_and_steps(qtbot, window: MainWindow
                                                       highlights: list[set[str] | None]) -> None:
     window.act_find.trigger()
     qtbot.waitUntil(window.search.edit.hasFocus)
-    qtbot.keyClicks(window.search.edit, "1334")  # modified at Council 2013
-    assert window.matches() == ["council-2013"]
-    assert highlights[-1] == {"council-2013"}
+    # The events whose own text names it (the resolution itself is a hit of the results list).
+    qtbot.keyClicks(window.search.edit, "1334")
+    assert window.matches() == ["cwg-22"]  # "Reviewed the revision of Resolution 1334."
+    assert highlights[-1] == {"cwg-22"}
     assert window.search.count_label.text() == "1 match"
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
-    assert window.timeline.selected() == "council-2013"
+    assert window.timeline.selected() == "cwg-22"
     window.search.edit.clear()
     qtbot.keyClicks(window.search.edit, "meeting")
     assert window.matches() == ["cwg-21", "cwg-22"]
@@ -288,7 +290,7 @@ def test_search_resolution_number_highlights_and_steps(qtbot, window: MainWindow
     assert window.search.count_label.text() == "2 matches"
     assert window.status_matches.text() == "2 matches"
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)  # first match after the selection
-    assert window.timeline.selected() == "cwg-21"  # wrapped around from Council 2013
+    assert window.timeline.selected() == "cwg-21"  # wrapped around from cwg-22
     assert window.search.edit.hasFocus()
     qtbot.keyClick(window.search.edit, Qt.Key.Key_F3)
     assert window.timeline.selected() == "cwg-22"
@@ -311,8 +313,11 @@ def test_search_chinese_meeting_number(qtbot, window: MainWindow) -> None:
 
 def test_search_document_symbol_and_no_match(window: MainWindow,
                                              highlights: list[set[str] | None]) -> None:
-    window.search.set_text("c13/85")
-    assert window.matches() == ["council-2013"]
+    window.search.set_text("c13/85")  # a document: a hit of the list, no event to light up
+    assert window.matches() == []
+    assert [(h.kind, h.id) for h in window.features.results.hits()] == [("document", "C13/85")]
+    window.search.set_text("Popov")  # a room of cwg-21's sitting
+    assert window.matches() == ["cwg-21"]
     window.search.set_text("nothing like this")
     assert window.matches() == []
     assert window.search.count_label.text() == "no matches"
@@ -321,16 +326,16 @@ def test_search_document_symbol_and_no_match(window: MainWindow,
 
 
 def test_matches_hidden_by_filters_are_counted_and_skipped(qtbot, window: MainWindow) -> None:
-    window.lane_toggles.action("council").trigger()
-    window.search.set_text("1334")  # only Council 2013 matches, and its lane is off
+    window.lane_toggles.action("cwg-wsis").trigger()
+    window.search.set_text("1334")  # only cwg-22 matches, and its lane is off
     assert window.status_matches.text() == "1 match (1 hidden by filters)"
-    window.timeline.select("cwg-22")
+    window.timeline.select("council-2013")
     window.act_find_next.trigger()
-    assert window.timeline.selected() == "cwg-22"  # nothing visible to step to
+    assert window.timeline.selected() == "council-2013"  # nothing visible to step to
     window.lane_toggles.show_all.trigger()
     assert window.status_matches.text() == "1 match"
     window.act_find_next.trigger()
-    assert window.timeline.selected() == "council-2013"
+    assert window.timeline.selected() == "cwg-22"
 
 
 @pytest.mark.parametrize(("current", "step", "expected"), [

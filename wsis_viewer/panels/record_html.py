@@ -52,6 +52,7 @@ from wsis_viewer.domain.report_text import (
     normalise,
     paragraph_number,
 )
+from wsis_viewer.domain.sittings import chairs_of, format_sittings
 from wsis_viewer.domain.sorting import natural_key
 from wsis_viewer.domain.translation import QT_TRANSLATE_NOOP
 
@@ -481,8 +482,17 @@ class RecordPage:
         return "".join([
             self.heading(self.tr("Event"), e.title, subtitle),
             self.fields(
-                self.field(self.tr("Dates"), escape(self.span(e.start, e.end, e.precision))),
+                self.field(self.tr("Dates"), escape(
+                    format_sittings(e, self.lang) if len(e.sessions) > 1
+                    else self.span(e.start, e.end, e.precision))),
                 self.field(self.tr("Place"), self.english(e.location)),
+                self.field(self.tr("Chair"), ", ".join(
+                    self.link(RecordRef(RecordType.PERSON, p.id),
+                              (p.name_zh or p.name) if self.lang == "zh" else p.name)
+                    + f' <span style="color:{self.dim}">'
+                    + escape(self.tr("(inferred: Chair of %1, %2)").replace("%1", role.body)
+                             .replace("%2", f"{role.start_year or ''}–{role.end_year or ''}"))
+                    + "</span>" for p, role in chairs_of(e, self.rel.ds.people))),
                 self.field(self.tr("Date note"), self.linkify(e.date_note or "")
                            + self._english_mark(e.date_note or "")),
             ),

@@ -2,18 +2,18 @@
 
 Opening reads only what the first frame needs, through the store's columnar fast path
 (`Store.timeline_columns`): the timeline index, the lanes and the events' year bounds. The
-search index is built in a background thread right after (a search waits for it if typed
-before it is ready), and the full `dataset` (every record as a domain object, which takes
+full `dataset` (every record as a domain object, which takes
 seconds on a big database) is read on first use. Opening a bad file still fails here, before
 the window lets go of the database it shows.
 
-The store stays open only until the search index is built and the dataset has been read (or
-`close()` is called); then it is closed, so no file handle stays open while the window shows it.
+Search runs in the database itself (`store/search_index.py`: FTS5 tables written by
+`build-db`), so opening indexes nothing; each query opens its own short-lived connection. The
+store stays open only until the dataset has been read (or `close()` is called); then it is
+closed, so no file handle stays open while the window shows it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from pathlib import Path
@@ -22,10 +22,10 @@ import numpy as np
 
 from wsis_viewer.domain.lanes import Lane, ordered_lanes
 from wsis_viewer.domain.model import Dataset, Event
-from wsis_viewer.domain.search import BackgroundSearchIndex, SearchIndex
 from wsis_viewer.domain.timeline_index import TimelineIndex
 from wsis_viewer.domain.view_state import Period, reporting_period
 from wsis_viewer.store.database import Store, open_database
+from wsis_viewer.store.search_index import SearchBackend, open_search
 
 
 class LoadedDatabase:
@@ -54,8 +54,7 @@ class LoadedDatabase:
         self._dataset_lock = threading.Lock()  # one reader of the dataset at a time
         self._dataset: Dataset | None = None
         self._events_by_id: dict[str, Event] | None = None
-        self._search_done = False
-        self.search = BackgroundSearchIndex(self._build_search)
+        self.search: SearchBackend = open_search(store.engine, store.label)
 
     @classmethod
     def open(cls, target: str | Path) -> LoadedDatabase:
@@ -88,23 +87,8 @@ class LoadedDatabase:
 
     # --- lazily read parts --------------------------------------------------------------------
 
-    def _build_search(self) -> SearchIndex:
-        """Runs in the search thread: read the texts, index them, then let go of the store."""
-        try:
-            store = self._store
-            if store is None:
-                raise RuntimeError("database closed before its search index was built")
-            t = time.perf_counter()
-            index = SearchIndex(store.iter_search_rows(), self.event_ids)
-            self.timings["search_index_s"] = time.perf_counter() - t  # reading included
-            return index
-        finally:
-            with self._lock:
-                self._search_done = True
-                self._release_if_done()
-
     def _release_if_done(self) -> None:
-        if self._search_done and self._dataset is not None and self._store is not None:
+        if self._dataset is not None and self._store is not None:
             self._store.close()
             self._store = None
 
@@ -132,10 +116,8 @@ class LoadedDatabase:
         return self._events_by_id
 
     def close(self) -> None:
-        """Wait for the search index, then close the store (the dataset is no longer readable
-        if it was not read yet). Not needed: the store closes itself once both are read."""
-        with contextlib.suppress(Exception):  # closing must not fail because the build did
-            self.search.result()
+        """Close the store (the dataset is no longer readable if it was not read yet). Not
+        needed: the store closes itself once the dataset is read. Search keeps working."""
         with self._lock:
             if self._store is not None:
                 self._store.close()
@@ -148,9 +130,7 @@ class LoadedDatabase:
 
     def find(self, query: str) -> list[str]:
         """Ids of the events matching `query`, in time order; [] for a blank query."""
-        if not query.strip():
-            return []
-        return [self.event_ids[i] for i in sorted(int(i) for i in self.search.find(query))]
+        return self.search.event_ids(query)
 
     def has_events(self) -> bool:
         return len(self.index) > 0

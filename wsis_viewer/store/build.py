@@ -227,6 +227,7 @@ def write_database(
                         done += len(chunk)
                         if progress:
                             progress(done, total)
+            _write_search_index(engine)
             with engine.connect() as conn:
                 conn.exec_driver_sql("VACUUM")
         finally:
@@ -236,6 +237,18 @@ def write_database(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def _write_search_index(engine: Engine) -> None:
+    """The full-text search tables (store/search_index.py), from the rows just written."""
+    from wsis_viewer.store.search_index import build_search_index
+
+    raw = engine.raw_connection()
+    try:
+        build_search_index(raw.driver_connection)  # type: ignore[arg-type]
+        raw.commit()
+    finally:
+        raw.close()
 
 
 def build_database(data_dir: Path, output: Path, progress: ProgressFn | None = None) -> Dataset:

@@ -128,19 +128,6 @@ def _fetch_columns(cursor: Any, sql: str, n_cols: int) -> list[list[Any]]:
     return cols
 
 
-_SEARCH_SQL = (
-    "SELECT id, title_en || ' ' || title_zh FROM events "
-    "UNION ALL SELECT event_id, symbol || ' ' || title_en || ' ' || title_zh "
-    "FROM documents WHERE event_id IS NOT NULL "
-    "UNION ALL SELECT c.event_id, d.symbol FROM considerations c "
-    "JOIN documents d ON d.symbol = c.document_symbol "
-    "UNION ALL SELECT st.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
-    "FROM resolution_steps st JOIN resolutions r ON r.id = st.resolution_id "
-    "WHERE st.event_id IS NOT NULL "
-    "UNION ALL SELECT er.event_id, r.number || ' ' || r.title_en || ' ' || r.title_zh "
-    "FROM event_resolutions er JOIN resolutions r ON r.id = er.resolution_id")
-
-
 def _readonly_file_engine(path: Path, label: str) -> Engine:
     if not path.exists():
         raise DatabaseError(f"{label}: no such file")
@@ -315,24 +302,6 @@ class Store:
         with self.engine.connect() as conn:
             return [(r[0], r[1], r[2], r[3]) for r in conn.exec_driver_sql(
                 "SELECT event_id, seq, start, \"end\" FROM sessions ORDER BY event_id, seq")]
-
-    def search_rows(self) -> list[tuple[str, str]]:
-        """(event_id, text) pairs to search: titles, document symbols, resolution numbers."""
-        with self.engine.connect() as conn:
-            return [(r[0], r[1]) for r in conn.exec_driver_sql(_SEARCH_SQL)]
-
-    def iter_search_rows(self) -> Iterator[tuple[str, str]]:
-        """`search_rows()` as a stream, read a chunk at a time on the plain driver connection,
-        so the list of all texts never exists (its peak memory mattered at 1M events)."""
-        raw = self.engine.raw_connection()
-        try:
-            cur = raw.cursor()
-            cur.execute(_SEARCH_SQL)
-            while chunk := cur.fetchmany(_FETCH_CHUNK):
-                yield from chunk
-            cur.close()
-        finally:
-            raw.close()
 
     def conference_spans(self) -> list[tuple[dt.date, dt.date]]:
         """(start, end) of the plenipotentiary conferences: what the reporting period is

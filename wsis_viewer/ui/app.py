@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from wsis_viewer import __version__, paths
+from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.qt import gui_thread_gc
 from wsis_viewer.qt.fonts import install_cjk_fallback
 from wsis_viewer.qt.i18n import (
@@ -123,12 +124,14 @@ def start_window(db: str | None, lang: str | None,
 
 
 def run_app(db: str | None, lang: str | None, qt_args: list[str],
-            report_text: str | None = None) -> int:
+            report_text: str | None = None, select: RecordRef | None = None) -> int:
     app = create_app(["wsis-viewer", *qt_args])
     settings = ViewerSettings()
     # Translators first (this also translates the display name), so even the first texts
     # are in the right language.
     set_app_language(start_language(lang, settings))
     window = start_window(db, lang, settings, report_text)
+    if select is not None:  # opened from a wsis-viewer: link
+        window.navigate_to(select)
     window.show()
     return app.exec()

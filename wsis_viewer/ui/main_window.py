@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,6 +74,11 @@ class MainWindow(QMainWindow):
     clear_selection, set_search, the filters, the language); `_render` then redraws the
     timeline, the detail panel, the lists and the status bar from it."""
 
+    # The records behind the panels or the data language changed (issue 13's tables follow).
+    recordsChanged = Signal()
+    # The selected record (a RecordRef, or None when cleared), for views that mark it.
+    currentRecordChanged = Signal(object)
+
     def __init__(self, settings: ViewerSettings | None = None, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +129,10 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._check_language_action()
         self._set_database(None)
+        # Search results, record tables, legend, About, record menu (ui/search_features.py).
+        from wsis_viewer.ui.search_features import install_search_features
+
+        self.features = install_search_features(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
 
@@ -168,6 +177,8 @@ class MainWindow(QMainWindow):
             self.timeline.show_state(new, self._emphasis())
         if new.selected != old.selected or new.stated_only != old.stated_only:
             self._show_selection(new.selected)
+        if new.lang != old.lang:
+            self.recordsChanged.emit()  # the tables show titles in the data language
         if (new.search, new.hidden_lanes, new.years) != (old.search, old.hidden_lanes,
                                                            old.years):
             self._show_match_count()
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
             self.detail.show_record(ref)
         self.recommendations.show_record(ref)
         self.resolutions.show_record(ref)
+        self.currentRecordChanged.emit(ref)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -480,6 +492,7 @@ class MainWindow(QMainWindow):
         self.detail.set_dataset(relations.ds, relations)
         self.recommendations.set_relations(relations, self.lang)
         self.resolutions.set_relations(relations, self.lang)
+        self.recordsChanged.emit()
 
     def _on_dataset_read(self, db: object, result: object) -> None:
         """The background read finished (in the GUI thread, through a queued signal)."""
