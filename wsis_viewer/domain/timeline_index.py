@@ -11,7 +11,7 @@ makes "next / previous event in time" an index step and visible-range culling a 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -117,14 +117,14 @@ def iso_to_x(values: Sequence[str]) -> FloatArray:
 class TimelineIndex:
     """Per-event and per-session arrays; build it with `from_columns` (or `from_rows`)."""
 
-    ids: list[str]
+    ids: Sequence[str]             # a list, or a StringColumn when read from the cache
     lane_ids: tuple[str, ...]
     lane: IntArray                 # index into lane_ids
     start: FloatArray              # x of the first day
     end: FloatArray                # x just after the last day (exclusive)
     precision: npt.NDArray[np.int8]  # PRECISION_DAY / _MONTH / _YEAR
-    title_en: list[str]
-    title_zh: list[str]
+    title_en: Sequence[str]
+    title_zh: Sequence[str]
     row: IntArray                  # sub-row inside the lane (stacking)
     lane_rows: IntArray            # sub-rows per lane (at least 1)
     # Sessions, sorted by start; every event has at least one (its own span when it has none).
@@ -138,7 +138,7 @@ class TimelineIndex:
     _s_by_event: IntArray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     _s_offsets: npt.NDArray[np.int64] = field(repr=False,
                                               default_factory=lambda: np.zeros(1, np.int64))
-    _id_to_index: dict[str, int] = field(repr=False, default_factory=dict)
+    _id_to_index: Mapping[str, int] = field(repr=False, default_factory=dict)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -242,13 +242,30 @@ class TimelineIndex:
         lane_rows = np.ones(len(known), dtype=np.int32)
         lane_rows[: len(counts)] = np.maximum(counts, 1)
 
+        return cls.from_arrays(
+            ids=ids, lane_ids=tuple(known), lane=lane, start=start, end=end,
+            precision=prec_code, title_en=title_en, title_zh=title_zh,
+            row=row, lane_rows=lane_rows,
+            s_event=s_event, s_start=s_start, s_end=s_end, n_sessions=n_sessions,
+            id_to_index=id_to_index)
+
+    @classmethod
+    def from_arrays(
+        cls, *, ids: Sequence[str], lane_ids: tuple[str, ...], lane: IntArray,
+        start: FloatArray, end: FloatArray, precision: npt.NDArray[np.int8],
+        title_en: Sequence[str], title_zh: Sequence[str], row: IntArray, lane_rows: IntArray,
+        s_event: IntArray, s_start: FloatArray, s_end: FloatArray, n_sessions: IntArray,
+        id_to_index: Mapping[str, int],
+    ) -> TimelineIndex:
+        """Assemble an index from its finished columns (what `_build` computes, or what the
+        database's timeline cache stored); only the cheap culling helpers are derived here."""
+        n = len(ids)
         s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(n_sessions, out=offsets[1:])
         index = cls(
-            ids=ids, lane_ids=tuple(known), lane=lane, start=start, end=end,
-            precision=prec_code,
-            title_en=title_en, title_zh=title_zh,
+            ids=ids, lane_ids=lane_ids, lane=lane, start=start, end=end,
+            precision=precision, title_en=title_en, title_zh=title_zh,
             row=row, lane_rows=lane_rows,
             s_event=s_event, s_start=s_start, s_end=s_end, n_sessions=n_sessions,
         )
