@@ -70,17 +70,21 @@ class LoadedDatabase:
         try:
             cached = read_timeline_cache(store.engine, store.label)
             t1 = time.perf_counter()
+            counts: dict[str, int] = {}
             if cached is not None:
                 index, bounds = cached.index, cached.year_bounds
+                spans, counts["events"] = cached.conference_spans, cached.events
                 source = "cache"
             else:  # an older, stale or damaged cache: the log says which; the rows say all
                 index, bounds = compute_timeline(store)
+                spans = store.conference_spans()
                 source = "rows"
             lanes = tuple(ordered_lanes(index.lane_ids))
             t2 = time.perf_counter()
-            counts = {table: store.count(table)
-                      for table in ("events", "documents", "resolutions", "recommendations")}
-            period = reporting_period(store.conference_spans())
+            for table in ("events", "documents", "resolutions", "recommendations"):
+                if table not in counts:
+                    counts[table] = store.count(table)
+            period = reporting_period(spans)
         except BaseException:
             store.close()
             raise

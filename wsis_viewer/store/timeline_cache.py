@@ -12,8 +12,9 @@ one row per part, `timeline_cache(name TEXT PRIMARY KEY, data BLOB NOT NULL)`.
 * `header` – UTF-8 JSON: `format` ("wsis-timeline-cache"), `version`, `schema_version` (the
   database schema it was computed from), `events` and `sessions` (row counts of those tables
   when it was written), `drawn_sessions` (sessions drawn: an event without any gets one over its
-  own span), `lanes` (lane ids in drawing order), `year_bounds` ([first, last] or null) and
-  `crc32` (name → zlib.crc32 of each part below).
+  own span), `lanes` (lane ids in drawing order), `year_bounds` ([first, last] or null),
+  `conference_spans` ([[first day, last day] ISO] of the plenipotentiary conferences, which
+  frame the reporting period) and `crc32` (name → zlib.crc32 of each part below).
 * arrays, little-endian, in time order (start, then id) — n events, m drawn sessions, L lanes:
   `start`, `end` int32 (n): UTC day numbers (days since 1970-01-01) of the first day and of the
   day after the last (sessions included); `lane` int32 (n, into `lanes`); `row` int32 (n, sub-row
@@ -33,6 +34,7 @@ re-publish) after editing a database with other tools.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import zlib
@@ -83,6 +85,9 @@ class CachedTimeline:
 
     index: TimelineIndex
     year_bounds: tuple[int, int] | None
+    conference_spans: list[tuple[dt.date, dt.date]]  # as Store.conference_spans() reads them
+    events: int    # row counts of the tables, read while checking the cache
+    sessions: int
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -92,7 +97,8 @@ def _days(x: npt.NDArray[np.float64]) -> npt.NDArray[np.int32]:
 
 
 def encode_timeline_cache(index: TimelineIndex, *, events: int, sessions: int,
-                          year_bounds: tuple[int, int] | None) -> dict[str, bytes]:
+                          year_bounds: tuple[int, int] | None,
+                          conference_spans: list[tuple[dt.date, dt.date]]) -> dict[str, bytes]:
     """The cache's parts for `index` (computed from the rows), as stored: name → bytes.
 
     `events` and `sessions` are the row counts of those tables (what the reader compares)."""
@@ -116,6 +122,7 @@ def encode_timeline_cache(index: TimelineIndex, *, events: int, sessions: int,
         "events": events, "sessions": sessions, "drawn_sessions": len(index.s_event),
         "lanes": list(index.lane_ids),
         "year_bounds": list(year_bounds) if year_bounds is not None else None,
+        "conference_spans": [[a.isoformat(), b.isoformat()] for a, b in conference_spans],
         "crc32": {name: zlib.crc32(data) for name, data in sorted(parts.items())},
     }
     parts["header"] = json.dumps(header, sort_keys=True).encode("utf-8")
@@ -150,7 +157,8 @@ def write_timeline_cache(engine: Engine) -> int:
         events = int(conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one())
         sessions = int(conn.exec_driver_sql("SELECT count(*) FROM sessions").scalar_one())
         parts = encode_timeline_cache(index, events=events, sessions=sessions,
-                                      year_bounds=bounds)
+                                      year_bounds=bounds,
+                                      conference_spans=store.conference_spans())
         cache_table.drop(conn, checkfirst=True)
         cache_table.create(conn)
         conn.execute(insert(cache_table), [{"name": k, "data": v}
@@ -169,7 +177,9 @@ def _array(parts: dict[str, bytes], name: str, lengths: dict[str, int]) -> npt.N
         dtype).itemsize == 0 else None
     if values is None or len(values) != lengths[which]:
         raise CacheError(f"part {name!r} has the wrong length")
-    return values.astype(dtype.replace("<", "="), copy=False)
+    # A copy: the blob's buffer is not aligned for numpy (unaligned arrays are slow in every
+    # frame's arithmetic), and the copy is writable like the computed columns.
+    return values.astype(dtype.replace("<", "="), copy=True)
 
 
 def _strings(parts: dict[str, bytes], name: str, lengths: dict[str, int]) -> StringColumn:
@@ -212,6 +222,7 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
     if bounds is not None and not (isinstance(bounds, list) and len(bounds) == 2
                                    and all(type(y) is int for y in bounds)):
         raise CacheError("the header's year bounds are malformed")
+    spans = _spans(header.get("conference_spans"))
     if [lane.id for lane in ordered_lanes(lanes)] != lanes:
         raise CacheError("stale: its lane order is not this viewer's")
     for name, data in parts.items():
@@ -255,7 +266,19 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
         s_event=s_event, s_start=s_start.astype(np.float64) * DAY,
         s_end=s_end.astype(np.float64) * DAY, n_sessions=n_sessions,
         id_to_index=SortedLookup(ids, a["id_order"]))
-    return CachedTimeline(index, (bounds[0], bounds[1]) if bounds else None)
+    return CachedTimeline(index, (bounds[0], bounds[1]) if bounds else None, spans,
+                          events, sessions)
+
+
+def _spans(value: object) -> list[tuple[dt.date, dt.date]]:
+    try:
+        assert isinstance(value, list)
+        spans = [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in value]
+    except (AssertionError, TypeError, ValueError):
+        raise CacheError("the header's conference spans are malformed") from None
+    if any(b < a for a, b in spans):
+        raise CacheError("a conference span ends before it starts")
+    return spans
 
 
 def read_timeline_cache(engine: Engine, label: str) -> CachedTimeline | None:

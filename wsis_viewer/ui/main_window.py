@@ -40,7 +40,7 @@ from wsis_viewer.domain.view_state import (
     years_range,
 )
 from wsis_viewer.qt import gui_thread_gc
-from wsis_viewer.qt.dataset_loader import DatasetLoader
+from wsis_viewer.qt.operations import Operations, StatusBarProgress
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.session.matches import SearchMatches
@@ -97,9 +97,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:  # garbage only ever collected in this thread (see gui_thread_gc)
             gui_thread_gc.install(app)
-        # No parent: a read still running when the window closes keeps its loader alive.
-        self._dataset_loader = DatasetLoader()
-        self._dataset_loader.finished.connect(self._on_dataset_read)
+        # Slow work (reading a big database's records) runs off the GUI thread; anything over
+        # 300 ms shows its progress in the status bar.
+        self.operations = Operations(self, progress=StatusBarProgress(self.statusBar()))
         self._matches = SearchMatches()
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
@@ -452,7 +452,11 @@ class MainWindow(QMainWindow):
             self._use_relations(Relations(Dataset()))
             self._records_pending = True
             self.detail.show_message(self.tr("Reading the records of this database…"))
-            self._dataset_loader.load(db)
+            self.operations.run(
+                lambda _report: Relations(db.dataset),
+                label=self.tr("Reading the records…"),
+                on_done=lambda rel: self._on_dataset_read(db, rel),
+                on_error=lambda exc: self._on_dataset_read(db, exc))
         lanes = db.lanes if db else ()
         hidden = self.settings.hidden_lanes() if restore_view else set()
         with QSignalBlocker(self.lane_toggles), QSignalBlocker(self.years):
