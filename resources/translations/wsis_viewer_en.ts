@@ -548,6 +548,10 @@
         <translation>Reading the records of this database…</translation>
     </message>
     <message>
+        <source>Reading the records…</source>
+        <translation>Reading the records…</translation>
+    </message>
+    <message>
         <source>The records could not be read: %1</source>
         <translation>The records could not be read: %1</translation>
     </message>

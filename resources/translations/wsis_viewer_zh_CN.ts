@@ -548,6 +548,10 @@
         <translation>正在读取此数据库的记录…</translation>
     </message>
     <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message>
         <source>The records could not be read: %1</source>
         <translation>无法读取记录：%1</translation>
     </message>
