@@ -25,14 +25,14 @@ OffsetArray = npt.NDArray[np.int64]
 class StringColumn(Sequence[str]):
     """Read-only sequence of str over `data` (UTF-8) cut at `offsets` (n + 1 positions)."""
 
-    __slots__ = ("_data", "_offsets", "_starts", "_ends")
+    __slots__ = ("_data", "_ends", "_offsets", "_starts")
 
     def __init__(self, data: bytes, offsets: OffsetArray) -> None:
         self._data = data
         self._offsets = offsets
         # Python ints, cut once: indexing numpy scalars costs more than the decode itself.
-        self._starts = memoryview(offsets[:-1])
-        self._ends = memoryview(offsets[1:])
+        self._starts = np.ascontiguousarray(offsets[:-1]).data
+        self._ends = np.ascontiguousarray(offsets[1:]).data
 
     @classmethod
     def from_strings(cls, values: Sequence[str]) -> StringColumn:
@@ -101,7 +101,7 @@ class SortedLookup(Mapping[str, int]):
 
     def __init__(self, column: Sequence[str], order: npt.NDArray[np.int32]) -> None:
         self._column = column
-        self._order = memoryview(order)  # plain ints on indexing
+        self._order = np.ascontiguousarray(order).data  # plain ints on indexing
 
     def __getitem__(self, key: str) -> int:
         column, order = self._column, self._order

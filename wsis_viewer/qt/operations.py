@@ -98,7 +98,7 @@ class StatusBarProgress:
 
 
 class _Running:
-    __slots__ = ("label", "on_done", "on_error", "started", "done", "total")
+    __slots__ = ("done", "label", "on_done", "on_error", "started", "total")
 
     def __init__(self, label: str, on_done: Callable[[Any], None],
                  on_error: Callable[[Exception], None] | None) -> None:

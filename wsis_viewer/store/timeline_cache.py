@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, inspect, insert
+from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, insert, inspect
 
 from wsis_viewer.domain.lanes import ordered_lanes
 from wsis_viewer.domain.string_column import SortedLookup, StringColumn, sort_order
@@ -303,7 +303,7 @@ def read_timeline_cache(engine: Engine, label: str) -> CachedTimeline | None:
     except CacheError as exc:
         log.warning("%s: its timeline cache is not usable (%s): computing the timeline from "
                     "its rows instead", label, exc)
-    except Exception as exc:  # noqa: BLE001 - a damaged cache must never stop the opening
+    except Exception as exc:
         log.warning("%s: its timeline cache could not be read (%s): computing the timeline "
                     "from its rows instead", label, exc)
     return None

@@ -40,8 +40,8 @@ from wsis_viewer.domain.view_state import (
     years_range,
 )
 from wsis_viewer.qt import gui_thread_gc
-from wsis_viewer.qt.operations import Operations, StatusBarProgress
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
+from wsis_viewer.qt.operations import Operations, StatusBarProgress
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.problems import DatabaseError
