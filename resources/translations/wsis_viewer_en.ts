@@ -536,6 +536,10 @@
         <translation>Cannot open database</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>Open WSIS Database</translation>
     </message>

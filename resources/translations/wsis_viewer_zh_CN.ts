@@ -536,6 +536,10 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>打开WSIS数据库</translation>
     </message>

@@ -83,3 +83,39 @@ def test_quick_work_never_flashes_progress(qtbot, window) -> None:
     qtbot.waitUntil(lambda: bool(done))
     qtbot.wait(PROGRESS_DELAY_MS + 100)
     assert not progress.is_shown()
+
+
+def test_file_open_reads_the_database_off_the_gui_thread_with_progress(
+        qtbot, isolated_settings, small_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from wsis_viewer.session.loaded_database import LoadedDatabase
+    from wsis_viewer.ui.main_window import MainWindow
+    from wsis_viewer.ui.settings import ViewerSettings
+
+    window = MainWindow(ViewerSettings(isolated_settings()), lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    real_open = LoadedDatabase.open
+    threads: list[int] = []
+    release = threading.Event()
+
+    def slow_open(target):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        release.wait(10)  # a big database: the window must stay usable meanwhile
+        return real_open(target)
+
+    monkeypatch.setattr(LoadedDatabase, "open", staticmethod(slow_open))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *_a, **_k: (str(small_db), "")))
+    window.act_open.trigger()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] != threading.get_ident()
+    qtbot.wait(PROGRESS_DELAY_MS + 200)  # the GUI thread keeps running events meanwhile
+    label = window.findChild(type(window.status_database), "operationLabel")
+    assert label is not None and label.isVisible()
+    assert label.text() == "Opening small.sqlite…"
+    release.set()
+    qtbot.waitUntil(lambda: window.db is not None and window.db.path == str(small_db))
+    assert not label.isVisible()
+    assert len(window.timeline.index()) == window.db.counts["events"]

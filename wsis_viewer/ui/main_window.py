@@ -420,12 +420,30 @@ class MainWindow(QMainWindow):
         except DatabaseError as exc:
             self.show_error(self.tr("Cannot open database"), str(exc))
             return False
+        self._show_opened(db, target, restore_view=restore_view)
+        return True
+
+    def open_database_in_background(self, target: str | Path,
+                                    on_failure: Callable[[], None] | None = None) -> None:
+        """Like `open_database`, with the reading done off the GUI thread (File > Open and the
+        recent files: a big database's timeline takes up to a second to read)."""
+        def failed(exc: Exception) -> None:
+            self.show_error(self.tr("Cannot open database"), str(exc))
+            if on_failure is not None:
+                on_failure()
+
+        self.operations.run(
+            lambda _report: LoadedDatabase.open(target),
+            label=self.tr("Opening %1…").replace("%1", Path(str(target)).name),
+            on_done=lambda db: self._show_opened(db, target), on_error=failed)
+
+    def _show_opened(self, db: LoadedDatabase, target: str | Path, *,
+                     restore_view: bool = False) -> None:
         self._set_database(db, restore_view=restore_view)
         path = str(target)
         self.settings.set_last_database(path)
         self.settings.add_recent_file(path)
         self._rebuild_recent_menu()
-        return True
 
     def choose_database(self) -> None:
         start = str(Path(self.db.path).parent) if self.db and "://" not in self.db.path else ""
@@ -433,7 +451,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Open WSIS Database"), start,
             self.tr("WSIS databases (*.sqlite *.db);;All files (*)"))
         if path:
-            self.open_database(path)
+            self.open_database_in_background(path)
 
     def show_error(self, title: str, text: str) -> None:
         messages.warn(self, title, text)  # escaped: messages quote file names and data
@@ -616,10 +634,11 @@ class MainWindow(QMainWindow):
         self.act_clear_recent.setEnabled(bool(recent))
 
     def _open_recent(self, path: str) -> None:
-        if not self.open_database(path):
-            # The message box said why; a file that no longer opens leaves the list.
+        def forget() -> None:  # the message box said why; a file that no longer opens leaves
             self.settings.remove_recent_file(path)
             self._rebuild_recent_menu()
+
+        self.open_database_in_background(path, on_failure=forget)
 
     def clear_recent_files(self) -> None:
         for path in self.settings.recent_files():
