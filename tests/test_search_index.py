@@ -189,3 +189,20 @@ def test_cli_no_hits_and_bad_database(tmp_path: Path) -> None:
     assert "not an SQLite database" in out.stderr
     text = _cli("1334", "--limit", "1")
     assert text.returncode == 0 and text.stdout.startswith("resolution")
+
+
+def test_opening_indexes_nothing(tmp_path: Path) -> None:
+    """Zero start-up time spent indexing: the window's database answers from its own tables,
+    and an old database builds its fallback only when first searched."""
+    from wsis_viewer.session.loaded_database import LoadedDatabase
+    from wsis_viewer.store.search_index import LazySearch
+
+    fresh = LoadedDatabase.open(paths.bundled_database())
+    assert isinstance(fresh.search, SqliteSearch)
+    assert not any("search" in k for k in fresh.timings)
+    old = tmp_path / "old.sqlite"
+    generate(old, 200, with_search_index=False)
+    db = LoadedDatabase.open(old)
+    assert isinstance(db.search, LazySearch) and db.search._backend is None
+    assert db.find("meeting")  # built now, on the first search
+    assert db.search._backend is not None

@@ -179,6 +179,18 @@ def test_context_menu_copy_link_and_citation(qtbot, bundled_window: MainWindow,
     assert any("Copy" in t and t != "Copy Citation" and t != "Copy Link" for t in texts)
 
 
+def test_context_menu_on_the_resolutions_list(bundled_window: MainWindow,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda self, *a: shown.append(self))
+    table = bundled_window.resolutions.table
+    index = table.model().index(0, 0)
+    table.customContextMenuRequested.emit(table.visualRect(index).center())
+    next(a for a in shown[-1].actions() if a.text() == "Copy Link").trigger()
+    link = parse_link(QGuiApplication.clipboard().text())
+    assert link is not None and link.type is RecordType.RESOLUTION
+
+
 def test_timeline_context_menu_on_the_item_under_the_mouse(
         qtbot, bundled_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QContextMenuEvent

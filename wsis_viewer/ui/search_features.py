@@ -8,14 +8,16 @@ so the window itself only carries one call.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QWidget
 
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.lists.models import REF_ROLE as LIST_REF_ROLE
 from wsis_viewer.qt.i18n import lane_label
 from wsis_viewer.store.search_index import SearchBackend
 from wsis_viewer.ui.about import about_html, file_date, show_about
@@ -56,6 +58,8 @@ class SearchFeatures(QObject):
             self._context_menu(panel.table, lambda ix: ix.data(REF_ROLE))
             self.tables[kind], self.table_docks[kind] = panel, dock
         window.recommendations_dock.raise_()
+        for table in (window.recommendations.table, window.resolutions.table):  # lists too
+            self._context_menu(table, lambda ix: ix.data(LIST_REF_ROLE))
         # The legend.
         self.legend = LegendPanel(window)
         self.legend_dock = self._dock(self.legend, "legendDock",
@@ -114,12 +118,14 @@ class SearchFeatures(QObject):
         self.window.addDockWidget(area, dock)
         return dock
 
-    def _context_menu(self, view: QAbstractItemView, ref_of: object) -> None:
+    def _context_menu(self, view: QAbstractItemView,
+                      ref_of: Callable[[QModelIndex], object]) -> None:
+        """Right-click on a row: the record menu for the row's record (`ref_of(index)`)."""
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         def popup(pos: QPoint) -> None:
             index = view.indexAt(pos)
-            ref = ref_of(index) if callable(ref_of) and index.isValid() else None
+            ref = ref_of(index) if index.isValid() else None
             self._popup(ref if isinstance(ref, RecordRef) else None, view.viewport(), pos)
 
         view.customContextMenuRequested.connect(popup)
