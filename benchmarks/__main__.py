@@ -1,11 +1,12 @@
 """python -m benchmarks --events N [N ...] [--json] [--keep DB] [--frames K] [--dataset]
-                        [--without-cache] [--no-startup]
+                        [--without-cache] [--ignore-cache] [--no-startup]
 
 Generates a synthetic database per size (not timed), then times the timeline on it (see
 benchmarks/harness.py). Each size runs in a fresh process so peak memory is per size.
 `--without-cache` generates the databases without the precomputed timeline columns (as an
-older build-db did), to compare. Unless `--no-startup`, it also times the bundled database
-from process start to the first painted frame of the real window (benchmarks/startup.py).
+older build-db did), `--ignore-cache` opens them as if they had none, to compare. Unless
+`--no-startup`, it also times the bundled database from process start to the first painted
+frame of the real window (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ KEYS = ("open_to_first_frame_s", "load_s", "cold_load_s", "timeline_source", "fi
 
 
 def _one(n: int, keep: Path | None, frames: int, dataset: bool,
-         with_cache: bool = True) -> dict[str, object]:
+         with_cache: bool = True, ignore_cache: bool = False) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         db = keep if keep is not None else Path(tmp) / f"synthetic-{n}.sqlite"
         if not db.exists():
@@ -39,8 +40,9 @@ def _one(n: int, keep: Path | None, frames: int, dataset: bool,
         out = subprocess.run(
             [sys.executable, "-c",
              "import json, sys; from pathlib import Path; from benchmarks.harness import run; "
-             "print(json.dumps(run(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == '1')))",
-             str(db), str(frames), "1" if dataset else "0"],
+             "print(json.dumps(run(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == '1', "
+             "sys.argv[4] == '0')))",
+             str(db), str(frames), "1" if dataset else "0", "1" if ignore_cache else "0"],
             check=True, capture_output=True, text=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -57,13 +59,15 @@ def main(argv: list[str] | None = None) -> int:
                     "Dataset (Store.load; raises peak memory)")
     ap.add_argument("--without-cache", action="store_true", help="generate the databases "
                     "without the precomputed timeline columns (as an older build-db did)")
+    ap.add_argument("--ignore-cache", action="store_true", help="open without the "
+                    "database's timeline cache (computed from the rows, as before it existed)")
     ap.add_argument("--no-startup", action="store_true", help="skip timing the bundled "
                     "database from process start to the real window's first frame")
     args = ap.parse_args(argv)
     if args.keep and len(args.events) != 1:
         ap.error("--keep works with one --events size")
-    results = [_one(n, args.keep, max(30, args.frames), args.dataset, not args.without_cache)
-               for n in args.events]
+    results = [_one(n, args.keep, max(30, args.frames), args.dataset, not args.without_cache,
+                    args.ignore_cache) for n in args.events]
     startup = None if args.no_startup else round(measure_startup(), 3)
     if args.json:
         machine = "offscreen (QT_QPA_PLATFORM=offscreen), 1600x900"

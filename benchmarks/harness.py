@@ -76,7 +76,8 @@ def drop_page_cache(path: Path) -> bool:
     return True
 
 
-def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, Any]:
+def run(path: Path, frames: int = 30, with_dataset: bool = False,
+        use_cache: bool = True) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from wsis_viewer.domain.timeline_index import date_to_x
@@ -87,10 +88,11 @@ def run(path: Path, frames: int = 30, with_dataset: bool = False) -> dict[str, A
     cold_load_s = None
     if drop_page_cache(path):  # the file's pages evicted: what a first open after boot costs
         t0 = time.perf_counter()
-        LoadedDatabase.open(path).close()
+        LoadedDatabase.open(path, use_cache=use_cache).close()
         cold_load_s = time.perf_counter() - t0
     t0 = time.perf_counter()  # warm: the file's pages cached (by the cold open, or generating)
-    db = LoadedDatabase.open(path)  # exactly what the window and the headless commands call
+    # Exactly what the window and the headless commands call:
+    db = LoadedDatabase.open(path, use_cache=use_cache)
     load_s = time.perf_counter() - t0
     index = db.index
 

@@ -63,12 +63,14 @@ class LoadedDatabase:
         self.search: SearchBackend = open_search(store.engine, store.label)
 
     @classmethod
-    def open(cls, target: str | Path) -> LoadedDatabase:
-        """Read `target` (a path or SQLAlchemy URL); raises DatabaseError with a user message."""
+    def open(cls, target: str | Path, *, use_cache: bool = True) -> LoadedDatabase:
+        """Read `target` (a path or SQLAlchemy URL); raises DatabaseError with a user message.
+
+        `use_cache=False` ignores the database's timeline cache (benchmarks compare both)."""
         t0 = time.perf_counter()
         store = open_database(target)
         try:
-            cached = read_timeline_cache(store.engine, store.label)
+            cached = read_timeline_cache(store.engine, store.label) if use_cache else None
             t1 = time.perf_counter()
             counts: dict[str, int] = {}
             if cached is not None:
