@@ -174,6 +174,8 @@ def _forged(parts: dict[str, bytes], name: str, change) -> bytes:  # type: ignor
     ("s_event", lambda a: a.__setitem__(0, 10**8), "session's event is out of range"),
     ("n_sessions", lambda a: a.__setitem__(0, a[0] + 1), "session counts disagree"),
     ("id_order", lambda a: a.__setitem__(0, a[1]), "not a permutation"),
+    ("s_by_event", lambda a: a.__setitem__(0, a[1]), "not a permutation"),
+    ("s_by_event", lambda a: a.__setitem__(slice(None), a[::-1]), "out of order"),
     ("id.offsets", lambda a: a.__setitem__(-1, a[-1] + 5), "do not cut its text"),
 ])
 def test_forged_values_with_good_checksums_are_caught(  # type: ignore[no-untyped-def]

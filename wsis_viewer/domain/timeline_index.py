@@ -255,12 +255,15 @@ class TimelineIndex:
         start: FloatArray, end: FloatArray, precision: npt.NDArray[np.int8],
         title_en: Sequence[str], title_zh: Sequence[str], row: IntArray, lane_rows: IntArray,
         s_event: IntArray, s_start: FloatArray, s_end: FloatArray, n_sessions: IntArray,
-        id_to_index: Mapping[str, int],
+        id_to_index: Mapping[str, int], s_by_event: IntArray | None = None,
     ) -> TimelineIndex:
         """Assemble an index from its finished columns (what `_build` computes, or what the
-        database's timeline cache stored); only the cheap culling helpers are derived here."""
+        database's timeline cache stored); only the cheap culling helpers are derived here.
+        `s_by_event`: the sessions' positions grouped by event (the stable argsort of
+        `s_event`), computed when not given."""
         n = len(ids)
-        s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
+        if s_by_event is None:
+            s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(n_sessions, out=offsets[1:])
         index = cls(

@@ -20,7 +20,8 @@ one row per part, `timeline_cache(name TEXT PRIMARY KEY, data BLOB NOT NULL)`.
   day after the last (sessions included); `lane` int32 (n, into `lanes`); `row` int32 (n, sub-row
   inside the lane); `precision` int8 (n: 0 day, 1 month, 2 year); `lane_rows` int32 (L);
   `n_sessions` int32 (n); `s_event` int32 (m, an event position), `s_start`, `s_end` int32 (m,
-  days as above, sorted by start); `id_order` int32 (n: positions in code-point order of id).
+  days as above, sorted by start); `id_order` int32 (n: positions in code-point order of id);
+  `s_by_event` int32 (m: session positions grouped by event, the stable argsort of s_event).
 * strings: `id`, `title_en`, `title_zh` as `<name>.utf8` (all strings concatenated) and
   `<name>.offsets` int64 (n + 1 byte offsets).
 
@@ -68,7 +69,7 @@ _ARRAYS: dict[str, tuple[str, str]] = {
     "start": ("<i4", "n"), "end": ("<i4", "n"), "lane": ("<i4", "n"), "row": ("<i4", "n"),
     "precision": ("i1", "n"), "lane_rows": ("<i4", "L"), "n_sessions": ("<i4", "n"),
     "s_event": ("<i4", "m"), "s_start": ("<i4", "m"), "s_end": ("<i4", "m"),
-    "id_order": ("<i4", "n"),
+    "id_order": ("<i4", "n"), "s_by_event": ("<i4", "m"),
     "id.offsets": ("<i8", "n+1"), "title_en.offsets": ("<i8", "n+1"),
     "title_zh.offsets": ("<i8", "n+1"),
 }
@@ -108,7 +109,7 @@ def encode_timeline_cache(index: TimelineIndex, *, events: int, sessions: int,
         "row": index.row, "precision": index.precision, "lane_rows": index.lane_rows,
         "n_sessions": index.n_sessions, "s_event": index.s_event,
         "s_start": _days(index.s_start), "s_end": _days(index.s_end),
-        "id_order": sort_order(index.ids),
+        "id_order": sort_order(index.ids), "s_by_event": index._s_by_event,
     }
     for name, values in (("id", index.ids), ("title_en", index.title_en),
                          ("title_zh", index.title_zh)):
@@ -192,6 +193,11 @@ def _strings(parts: dict[str, bytes], name: str, lengths: dict[str, int]) -> Str
     return StringColumn(data, offsets)
 
 
+def _is_permutation(values: npt.NDArray[Any]) -> bool:
+    inside = (values >= 0) & (values < len(values))
+    return bool(inside.all()) and bool(np.all(np.bincount(values, minlength=len(values)) == 1))
+
+
 def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
                           ) -> CachedTimeline:
     """The index stored in `parts`; raises CacheError naming the first thing that is off.
@@ -246,8 +252,8 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
         (np.any(np.diff(s_start) < 0), "sessions are not in time order"),
         (np.any(s_end <= s_start), "a session ends before it starts"),
         (np.any((s_event < 0) | (s_event >= max(n, 1))), "a session's event is out of range"),
-        (np.any(np.bincount(a["id_order"][(a["id_order"] >= 0) & (a["id_order"] < n)],
-                            minlength=n) != 1), "the id order is not a permutation"),
+        (not _is_permutation(a["id_order"]), "the id order is not a permutation"),
+        (not _is_permutation(a["s_by_event"]), "the sessions by event are not a permutation"),
     ]
     if not any(bad for bad, _ in problems[:4]) and n:
         problems.append((np.any((row < 0) | (row >= a["lane_rows"][lane])),
@@ -255,6 +261,10 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
     if not problems[8][0]:
         problems.append((not np.array_equal(np.bincount(s_event, minlength=n), n_sessions)
                          or np.any(n_sessions < 1), "the session counts disagree"))
+        if not problems[10][0]:  # grouped by event, in session order inside each: unique
+            key = s_event[a["s_by_event"]].astype(np.int64) * (m + 1) + a["s_by_event"]
+            problems.append((bool(np.any(np.diff(key) <= 0)),
+                             "the sessions by event are out of order"))
     for bad, why in problems:
         if bad:
             raise CacheError(why)
@@ -265,7 +275,7 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
         title_en=title_en, title_zh=title_zh, row=row, lane_rows=a["lane_rows"],
         s_event=s_event, s_start=s_start.astype(np.float64) * DAY,
         s_end=s_end.astype(np.float64) * DAY, n_sessions=n_sessions,
-        id_to_index=SortedLookup(ids, a["id_order"]))
+        id_to_index=SortedLookup(ids, a["id_order"]), s_by_event=a["s_by_event"])
     return CachedTimeline(index, (bounds[0], bounds[1]) if bounds else None, spans,
                           events, sessions)
 
