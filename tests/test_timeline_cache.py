@@ -68,7 +68,8 @@ def test_cached_columns_are_identical_to_the_recomputed_ones(
     _assert_identical(db.index, computed)
     assert db.year_bounds() == bounds
     with open_database(path) as store:
-        assert db.counts["events"] == store.count("events")
+        assert db.counts == {table: store.count(table) for table in (
+            "events", "documents", "resolutions", "recommendations")}
         # The reporting period, from the conference spans the cache carries.
         assert db.period == reporting_period(store.conference_spans())
     db.close()

@@ -75,7 +75,7 @@ class LoadedDatabase:
             counts: dict[str, int] = {}
             if cached is not None:
                 index, bounds = cached.index, cached.year_bounds
-                spans, counts["events"] = cached.conference_spans, cached.events
+                spans, counts = cached.conference_spans, dict(cached.counts)
                 source = "cache"
             else:  # an older, stale or damaged cache: the log says which; the rows say all
                 index, bounds = compute_timeline(store)

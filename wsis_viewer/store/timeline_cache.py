@@ -14,7 +14,8 @@ one row per part, `timeline_cache(name TEXT PRIMARY KEY, data BLOB NOT NULL)`.
   when it was written), `drawn_sessions` (sessions drawn: an event without any gets one over its
   own span), `lanes` (lane ids in drawing order), `year_bounds` ([first, last] or null),
   `conference_spans` ([[first day, last day] ISO] of the plenipotentiary conferences, which
-  frame the reporting period) and `crc32` (name → zlib.crc32 of each part below).
+  frame the reporting period), `counts` (rows of documents, resolutions and recommendations,
+  for the status bar) and `crc32` (name → zlib.crc32 of each part below).
 * arrays, little-endian, in time order (start, then id) — n events, m drawn sessions, L lanes:
   `start`, `end` int32 (n): UTC day numbers (days since 1970-01-01) of the first day and of the
   day after the last (sessions included); `lane` int32 (n, into `lanes`); `row` int32 (n, sub-row
@@ -74,6 +75,7 @@ _ARRAYS: dict[str, tuple[str, str]] = {
     "title_zh.offsets": ("<i8", "n+1"),
 }
 _TEXTS = ("id", "title_en", "title_zh")
+COUNTED_TABLES = ("documents", "resolutions", "recommendations")
 
 
 class CacheError(ValueError):
@@ -89,6 +91,9 @@ class CachedTimeline:
     conference_spans: list[tuple[dt.date, dt.date]]  # as Store.conference_spans() reads them
     events: int    # row counts of the tables, read while checking the cache
     sessions: int
+    # Rows of the record tables (COUNTED_TABLES) when the cache was written, for the status
+    # bar: counting a million documents from a cold disk takes seconds.
+    counts: dict[str, int]
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -99,7 +104,8 @@ def _days(x: npt.NDArray[np.float64]) -> npt.NDArray[np.int32]:
 
 def encode_timeline_cache(index: TimelineIndex, *, events: int, sessions: int,
                           year_bounds: tuple[int, int] | None,
-                          conference_spans: list[tuple[dt.date, dt.date]]) -> dict[str, bytes]:
+                          conference_spans: list[tuple[dt.date, dt.date]],
+                          counts: dict[str, int]) -> dict[str, bytes]:
     """The cache's parts for `index` (computed from the rows), as stored: name → bytes.
 
     `events` and `sessions` are the row counts of those tables (what the reader compares)."""
@@ -124,6 +130,7 @@ def encode_timeline_cache(index: TimelineIndex, *, events: int, sessions: int,
         "lanes": list(index.lane_ids),
         "year_bounds": list(year_bounds) if year_bounds is not None else None,
         "conference_spans": [[a.isoformat(), b.isoformat()] for a, b in conference_spans],
+        "counts": {table: counts[table] for table in COUNTED_TABLES},
         "crc32": {name: zlib.crc32(data) for name, data in sorted(parts.items())},
     }
     parts["header"] = json.dumps(header, sort_keys=True).encode("utf-8")
@@ -157,9 +164,12 @@ def write_timeline_cache(engine: Engine) -> int:
     with engine.begin() as conn:
         events = int(conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one())
         sessions = int(conn.exec_driver_sql("SELECT count(*) FROM sessions").scalar_one())
+        counts = {table: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"')
+                             .scalar_one()) for table in COUNTED_TABLES}
         parts = encode_timeline_cache(index, events=events, sessions=sessions,
                                       year_bounds=bounds,
-                                      conference_spans=store.conference_spans())
+                                      conference_spans=store.conference_spans(),
+                                      counts=counts)
         cache_table.drop(conn, checkfirst=True)
         cache_table.create(conn)
         conn.execute(insert(cache_table), [{"name": k, "data": v}
@@ -229,6 +239,10 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
                                    and all(type(y) is int for y in bounds)):
         raise CacheError("the header's year bounds are malformed")
     spans = _spans(header.get("conference_spans"))
+    counts = header.get("counts")
+    if not (isinstance(counts, dict) and set(counts) == set(COUNTED_TABLES)
+            and all(type(v) is int and v >= 0 for v in counts.values())):
+        raise CacheError("the header's row counts are malformed")
     if [lane.id for lane in ordered_lanes(lanes)] != lanes:
         raise CacheError("stale: its lane order is not this viewer's")
     for name, data in parts.items():
@@ -277,7 +291,7 @@ def decode_timeline_cache(parts: dict[str, bytes], *, events: int, sessions: int
         s_end=s_end.astype(np.float64) * DAY, n_sessions=n_sessions,
         id_to_index=SortedLookup(ids, a["id_order"]), s_by_event=a["s_by_event"])
     return CachedTimeline(index, (bounds[0], bounds[1]) if bounds else None, spans,
-                          events, sessions)
+                          events, sessions, {"events": events, **counts})
 
 
 def _spans(value: object) -> list[tuple[dt.date, dt.date]]:
