@@ -206,3 +206,23 @@ def test_opening_indexes_nothing(tmp_path: Path) -> None:
     assert isinstance(db.search, LazySearch) and db.search._backend is None
     assert db.find("meeting")  # built now, on the first search
     assert db.search._backend is not None
+
+
+def test_a_broken_search_index_is_one_line(tmp_path: Path) -> None:
+    """An untrusted file whose search tables hold something else: a DatabaseError naming the
+    file (the CLI prints it as one line, the window in its list), never a traceback."""
+    from wsis_viewer.store.problems import DatabaseError
+
+    db = tmp_path / "broken.sqlite"
+    db.write_bytes(paths.bundled_database().read_bytes())
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("DROP TABLE search_keys")
+        con.execute("CREATE TABLE search_keys (nonsense TEXT)")
+    con.close()
+    with open_database(db) as store:
+        backend = open_search(store.engine, store.label)
+        with pytest.raises(DatabaseError, match=r"broken\.sqlite.*search index"):
+            backend.search("C13/85")
+    out = _cli("C13/85", "--db", str(db))
+    assert out.returncode != 0 and out.stderr.count("\n") == 1 and "broken.sqlite" in out.stderr

@@ -20,9 +20,9 @@ DEFAULT_CLI_LIMIT = 20
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]
                ) -> argparse.ArgumentParser:
     """The `search` sub-command's options (help translated like cli.py's, same context)."""
-    from wsis_viewer.cli import translate
+    from wsis_viewer.cli import _HelpFormatter, translate
 
-    p = sub.add_parser("search", help=translate(
+    p = sub.add_parser("search", formatter_class=_HelpFormatter, help=translate(
         "CLI", "search every kind of record (ids, symbols, numbers, titles, places, people)"))
     p.add_argument("query", metavar="QUERY", help=translate("CLI", "words, a symbol or a number"))
     p.add_argument("--kind", choices=SEARCH_KINDS, action="append", help=translate(

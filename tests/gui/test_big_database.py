@@ -47,3 +47,24 @@ def test_garbage_is_collected_only_in_the_gui_thread(qtbot, isolated_settings) -
     window = MainWindow(ViewerSettings(isolated_settings()), lang="en")
     qtbot.addWidget(window)
     assert not gc.isenabled()
+
+
+def test_big_database_finds_events_in_background(qtbot, isolated_settings,
+                                                 big_db: Path) -> None:
+    """Typing never waits for every matching event of a big database; the latest query's
+    answer is the one shown, earlier ones are dropped."""
+    window = MainWindow(ViewerSettings(isolated_settings()), lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(big_db)
+    db = window.db
+    assert db is not None
+    expected = db.find("meeting 12")
+    assert expected
+    window.search.set_text("m")  # matches nearly everything
+    window.search.set_text("meeting 12")
+    qtbot.waitUntil(lambda: not window._event_search.busy() and window.matches() == expected,
+                    timeout=60_000)
+    assert window.search.count_label.text().replace(",", "") == f"{len(expected)} matches"
+    window.search.set_text("")
+    assert window.matches() == []  # clearing is immediate

@@ -14,12 +14,10 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from wsis_viewer import paths
 from wsis_viewer.domain.model import RecordType as T
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.domain.timeline_index import DAY, date_to_x, x_to_date
 from wsis_viewer.ui.main_window import MainWindow
-from wsis_viewer.ui.settings import ViewerSettings
 
 pytestmark = pytest.mark.gui
 
@@ -154,14 +152,8 @@ def test_first_view_frames_the_reporting_period(window: MainWindow) -> None:
     assert window.db.period.labels == ("PP-10", "PP-14")
 
 
-def test_overview_lines_up_from_the_first_frame_and_a_click_jumps(qtbot, isolated_settings
-                                                                  ) -> None:
-    w = MainWindow(ViewerSettings(isolated_settings()), lang="en")
-    qtbot.addWidget(w)
-    w.resize(1400, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_database(paths.bundled_database())
+def test_overview_lines_up_from_the_first_frame_and_a_click_jumps(qtbot, open_bundled) -> None:
+    w = open_bundled((1400, 850))
     qtbot.wait(50)
     tl = w.timeline
     main_vb, ov = tl._vb, tl._overview
@@ -180,12 +172,8 @@ def test_overview_lines_up_from_the_first_frame_and_a_click_jumps(qtbot, isolate
     assert (x0 + x1) / 2 == pytest.approx(target, abs=3 * DAY) or x1 - x0 < span
 
 
-def test_small_window_keeps_a_usable_timeline(qtbot, isolated_settings) -> None:
-    w = MainWindow(ViewerSettings(isolated_settings()), lang="en")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_database(paths.bundled_database())
+def test_small_window_keeps_a_usable_timeline(qtbot, open_bundled) -> None:
+    w = open_bundled(None)
     w.resize(800, 500)
     qtbot.wait(100)
     assert w.timeline.height() >= 0.4 * w.height()

@@ -172,7 +172,7 @@ def test_context_menu_copy_link_and_citation(qtbot, bundled_window: MainWindow,
     next(a for a in menu.actions() if a.text() == "Zoom To").trigger()
     assert window.current == RecordRef(RecordType.DOCUMENT, "C-13/108")
     next(a for a in menu.actions() if a.text() == "Open Source").trigger()
-    assert "§2.3.3" in window.statusBar().currentMessage()
+    assert window.detail.current_source() == "§2.3.3"  # the paragraph's Source page
     window.detail.browser.customContextMenuRequested.emit(QPoint(5, 5))  # the panel too
     texts = [a.text() for a in shown[-1].actions() if a.text()]
     assert texts[-4:] == ["Copy Citation", "Copy Link", "Open Source", "Zoom To"]
@@ -252,3 +252,24 @@ def test_previous_next_event_say_when_at_an_end(qtbot, bundled_window: MainWindo
     window.act_prev_event.trigger()
     assert window.statusBar().currentMessage() == "This is the first event."
     QApplication.processEvents()
+
+
+def test_broken_search_index_is_said_in_the_window(qtbot, bundled_window: MainWindow,
+                                                   tmp_path: Path) -> None:
+    import sqlite3
+
+    from wsis_viewer import paths
+
+    db = tmp_path / "broken.sqlite"
+    db.write_bytes(paths.bundled_database().read_bytes())
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("DROP TABLE search_docs")
+        con.execute("CREATE TABLE search_docs (nonsense TEXT)")
+    con.close()
+    window = bundled_window
+    assert window.open_database(db)
+    window.search.set_text("C13/85")
+    assert "search index cannot be read" in window.features.results.summary.text()
+    assert window.matches() == []
+    assert "broken.sqlite" in window.statusBar().currentMessage()

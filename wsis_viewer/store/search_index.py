@@ -36,6 +36,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from wsis_viewer.domain.search_text import (
@@ -49,6 +50,7 @@ from wsis_viewer.domain.search_text import (
     normalise,
     query_terms,
 )
+from wsis_viewer.store.problems import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -266,14 +268,21 @@ class SqliteSearch:
     open between searches (opening a read-only SQLite file costs well under a millisecond).
     """
 
-    def __init__(self, connect: Connect, description: str) -> None:
+    def __init__(self, connect: Connect, description: str, label: str = "") -> None:
         self._connect = connect
         self._lock = threading.Lock()
         self.description = description
+        self.label = label
 
     def _run(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        with self._lock, self._connect() as con:
-            return fn(con)
+        # The file is untrusted: search tables with other columns, or corrupt pages, are one
+        # line naming the file, not a traceback.
+        try:
+            with self._lock, self._connect() as con:
+                return fn(con)
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            raise DatabaseError(f"{self.label or 'database'}: its search index cannot be read "
+                                f"({exc}); rebuild it with 'wsis-viewer build-db'") from exc
 
     def search(self, query: str, *, kinds: Sequence[str] | None = None,
                limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
@@ -455,15 +464,19 @@ def open_search(engine: Engine, label: str) -> SearchBackend:
         except sqlite3.DatabaseError:
             ready = False
         if ready:
-            return SqliteSearch(connect, "SQLite FTS5 (trigram) index in the database")
+            return SqliteSearch(connect, "SQLite FTS5 (trigram) index in the database", label)
 
     def build() -> SearchBackend:
         log.warning("%s has no search index (built by an older version): building one in "
                     "memory; rebuild the database with 'wsis-viewer build-db' to avoid this",
                     label)
-        with searcher.connect() as conn:
-            docs = list(iter_search_docs(lambda sql: conn.exec_driver_sql(sql)))
-        searcher.dispose()
+        try:
+            with searcher.connect() as conn:
+                docs = list(iter_search_docs(lambda sql: conn.exec_driver_sql(sql)))
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"{label}: its records cannot be searched ({exc})") from exc
+        finally:
+            searcher.dispose()
         return in_memory_search(docs, "in-memory index (the database has none)")
 
     return LazySearch(build, "in-memory index (the database has none)")

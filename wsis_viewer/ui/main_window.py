@@ -40,6 +40,7 @@ from wsis_viewer.domain.view_state import (
     years_range,
 )
 from wsis_viewer.qt import gui_thread_gc
+from wsis_viewer.qt.event_search import EventSearch
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
 from wsis_viewer.qt.operations import Operations, StatusBarProgress
 from wsis_viewer.session.loaded_database import LoadedDatabase
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         # Slow work (reading a big database's records) runs off the GUI thread; anything over
         # 300 ms shows its progress in the status bar.
         self.operations = Operations(self, progress=StatusBarProgress(self.statusBar()))
+        # A big database's event matches are found in a thread (qt/event_search.py).
+        self._event_search = EventSearch(self)
+        self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
@@ -754,10 +758,33 @@ class MainWindow(QMainWindow):
 
     def _find(self, query: str) -> None:
         db = self.db
-        ids = db.find(query) if db is not None else []
+        if db is not None and query.strip() and db.counts.get("events", 0) > SYNC_DATASET_LIMIT:
+            # Every matching event of a short query can be a million: found in a thread, the
+            # highlight follows (_on_events_found); the previous one stays meanwhile.
+            self._event_search.find(db, query)
+            return
+        try:
+            ids = db.find(query) if db is not None else []
+        except DatabaseError as exc:  # an untrusted file's search index: one line
+            ids = []
+            self.statusBar().showMessage(str(exc), 8000)
+        self._set_matches(query, ids)
+
+    def _set_matches(self, query: str, ids: list[str]) -> None:
+        db = self.db
         positions = [] if db is None else [db.index.index_of(i) for i in ids]
         self._matches = SearchMatches(query, tuple(ids),
                                       tuple(sorted(p for p in positions if p is not None)))
+
+    def _on_events_found(self, db: object, query: str, result: object) -> None:
+        if db is not self.db or query != self.state.search:
+            return  # another database, or the box holds another query by now
+        self._set_matches(query, result if isinstance(result, list) else [])
+        if isinstance(result, Exception):
+            self.statusBar().showMessage(str(result), 8000)
+        if self.db is not None:
+            self.timeline.show_state(self.state, self._emphasis())
+        self._show_match_count()
 
     def _show_match_count(self) -> None:
         matches = self._matches

@@ -242,7 +242,13 @@ class SearchFeatures(QObject):
                                      self.tr("About WSIS Timeline Viewer"))
 
     def _show_paragraph(self, paragraph: str) -> None:
-        self.window.statusBar().showMessage(
+        """Open Source of a report paragraph: the detail panel's Source page for it."""
+        window = self.window
+        if window.detail.show_source(paragraph):
+            window.detail_dock.show()
+            window.detail_dock.raise_()
+            return
+        window.statusBar().showMessage(
             self.tr("Source: paragraph %1 of the report to PP-14 (PP-14/20(Add.1))")
             .replace("%1", paragraph), 8000)
 

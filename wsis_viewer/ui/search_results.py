@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.domain.search_text import SearchHit
+from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.search_index import SearchBackend
 
 RESULT_LIMIT = 200
@@ -172,6 +173,7 @@ class SearchResultsPanel(QWidget):
         self._query = ""
         self._lang = "en"
         self._hits: list[SearchHit] = []
+        self._error = ""
         self.summary = QLabel(self)
         self.summary.setObjectName("searchResultsSummary")
         self.summary.setWordWrap(True)
@@ -230,7 +232,11 @@ class SearchResultsPanel(QWidget):
     def set_query(self, query: str) -> None:
         self._query = query
         backend = self._search()
-        self._hits = backend.search(query, limit=RESULT_LIMIT) if backend is not None else []
+        self._error = ""
+        try:
+            self._hits = backend.search(query, limit=RESULT_LIMIT) if backend else []
+        except DatabaseError as exc:  # an untrusted file's index: said in the list
+            self._hits, self._error = [], str(exc)
         self._fill()
 
     def hits(self) -> list[SearchHit]:
@@ -254,6 +260,9 @@ class SearchResultsPanel(QWidget):
         if not query:
             self.summary.setText(self.tr("Type in the search box (Ctrl+F): ids, symbols, "
                                          "numbers, titles, places, people."))
+            return
+        if self._error:
+            self.summary.setText(self._error)
             return
         if not self._hits:
             item = QStandardItem(self.tr("No matches for “%1”").replace("%1", query))
