@@ -44,6 +44,11 @@ def _assert_identical(cached: TimelineIndex, computed: TimelineIndex) -> None:
     for i, event_id in enumerate(computed.ids):  # every id found where the rows put it
         assert cached.index_of(event_id) == i
     assert cached.index_of("no-such-event") is None
+    # The bulk look-up (a search matching many events), in any order, unknown ids too.
+    wanted = [*reversed(list(computed.ids)), "no-such-event", "", "会议-a-long-unknown-id"]
+    expected = [*range(len(computed.ids) - 1, -1, -1), -1, -1, -1]
+    assert cached.positions_of(wanted).tolist() == expected
+    assert computed.positions_of(wanted).tolist() == expected
 
 
 def _opened_and_computed(path: Path) -> tuple[LoadedDatabase, TimelineIndex,
@@ -213,7 +218,11 @@ def test_string_column_and_sorted_lookup() -> None:
     lookup = SortedLookup(column, sort_order(column))
     assert {v: lookup.get(v) for v in values} == {v: i for i, v in enumerate(values)}
     assert lookup.get("ev-3") is None
+    assert lookup.positions(["ev-1", "会议", "ev-3", "", "ev-10", "x" * 40]).tolist() == [
+        5, 1, -1, 2, 3, -1]
     # A wrong order (untrusted file) makes a lookup miss, never answer a wrong position.
     wrong = SortedLookup(column, np.arange(6, dtype=np.int32)[::-1].copy())
     for v in values:
         assert wrong.get(v) in (None, values.index(v))
+    assert all(p in (-1, values.index(v)) for v, p in zip(values, wrong.positions(values),
+                                                           strict=True))

@@ -70,6 +70,22 @@ class StringColumn(Sequence[str]):
         # A damaged buffer shows replacement characters rather than failing a paint.
         return self._data[self._starts[i]:self._ends[i]].decode("utf-8", "replace")
 
+    def fixed_width(self) -> npt.NDArray[np.bytes_]:
+        """The strings as one numpy bytes array ('S<longest>'), built from the buffer with no
+        Python object per string: what bulk look-ups search."""
+        n = len(self)
+        lengths = np.diff(self._offsets)
+        width = max(1, int(lengths.max()) if n else 1)
+        out = np.zeros(n * width, dtype=np.uint8)
+        total = int(self._offsets[-1] - self._offsets[0])
+        if total:
+            rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+            cols = np.arange(total, dtype=np.int64) - np.repeat(self._offsets[:-1] -
+                                                                 self._offsets[0], lengths)
+            out[rows * width + cols] = np.frombuffer(
+                self._data, dtype=np.uint8, count=total, offset=int(self._offsets[0]))
+        return out.view(f"S{width}")
+
     def __iter__(self) -> Iterator[str]:
         data = self._data
         for a, b in zip(self._starts, self._ends, strict=True):
@@ -102,6 +118,7 @@ class SortedLookup(Mapping[str, int]):
     def __init__(self, column: Sequence[str], order: npt.NDArray[np.int32]) -> None:
         self._column = column
         self._order = np.ascontiguousarray(order).data  # plain ints on indexing
+        self._sorted: npt.NDArray[np.bytes_] | None = None
 
     def __getitem__(self, key: str) -> int:
         column, order = self._column, self._order
@@ -121,3 +138,29 @@ class SortedLookup(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._column)
+
+    def positions(self, keys: Sequence[str]) -> npt.NDArray[np.int64]:
+        """Position of each key (-1: not there), vectorised: a million keys (a search that
+        matches every event) in well under a second, with no dict of the column."""
+        column = self._column
+        if not len(keys):
+            return np.zeros(0, dtype=np.int64)
+        if not isinstance(column, StringColumn):
+            return np.fromiter((self.get(k, -1) for k in keys), dtype=np.int64,
+                               count=len(keys))
+        if self._sorted is None:  # once per column
+            order = np.frombuffer(self._order, dtype=np.int32)
+            self._sorted = column.fixed_width()[order]
+        sorted_keys = self._sorted
+        wanted = np.array([k.encode("utf-8", "surrogatepass") for k in keys],
+                          dtype=sorted_keys.dtype if max(map(len, keys)) <= sorted_keys.itemsize
+                          else None)
+        # Searching keys in sorted order is several times faster (the comparisons stay in
+        # cache): sort them, search, put the answers back in the keys' order.
+        by_key = np.argsort(wanted, kind="stable")
+        at = np.empty(len(wanted), dtype=np.int64)
+        at[by_key] = np.searchsorted(sorted_keys, wanted[by_key])
+        at = np.minimum(at, len(sorted_keys) - 1)
+        found = sorted_keys[at] == wanted
+        order = np.frombuffer(self._order, dtype=np.int32)
+        return np.where(found, order[at].astype(np.int64), -1)

@@ -772,9 +772,10 @@ class MainWindow(QMainWindow):
 
     def _set_matches(self, query: str, ids: list[str]) -> None:
         db = self.db
-        positions = [] if db is None else [db.index.index_of(i) for i in ids]
+        # Vectorised: a short query can match every one of a million events.
+        positions = db.index.positions_of(ids) if db is not None else np.zeros(0, np.int64)
         self._matches = SearchMatches(query, tuple(ids),
-                                      tuple(sorted(p for p in positions if p is not None)))
+                                      tuple(np.sort(positions[positions >= 0]).tolist()))
 
     def _on_events_found(self, db: object, query: str, result: object) -> None:
         if db is not self.db or query != self.state.search:
