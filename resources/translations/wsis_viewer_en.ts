@@ -202,6 +202,13 @@
     </message>
 </context>
 <context>
+    <name>EventSearch</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>ITU&apos;s work on WSIS, 2010–2014: the CWG-WSIS timeline</source>

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         # 300 ms shows its progress in the status bar.
         self.operations = Operations(self, progress=StatusBarProgress(self.statusBar()))
         # A big database's event matches are found in a thread (qt/event_search.py).
-        self._event_search = EventSearch(self)
+        self._event_search = EventSearch(self, operations=self.operations)
         self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
         self.navigation = Navigation(self, self.view_state, self._restore_state)
