@@ -10,11 +10,13 @@ VENV="$ROOT/.venv"
 
 # Qt's libraries link these even with QT_QPA_PLATFORM=offscreen; the xcb ones are for a real
 # window, and xvfb runs one in the tests that need a real X server (dialogs, print preview).
-# Debian/Ubuntu package names.
+# at-spi2-core, python3-pyatspi and dbus-x11: the accessibility bus and the system python's
+# client library, for the test that reads the window as a screen reader does
+# (tests/xvfb/test_accessibility_tree.py). Debian/Ubuntu package names.
 SYSTEM_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0
                  libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
                  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-                 xvfb xauth)
+                 xvfb xauth at-spi2-core python3-pyatspi dbus-x11)
 
 missing_packages() {
     local pkg

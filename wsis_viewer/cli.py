@@ -262,8 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
         "CLI", "highlight matches of TEXT, dim the rest"))
     p.add_argument("--details", action="store_true", help=translate(
         "CLI", "include the detail panel of the selected record"))
-    p.add_argument("--theme", choices=("light", "dark"), default="light", help=translate(
-        "CLI", "colours (default: light)"))
+    p.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light",
+                   help=translate("CLI", "colours (default: light)"))
     p.add_argument("--size", default="1600x900", help=translate(
         "CLI", "WIDTHxHEIGHT in pixels (default 1600x900)"))
     p.add_argument("--scale", type=float, default=1.0, help=translate(

@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Open, history, zoom, event steps, years and search</source>
+        <translation>Open, history, zoom, event steps, years and search</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>The selected record</source>
+        <translation>The selected record</translation>
+    </message>
+    <message>
+        <source>Details of the selected record</source>
+        <translation>Details of the selected record</translation>
+    </message>
+    <message>
+        <source>Titles, dates, sources and links to related records. Tab moves between the links; Enter follows one.</source>
+        <translation>Titles, dates, sources and links to related records. Tab moves between the links; Enter follows one.</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>The report&apos;s recommendations and their status</source>
+        <translation>The report&apos;s recommendations and their status</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Resolutions</translation>
+    </message>
+    <message>
+        <source>The resolutions and the steps that led to them</source>
+        <translation>The resolutions and the steps that led to them</translation>
+    </message>
+    <message>
+        <source>Filter recommendations</source>
+        <translation>Filter recommendations</translation>
+    </message>
+    <message>
+        <source>Shows only the recommendations containing this text</source>
+        <translation>Shows only the recommendations containing this text</translation>
+    </message>
+    <message>
+        <source>Recommendation status</source>
+        <translation>Recommendation status</translation>
+    </message>
+    <message>
+        <source>Shows only recommendations with this status</source>
+        <translation>Shows only recommendations with this status</translation>
+    </message>
+    <message>
+        <source>Recommendations list</source>
+        <translation>Recommendations list</translation>
+    </message>
+    <message>
+        <source>Arrow keys move; the selected recommendation opens in the details</source>
+        <translation>Arrow keys move; the selected recommendation opens in the details</translation>
+    </message>
+    <message>
+        <source>Filter resolutions</source>
+        <translation>Filter resolutions</translation>
+    </message>
+    <message>
+        <source>Shows only the resolutions containing this text</source>
+        <translation>Shows only the resolutions containing this text</translation>
+    </message>
+    <message>
+        <source>Resolution status</source>
+        <translation>Resolution status</translation>
+    </message>
+    <message>
+        <source>Shows only resolutions with this status</source>
+        <translation>Shows only resolutions with this status</translation>
+    </message>
+    <message>
+        <source>Resolutions list</source>
+        <translation>Resolutions list</translation>
+    </message>
+    <message>
+        <source>Arrow keys move; the selected resolution opens in the details</source>
+        <translation>Arrow keys move; the selected resolution opens in the details</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Titles in English and Chinese, document symbols and resolution numbers. Enter or F3: next match; Shift+F3: previous; Esc: clear</source>
+        <translation>Titles in English and Chinese, document symbols and resolution numbers. Enter or F3: next match; Shift+F3: previous; Esc: clear</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>First year shown</source>
+        <translation>First year shown</translation>
+    </message>
+    <message>
+        <source>Events before this year are hidden</source>
+        <translation>Events before this year are hidden</translation>
+    </message>
+    <message>
+        <source>Last year shown</source>
+        <translation>Last year shown</translation>
+    </message>
+    <message>
+        <source>Events after this year are hidden</source>
+        <translation>Events after this year are hidden</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Search matches</source>
+        <translation>Search matches</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>More toolbar buttons</source>
+        <translation>More toolbar buttons</translation>
+    </message>
+    <message>
+        <source>%1 choices</source>
+        <translation>%1 choices</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>WSIS Timeline Viewer</source>
@@ -401,6 +552,46 @@
     <message>
         <source>Show &amp;All Years</source>
         <translation>Show &amp;All Years</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s colours</source>
+        <translation>Follow the desktop&apos;s colours</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>&amp;High Contrast</translation>
+    </message>
+    <message>
+        <source>White and yellow on black, for low vision</source>
+        <translation>White and yellow on black, for low vision</translation>
+    </message>
+    <message>
+        <source>Pan &amp;Earlier</source>
+        <translation>Pan &amp;Earlier</translation>
+    </message>
+    <message>
+        <source>Pan La&amp;ter</source>
+        <translation>Pan La&amp;ter</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>Every keyboard shortcut of the window</translation>
     </message>
     <message>
         <source>Show &amp;Details</source>
@@ -1765,6 +1956,84 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
             <numerusform>The first %n matches</numerusform>
             <numerusform>The first %n matches</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Next / previous pane (toolbar boxes, timeline, details, lists)</source>
+        <translation>Next / previous pane (toolbar boxes, timeline, details, lists)</translation>
+    </message>
+    <message>
+        <source>Open the menus</source>
+        <translation>Open the menus</translation>
+    </message>
+    <message>
+        <source>Follow the next link in the details</source>
+        <translation>Follow the next link in the details</translation>
+    </message>
+    <message>
+        <source>Move in a list; select its record</source>
+        <translation>Move in a list; select its record</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>timeline</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>anywhere</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys marked “timeline” act while the timeline has the keyboard focus (Tab moves it there).</source>
+        <translation>Keys marked “timeline” act while the timeline has the keyboard focus (Tab moves it there).</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAccessible</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Timeline, %1</source>
+        <translation>Timeline, %1</translation>
+    </message>
+    <message>
+        <source>Events in view, in time order. Left and Right arrows: previous and next event; Up and Down: the lane above and below; Enter: details; plus and minus: zoom; Home: fit all.</source>
+        <translation>Events in view, in time order. Left and Right arrows: previous and next event; Up and Down: the lane above and below; Enter: details; plus and minus: zoom; Home: fit all.</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 lane</source>
+        <translation>%1, %2, %3 lane</translation>
+    </message>
+    <message>
+        <source>leads to %1 (%2)</source>
+        <translation>leads to %1 (%2)</translation>
+    </message>
+    <message>
+        <source>follows %1 (%2)</source>
+        <translation>follows %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, inferred</source>
+        <translation>%1, inferred</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Open, history, zoom, event steps, years and search</source>
+        <translation>打开、历史、缩放、逐个事件、年份和搜索</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>The selected record</source>
+        <translation>所选记录</translation>
+    </message>
+    <message>
+        <source>Details of the selected record</source>
+        <translation>所选记录的详情</translation>
+    </message>
+    <message>
+        <source>Titles, dates, sources and links to related records. Tab moves between the links; Enter follows one.</source>
+        <translation>标题、日期、来源以及相关记录的链接。Tab 键在链接之间移动；Enter 键打开链接。</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>The report&apos;s recommendations and their status</source>
+        <translation>报告中的建议及其状态</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>The resolutions and the steps that led to them</source>
+        <translation>决议及促成决议的各个步骤</translation>
+    </message>
+    <message>
+        <source>Filter recommendations</source>
+        <translation>筛选建议</translation>
+    </message>
+    <message>
+        <source>Shows only the recommendations containing this text</source>
+        <translation>只显示包含此文字的建议</translation>
+    </message>
+    <message>
+        <source>Recommendation status</source>
+        <translation>建议状态</translation>
+    </message>
+    <message>
+        <source>Shows only recommendations with this status</source>
+        <translation>只显示处于此状态的建议</translation>
+    </message>
+    <message>
+        <source>Recommendations list</source>
+        <translation>建议列表</translation>
+    </message>
+    <message>
+        <source>Arrow keys move; the selected recommendation opens in the details</source>
+        <translation>方向键移动；所选建议在详情中打开</translation>
+    </message>
+    <message>
+        <source>Filter resolutions</source>
+        <translation>筛选决议</translation>
+    </message>
+    <message>
+        <source>Shows only the resolutions containing this text</source>
+        <translation>只显示包含此文字的决议</translation>
+    </message>
+    <message>
+        <source>Resolution status</source>
+        <translation>决议状态</translation>
+    </message>
+    <message>
+        <source>Shows only resolutions with this status</source>
+        <translation>只显示处于此状态的决议</translation>
+    </message>
+    <message>
+        <source>Resolutions list</source>
+        <translation>决议列表</translation>
+    </message>
+    <message>
+        <source>Arrow keys move; the selected resolution opens in the details</source>
+        <translation>方向键移动；所选决议在详情中打开</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Titles in English and Chinese, document symbols and resolution numbers. Enter or F3: next match; Shift+F3: previous; Esc: clear</source>
+        <translation>中英文标题、文件文号和决议编号。Enter 或 F3：下一个匹配；Shift+F3：上一个；Esc：清除</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <source>First year shown</source>
+        <translation>显示的第一年</translation>
+    </message>
+    <message>
+        <source>Events before this year are hidden</source>
+        <translation>隐藏此年份之前的事件</translation>
+    </message>
+    <message>
+        <source>Last year shown</source>
+        <translation>显示的最后一年</translation>
+    </message>
+    <message>
+        <source>Events after this year are hidden</source>
+        <translation>隐藏此年份之后的事件</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Search matches</source>
+        <translation>搜索匹配</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>More toolbar buttons</source>
+        <translation>更多工具栏按钮</translation>
+    </message>
+    <message>
+        <source>%1 choices</source>
+        <translation>%1选项</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>WSIS Timeline Viewer</source>
@@ -401,6 +552,46 @@
     <message>
         <source>Show &amp;All Years</source>
         <translation>显示所有年份(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s colours</source>
+        <translation>使用桌面的配色</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <source>White and yellow on black, for low vision</source>
+        <translation>黑底白字和黄色，适合低视力用户</translation>
+    </message>
+    <message>
+        <source>Pan &amp;Earlier</source>
+        <translation>向前平移(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pan La&amp;ter</source>
+        <translation>向后平移(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>窗口的全部键盘快捷键</translation>
     </message>
     <message>
         <source>Show &amp;Details</source>
@@ -1748,6 +1939,84 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>
             <numerusform>前 %n 个匹配项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Next / previous pane (toolbar boxes, timeline, details, lists)</source>
+        <translation>下一个/上一个区域（工具栏输入框、时间轴、详情、列表）</translation>
+    </message>
+    <message>
+        <source>Open the menus</source>
+        <translation>打开菜单</translation>
+    </message>
+    <message>
+        <source>Follow the next link in the details</source>
+        <translation>转到详情中的下一个链接</translation>
+    </message>
+    <message>
+        <source>Move in a list; select its record</source>
+        <translation>在列表中移动；选择其中的记录</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>任何位置</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys marked “timeline” act while the timeline has the keyboard focus (Tab moves it there).</source>
+        <translation>标为“时间轴”的按键在时间轴获得键盘焦点时生效（按 Tab 键移到时间轴）。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAccessible</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Timeline, %1</source>
+        <translation>时间轴，%1</translation>
+    </message>
+    <message>
+        <source>Events in view, in time order. Left and Right arrows: previous and next event; Up and Down: the lane above and below; Enter: details; plus and minus: zoom; Home: fit all.</source>
+        <translation>视图中的事件，按时间排序。左右方向键：上一个和下一个事件；上下方向键：上方和下方的泳道；Enter：详情；加号和减号：缩放；Home：显示全部。</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 lane</source>
+        <translation>%1，%2，%3泳道</translation>
+    </message>
+    <message>
+        <source>leads to %1 (%2)</source>
+        <translation>促成%1（%2）</translation>
+    </message>
+    <message>
+        <source>follows %1 (%2)</source>
+        <translation>源自%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, inferred</source>
+        <translation>%1，推断</translation>
     </message>
 </context>
 <context>

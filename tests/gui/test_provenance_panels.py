@@ -15,7 +15,7 @@ from wsis_viewer import paths
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.report_text import load_report_text
-from wsis_viewer.panels.record_html import INFERRED_COLOUR
+from wsis_viewer.panels.record_html import INFERRED_ON_LIGHT
 from wsis_viewer.qt.i18n import set_app_language
 from wsis_viewer.store.database import open_database
 from wsis_viewer.ui.detail_view import DetailView
@@ -198,7 +198,7 @@ def test_chain_edges_say_when_they_are_inferred(view) -> None:
     v, _ = view
     v.show_record(RecordRef(RecordType.RESOLUTION, "res-c1334"))
     html = v.browser.toHtml()
-    assert INFERRED_COLOUR.lower() in html.lower()
+    assert INFERRED_ON_LIGHT.lower() in html.lower()  # the window: AA on its light palette
     tips = fragments_with_tooltip(v, "Inferred connector")
     assert any("inferred" in t for t, _ in tips)
 

@@ -20,7 +20,7 @@ from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex, date_to_x
 
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "high-contrast")  # the fixed palettes exports draw with
 LANGUAGES = ("en", "zh")
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from wsis_viewer.domain.model import Claim, Recommendation, RecordType, Resolution, claim_for
 from wsis_viewer.domain.relations import RecordRef, Relations
@@ -35,8 +35,19 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 BASIS_ROLE = Qt.ItemDataRole.UserRole + 4
 # The colour of an inferred claim, as on the detail panel (record_html.INFERRED_COLOUR).
 INFERRED_COLOUR = "#D55E00"
+# Its text shades at 4.5:1 on light and dark palettes (as record_html.INFERRED_ON_LIGHT/DARK).
+INFERRED_ON_LIGHT = "#B84F00"
+INFERRED_ON_DARK = "#E8742A"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def inferred_text_colour() -> str:
+    """The inferred colour at 4.5:1 on the application's palette (see record_html)."""
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return INFERRED_COLOUR
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    return INFERRED_ON_DARK if dark else INFERRED_ON_LIGHT
 
 # Statuses grouped the way an analyst asks: did it reach a decision, or not (yet)?
 DECISION_STATUSES = ("led-to-resolution", "approved", "endorsed")
@@ -193,7 +204,7 @@ class RecommendationsModel(_RecordTable):
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(INFERRED_COLOUR)
+                return QColor(inferred_text_colour())
         if role == Qt.ItemDataRole.ToolTipRole and claim is not None:
             return self._claim_tip(claim)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):

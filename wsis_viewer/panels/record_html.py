@@ -140,6 +140,11 @@ STATUS_COLOURS = {  # readable on light and dark backgrounds (Okabe-Ito hues)
 # Inferred links and statuses: a vermilion (Okabe-Ito) readable on light and dark backgrounds,
 # in italics, so the difference does not rest on colour alone; plus the word "inferred".
 INFERRED_COLOUR = "#D55E00"
+# Text in the inferred colour must read at WCAG AA (4.5:1): Okabe–Ito vermillion is 3.9:1 on
+# white and 4.45:1 on a dark background, so the window uses a darker shade on light palettes
+# and a lighter one on dark ones (tests/test_contrast.py). Exports keep INFERRED_COLOUR.
+INFERRED_ON_LIGHT = "#B84F00"
+INFERRED_ON_DARK = "#E8742A"
 # The quoted words in a paragraph of the Source page (dark text on it in either theme).
 QUOTE_HIGHLIGHT = "#FFE08A"
 SOURCE_SCHEME = "source"
@@ -170,7 +175,8 @@ class RecordPage:
     """Renders any record of one dataset in one language."""
 
     def __init__(self, rel: Relations, lang: str = "en", translate: Translate = _identity,
-                 dim: str = "#808080", translate_dates: Translate | None = None) -> None:
+                 dim: str = "#808080", translate_dates: Translate | None = None,
+                 inferred: str = INFERRED_COLOUR) -> None:
         self.rel = rel
         self.lang = lang
         self.t = translate
@@ -178,6 +184,7 @@ class RecordPage:
         self.translate_dates = translate_dates
         # Secondary text colour: the UI passes one blended from its palette (light or dark).
         self.dim = dim
+        self.inferred = inferred  # the colour of inferred claims and connectors
 
     # --- small pieces -------------------------------------------------------------------------
 
@@ -276,9 +283,9 @@ class RecordPage:
         marker = escape(self.tr("inferred"))
         where = f" {self.para_link(claim.source)}" if claim.source.startswith("§") else ""
         # Rich text draws links in the palette's link colour unless the anchor says otherwise.
-        html = html.replace("<a href=", f'<a style="color:{INFERRED_COLOUR}" href=')
-        return (f'<span title="{tip}" style="font-style:italic;color:{INFERRED_COLOUR}">'
-                f'{html}</span> <span title="{tip}" style="color:{INFERRED_COLOUR};'
+        html = html.replace("<a href=", f'<a style="color:{self.inferred}" href=')
+        return (f'<span title="{tip}" style="font-style:italic;color:{self.inferred}">'
+                f'{html}</span> <span title="{tip}" style="color:{self.inferred};'
                 f'font-size:small">[{marker}{where}]</span>')
 
     def _recommendations(self) -> list[Recommendation]:
@@ -431,7 +438,7 @@ class RecordPage:
                              "state") + (f": {reason}" if reason else ""), quote=True)
         marker = self.tr("inferred")
         return (f'<span title="{tip}" style="font-style:italic">{html}</span> '
-                f'<span title="{tip}" style="color:{INFERRED_COLOUR};font-size:small">'
+                f'<span title="{tip}" style="color:{self.inferred};font-size:small">'
                 f'[{escape(marker)}]</span>')
 
     # --- pages ----------------------------------------------------------------------------------

@@ -68,9 +68,22 @@ def headless_app() -> QApplication:
 
 
 def palette_for(theme: str) -> QPalette:
-    """Fixed light and dark palettes, so an export does not depend on the desktop theme."""
+    """Fixed light, dark and high-contrast palettes, so an export does not depend on the
+    desktop theme; View ▸ Theme applies the same ones to the window.
+
+    High contrast: white and yellow on black (text at least 7:1, WCAG AAA; marks in the
+    Okabe–Ito lane colours all above 3:1 on black; tests/test_contrast.py computes them)."""
     pal = QPalette()
-    if theme == "dark":
+    if theme == "high-contrast":
+        colours = {"Window": "#000000", "WindowText": "#ffffff", "Base": "#000000",
+                   "AlternateBase": "#1a1a1a", "Text": "#ffffff", "Button": "#000000",
+                   "ButtonText": "#ffffff", "Highlight": "#ffff00",
+                   "HighlightedText": "#000000", "Link": "#ffff00",
+                   "LinkVisited": "#ffd700", "PlaceholderText": "#c8c8c8",
+                   "ToolTipBase": "#000000", "ToolTipText": "#ffffff", "Mid": "#ffffff",
+                   "Dark": "#ffffff", "Light": "#ffffff", "Shadow": "#ffffff",
+                   "BrightText": "#ffff00"}
+    elif theme == "dark":
         colours = {"Window": "#202124", "WindowText": "#e8eaed", "Base": "#1b1b1d",
                    "AlternateBase": "#26272a", "Text": "#e8eaed", "Button": "#2d2e31",
                    "ButtonText": "#e8eaed", "Highlight": "#8ab4f8",

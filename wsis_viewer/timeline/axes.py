@@ -74,6 +74,7 @@ class LaneAxisItem(pg.AxisItem):
     """Left column with the lane names, centred on their lanes; no tick marks."""
 
     MAX_WIDTH = 190.0
+    MAX_CHARS = 24
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("left", **kwargs)
@@ -82,7 +83,10 @@ class LaneAxisItem(pg.AxisItem):
 
     def set_lanes(self, centres_and_labels: list[tuple[float, str]]) -> None:
         fm = QFontMetricsF(self.style["tickFont"] or self.font())
-        elided = [(y, fm.elidedText(text, Qt.TextElideMode.ElideRight, self.MAX_WIDTH))
+        # Wide enough for a lane name at any font size (a large system font, a scaled
+        # screen): MAX_WIDTH px, or MAX_CHARS average characters when that is more.
+        limit = max(self.MAX_WIDTH, fm.averageCharWidth() * self.MAX_CHARS)
+        elided = [(y, fm.elidedText(text, Qt.TextElideMode.ElideRight, limit))
                   for y, text in centres_and_labels]
         widest = max((fm.horizontalAdvance(t) for _, t in elided), default=40.0)
         self.setTicks([elided, []])

@@ -7,9 +7,12 @@ luminance when they sit on a bar, so every lane stays readable on light and dark
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
+
+from wsis_viewer.domain.contrast import contrast_ratio
 
 # Okabe & Ito (2008), without black (invisible on dark backgrounds), plus a neutral grey.
 OKABE_ITO: tuple[str, ...] = (
@@ -26,6 +29,35 @@ OKABE_ITO: tuple[str, ...] = (
 
 def lane_colour(i: int) -> QColor:
     return QColor(OKABE_ITO[i % len(OKABE_ITO)])
+
+
+MARK_CONTRAST = 3.0  # WCAG 1.4.11: a mark one needs to read the chart, against its background
+
+
+@functools.lru_cache(maxsize=256)
+def _stands_out(fill: str, background: str) -> bool:
+    return contrast_ratio(fill, background) >= MARK_CONTRAST
+
+
+@functools.lru_cache(maxsize=256)
+def _edge(fill: str, background: str, darker: int) -> str:
+    base = QColor(fill).darker(darker)
+    # A light lane colour on a light background (yellow, orange, sky blue on white): its edge
+    # carries the 3:1, darkened (or, on a dark background, lightened) until it does.
+    dark_background = QColor(background).lightness() < 128
+    edge = base
+    for _ in range(12):
+        if contrast_ratio(edge.name(), background) >= MARK_CONTRAST:
+            break
+        edge = edge.lighter(115) if dark_background else edge.darker(115)
+    return edge.name()
+
+
+def edge_colour(fill: QColor, background: QColor, darker: int = 135) -> QColor:
+    """The outline of a bar or diamond of colour `fill`: at least 3:1 against `background`."""
+    if _stands_out(fill.name(), background.name()):
+        return fill.darker(darker)  # the fill stands out: the usual, slightly darker edge
+    return QColor(_edge(fill.name(), background.name(), darker))
 
 
 def text_colour_on(background: QColor) -> QColor:
@@ -55,6 +87,7 @@ class Theme:
     today: QColor
     connector: QColor
     dark: bool
+    focus: QColor  # the keyboard focus ring: the palette's Highlight
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
@@ -77,4 +110,5 @@ class Theme:
             today=QColor("#D55E00"),
             connector=QColor("#f5f5f5") if dark else QColor("#202020"),
             dark=dark,
+            focus=palette.color(QPalette.ColorRole.Highlight),
         )

@@ -35,7 +35,7 @@ from wsis_viewer.timeline.chain_edges import (
     paint_edge_labels,
     paint_edges,
 )
-from wsis_viewer.timeline.colors import Theme, lane_colour, with_alpha
+from wsis_viewer.timeline.colors import Theme, edge_colour, lane_colour, with_alpha
 from wsis_viewer.timeline.dates import DateFormatter, english_formatter
 from wsis_viewer.timeline.frame import FloatArray, Frame, draw_lines, draw_rects
 from wsis_viewer.timeline.labels import MAX_DIAMOND_PX, ItemLabels, title_text
@@ -48,6 +48,9 @@ from wsis_viewer.timeline.raster import (
     SessionBase,
     ShownSessions,
 )
+
+FOCUS_GAP = 4.0  # px between the item and its focus ring
+FOCUS_WIDTH = 2.0
 
 
 @dataclass
@@ -67,6 +70,7 @@ class DrawState:
     emphasis: npt.NDArray[np.bool_] | None = None  # None: nothing dimmed
     selected: int | None = None
     hovered: int | None = None
+    focused: bool = False  # the widget has keyboard focus: a focus ring on the selection
     edges: list[Edge] = field(default_factory=list)
     formatter: DateFormatter = english_formatter
     title_lang: str = "en"
@@ -325,12 +329,14 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(with_alpha(colour, 55))
             draw_rects(p, rects)
-            p.setPen(pen or (QPen(colour.darker(115), 1, Qt.PenStyle.DashLine) if outline
+            p.setPen(pen or (QPen(edge_colour(colour, self.theme.background, 115), 1,
+                                  Qt.PenStyle.DashLine) if outline
                              else Qt.PenStyle.NoPen))
             p.setBrush(QBrush(with_alpha(colour, 170), Qt.BrushStyle.BDiagPattern))
             draw_rects(p, rects)
             return
-        p.setPen(pen or (QPen(colour.darker(135), 1) if outline else Qt.PenStyle.NoPen))
+        edge = edge_colour(colour, self.theme.background, 135)
+        p.setPen(pen or (QPen(edge, 1) if outline else Qt.PenStyle.NoPen))
         p.setBrush(colour)
         draw_rects(p, rects)
 
@@ -347,7 +353,8 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.theme.dimmed)
         else:
-            p.setPen(pen or (QPen(colour.darker(140), 1) if outline else Qt.PenStyle.NoPen))
+            edge = edge_colour(colour, self.theme.background, 140)
+            p.setPen(pen or (QPen(edge, 1) if outline else Qt.PenStyle.NoPen))
             p.setBrush(colour)
         draw_rects(p, squares)
         p.restore()
@@ -415,4 +422,19 @@ class TimelineItem(pg.GraphicsObject):
                     rect = np.array([[a - grow, cy[0] - h[0] / 2 - grow,
                                       max(b - a, 1.0) + 2 * grow, h[0] + 2 * grow]])
                     self._fill(p, rect, colour, False, approx, True, pen=pen)
+        self._paint_focus_ring(p, f)
+
+    def _paint_focus_ring(self, p: QPainter, f: Frame) -> None:
+        """The keyboard focus: a dashed ring a few pixels outside the selected item, in the
+        palette's focus colour, so it differs from the selection's outline by shape too."""
+        ix, i = self.index, self.state.selected
+        if not self.state.focused or ix is None or i is None:
+            return
+        if len(self.state.shown) == len(ix) and not self.state.shown[i]:
+            return
+        ring = self._item_rect(f, i).adjusted(-FOCUS_GAP, -FOCUS_GAP, FOCUS_GAP, FOCUS_GAP)
+        pen = QPen(self.theme.focus, FOCUS_WIDTH, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(ring, 3, 3)
 

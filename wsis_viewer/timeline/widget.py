@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from wsis_viewer.domain.view_state import (
     fit_range,
     shown_mask,
 )
+from wsis_viewer.timeline.accessible import TimelineAccessibility
 from wsis_viewer.timeline.axes import LaneAxisItem, TimeAxisItem
 from wsis_viewer.timeline.chain_edges import Edge
 from wsis_viewer.timeline.colors import Theme, with_alpha
@@ -123,6 +124,8 @@ class TimelineWidget(QWidget):
         scene.sigMouseClicked.connect(self._on_click)
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         self._apply_theme()
+        # Screen readers: the canvas as a chart, its events as children (timeline/accessible).
+        self._a11y = TimelineAccessibility(self)
 
     # --- data -----------------------------------------------------------------------------
 
@@ -130,6 +133,7 @@ class TimelineWidget(QWidget):
         self._index = index
         self._settings.lane_labels = dict(lane_labels)
         self._selected = self._hovered = None
+        self._a11y.data_changed()
         a, b = index.extent()
         margin = max(0.03 * (b - a), 30 * DAY)
         self._full_range = (a - margin, b + margin)
@@ -226,6 +230,7 @@ class TimelineWidget(QWidget):
         if i is not None and ensure_visible:
             self._ensure_visible(i)
         if changed:
+            self._a11y.selection_changed(None if i is None else self._id(i))
             self.selectionChanged.emit("" if i is None else self._id(i))
 
     def selected(self) -> str | None:
@@ -262,6 +267,26 @@ class TimelineWidget(QWidget):
             j = ix.adjacent_lane(self._selected, step, lay.order, shown)
         if j is not None:
             self.select(self._id(j))
+
+    def event_rect(self, i: int) -> QRect | None:
+        """Where event position `i` is drawn, in this widget's coordinates (None when no
+        data): what its accessible child reports, so a magnifier can follow the selection."""
+        ix, lay = self._index, self._item.layout
+        if ix is None or lay is None or np.isnan(lay.top[ix.lane[i]]):
+            return None
+        lane = int(ix.lane[i])
+        pitch = float(lay.pitch()[lane])
+        top = float(lay.top[lane]) + float(ix.row[i]) * pitch
+        view = QRectF(float(ix.start[i]), top, max(float(ix.end[i] - ix.start[i]), 1.0), pitch)
+        scene = self._vb.mapViewToScene(view).boundingRect()
+        rect = self._plot.mapFromScene(scene).boundingRect()
+        return QRect(self._plot.mapTo(self, rect.topLeft()), rect.size())
+
+    def set_focus_ring(self, on: bool) -> None:
+        """Draw the keyboard focus ring around the selected event (while focused)."""
+        if self._item.state.focused != on:
+            self._item.state.focused = on
+            self._item.changed()
 
     def reveal(self, event_id: str) -> None:
         """Pan (or zoom) just enough for the event to be in view."""

@@ -195,6 +195,66 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
 )
 
+# View ▸ Theme (ui/themes.py): one checkable action per choice, exclusive; the window's
+# set_theme intent applies the palette and records the theme in its ViewState.
+THEME_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "themeSystem",
+        QT_TRANSLATE_NOOP("MainWindow", "&System"),
+        "set_theme",
+        QT_TRANSLATE_NOOP("MainWindow", "Follow the desktop's colours"),
+        args=("system",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "themeLight", QT_TRANSLATE_NOOP("MainWindow", "&Light"), "set_theme", args=("light",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "themeDark", QT_TRANSLATE_NOOP("MainWindow", "&Dark"), "set_theme", args=("dark",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "themeHighContrast",
+        QT_TRANSLATE_NOOP("MainWindow", "&High Contrast"),
+        "set_theme",
+        QT_TRANSLATE_NOOP("MainWindow", "White and yellow on black, for low vision"),
+        args=("high-contrast",),
+        checkable=True,
+    ),
+)
+
+# Panning without a mouse (ui/accessibility.py): a quarter of the visible span per press.
+PAN_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "panEarlier",
+        QT_TRANSLATE_NOOP("MainWindow", "Pan &Earlier"),
+        "pan",
+        args=(-1,),
+        shortcuts=("Shift+Left", K.Key_PageUp),
+        timeline=True,
+    ),
+    ActionSpec(
+        "panLater",
+        QT_TRANSLATE_NOOP("MainWindow", "Pan La&ter"),
+        "pan",
+        args=(1,),
+        shortcuts=("Shift+Right", K.Key_PageDown),
+        timeline=True,
+    ),
+)
+
+# Help (ui/accessibility.py).
+HELP_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "keyboardShortcuts",
+        QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
+        "show_keyboard_shortcuts",
+        QT_TRANSLATE_NOOP("MainWindow", "Every keyboard shortcut of the window"),
+        ("F1",),
+    ),
+)
+
 # Actions that need an opened database with events.
 NEEDS_EVENTS = frozenset(
     {

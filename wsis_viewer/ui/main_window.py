@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -49,6 +49,7 @@ from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
 from wsis_viewer.ui import messages
+from wsis_viewer.ui.accessibility import install_accessibility
 from wsis_viewer.ui.actions import make_action, set_action_text
 from wsis_viewer.ui.detail_view import DetailView
 from wsis_viewer.ui.filters import LaneToggles, YearRangeFilter, menu_text
@@ -57,6 +58,7 @@ from wsis_viewer.ui.navigation import Navigation
 from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
 from wsis_viewer.ui.settings import ViewerSettings
+from wsis_viewer.ui.themes import ThemeSwitch
 from wsis_viewer.ui.view_export import ask_and_export, copy_image, print_with_preview
 
 ZOOM_STEP = 1.5
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBar(self)
         self.years = YearRangeFilter(self)
+        self.theme_switch = ThemeSwitch(self.settings, self)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         self.features = install_search_features(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
+        # Accessible names, tab order, View ▸ Theme, Help ▸ Keyboard Shortcuts.
+        self.accessibility = install_accessibility(self)
 
     # --- the view state -----------------------------------------------------------------------
 
@@ -162,8 +167,13 @@ class MainWindow(QMainWindow):
                                        theme=self._theme())
 
     def _theme(self) -> str:
-        return "dark" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 \
-            else "light"
+        return self.theme_switch.effective(self.palette())
+
+    def set_theme(self, choice: str, *, remember: bool = True) -> None:
+        """View ▸ Theme: system, light, dark or high-contrast (ui/themes.py); the ViewState
+        records the fixed theme on screen, so exports match the window."""
+        self.theme_switch.apply(choice, remember=remember)
+        self._update_state(theme=self._theme())
 
     def _update_state(self, **changes: object) -> None:
         old, new = self.state, self.state.with_changes(**changes)
