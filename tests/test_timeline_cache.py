@@ -208,6 +208,19 @@ def test_random_damage_to_any_part_never_crashes(synthetic_db: Path, tmp_path: P
             _put(path, name, original[name], fix_checksum=False)
 
 
+def test_an_empty_database_has_an_empty_cache(tmp_path: Path) -> None:
+    from wsis_viewer.domain.model import Dataset
+    from wsis_viewer.store.build import write_database
+
+    path = tmp_path / "empty.sqlite"
+    write_database(Dataset(), path)
+    db = LoadedDatabase.open(path)
+    assert db.timeline_source == "cache" and len(db.index) == 0
+    assert db.year_bounds() is None and db.index.positions_of(["x"]).tolist() == [-1]
+    assert db.index.index_of("x") is None
+    db.close()
+
+
 def test_string_column_and_sorted_lookup() -> None:
     values = ["ev-2", "会议", "", "ev-10", "Ä", "ev-1"]
     column = StringColumn.from_strings(values)

@@ -1773,6 +1773,10 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>Figures</translation>
     </message>
     <message>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
         <source>Show Search &amp;Results</source>
         <translation>Show Search &amp;Results</translation>
     </message>

@@ -1766,6 +1766,10 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>数字</translation>
     </message>
     <message>
+        <source>Filter %1</source>
+        <translation>筛选%1</translation>
+    </message>
+    <message>
         <source>Show Search &amp;Results</source>
         <translation>显示搜索结果(&amp;R)</translation>
     </message>

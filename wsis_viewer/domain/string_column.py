@@ -143,8 +143,8 @@ class SortedLookup(Mapping[str, int]):
         """Position of each key (-1: not there), vectorised: a million keys (a search that
         matches every event) in well under a second, with no dict of the column."""
         column = self._column
-        if not len(keys):
-            return np.zeros(0, dtype=np.int64)
+        if not len(keys) or not len(column):
+            return np.full(len(keys), -1, dtype=np.int64)
         if not isinstance(column, StringColumn):
             return np.fromiter((self.get(k, -1) for k in keys), dtype=np.int64,
                                count=len(keys))

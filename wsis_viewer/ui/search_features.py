@@ -169,6 +169,11 @@ class SearchFeatures(QObject):
         for kind, dock in self.table_docks.items():
             dock.setWindowTitle(titles[kind])
             self.act_show_tables[kind].setText(titles[kind])
+            # Named for screen readers (tests/gui/test_accessibility.py): the table and its
+            # filter box carry the table's title.
+            panel = self.tables[kind]
+            panel.table.setAccessibleName(titles[kind])
+            panel.filter_edit.setAccessibleName(self.tr("Filter %1").replace("%1", titles[kind]))
         self.act_show_results.setText(self.tr("Show Search &Results"))
         self.act_show_legend.setText(self.tr("Show Le&gend"))
         self.tables_menu.setTitle(self.tr("&Tables"))
