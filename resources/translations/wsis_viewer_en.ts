@@ -1567,6 +1567,46 @@
         <translation>Text</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributors</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>%1 table</translation>
+    </message>
+    <message>
+        <source>Show only one kind</source>
+        <translation>Show only one kind</translation>
+    </message>
+    <message>
+        <source>Show only one year</source>
+        <translation>Show only one year</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>Filter…</translation>
     </message>
@@ -1773,10 +1813,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <source>Filter %1</source>
-        <translation>Filter %1</translation>
-    </message>
-    <message>
         <source>Show Search &amp;Results</source>
         <translation>Show Search &amp;Results</translation>
     </message>
@@ -1787,10 +1823,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     <message>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;About WSIS Timeline Viewer</source>

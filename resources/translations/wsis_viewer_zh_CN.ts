@@ -1561,6 +1561,46 @@
         <translation>文本</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>捐助方</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>筛选%1</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>%1表</translation>
+    </message>
+    <message>
+        <source>Show only one kind</source>
+        <translation>只显示一种类型</translation>
+    </message>
+    <message>
+        <source>Show only one year</source>
+        <translation>只显示一个年份</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
@@ -1766,10 +1806,6 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>数字</translation>
     </message>
     <message>
-        <source>Filter %1</source>
-        <translation>筛选%1</translation>
-    </message>
-    <message>
         <source>Show Search &amp;Results</source>
         <translation>显示搜索结果(&amp;R)</translation>
     </message>
@@ -1782,12 +1818,8 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>表格(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;About WSIS Timeline Viewer</source>
-        <translation>关于WSIS时间线查看器(&amp;A)</translation>
+        <translation>关于 WSIS 时间线查看器(&amp;A)</translation>
     </message>
     <message>
         <source>events</source>
@@ -1847,11 +1879,11 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
     <message>
         <source>WSIS Timeline Viewer</source>
-        <translation>WSIS时间线查看器</translation>
+        <translation>WSIS 时间线查看器</translation>
     </message>
     <message>
         <source>About WSIS Timeline Viewer</source>
-        <translation>关于WSIS时间线查看器</translation>
+        <translation>关于 WSIS 时间线查看器</translation>
     </message>
     <message>
         <source>Source: paragraph %1 of the report to PP-14 (PP-14/20(Add.1))</source>

@@ -235,6 +235,10 @@ def test_about(bundled_window: MainWindow) -> None:
     text = bundled_window.features.about_text()
     assert __version__ in text and "wsis.sqlite" in text
     assert "36 events" in text and "22 contributors" in text and "report to PP-14" in text
+    help_menu = bundled_window.findChild(QMenu, "helpMenu")
+    assert help_menu is not None and bundled_window.features.act_about in help_menu.actions()
+    assert [m.objectName() for m in bundled_window.findChildren(QMenu, "helpMenu")] == \
+        ["helpMenu"]  # one Help menu, shared with Keyboard Shortcuts
     bundled_window.features.act_about.trigger()
     box = bundled_window.features._about_box
     assert box.isVisible() and "36 events" in box.text()

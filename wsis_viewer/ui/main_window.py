@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self._show_overview(self.act_show_overview.isChecked())
         # Accessible names, tab order, View ▸ Theme, Help ▸ Keyboard Shortcuts.
         self.accessibility = install_accessibility(self)
+        self.features.add_to_help(self.accessibility.help_menu)
 
     # --- the view state -----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -296,7 +297,18 @@ class RecordTablePanel(QWidget):
                     self.tr("Years")]
         return [self.tr("Value"), self.tr("Qualifier"), self.tr("Text"), self.tr("Event")]
 
+    def title(self) -> str:
+        return {"events": self.tr("Events"), "documents": self.tr("Documents"),
+                "people": self.tr("People"), "contributors": self.tr("Contributors"),
+                "topics": self.tr("Topics"), "figures": self.tr("Figures")}[self.kind]
+
     def retranslate_ui(self) -> None:
+        # Names for screen readers: which table a box or a list belongs to.
+        title = self.title()
+        self.filter_edit.setAccessibleName(self.tr("Filter %1").replace("%1", title))
+        self.table.setAccessibleName(self.tr("%1 table").replace("%1", title))
+        self.group_box.setAccessibleName(self.tr("Show only one kind"))
+        self.year_box.setAccessibleName(self.tr("Show only one year"))
         self.filter_edit.setPlaceholderText(self.tr("Filter…"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save the rows shown as a CSV file"))
@@ -304,6 +316,11 @@ class RecordTablePanel(QWidget):
                                           max(0, len(self.headers()) - 1))
         self._fill_filters()
         self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_dataset(self, ds: Dataset, lang: str, lanes: dict[str, str] | None = None) -> None:
         self.model.set_rows(self._rows_for(ds, lang, lanes))

@@ -86,12 +86,10 @@ class SearchFeatures(QObject):
         window.view_menu.addSeparator()
         window.view_menu.addActions([self.act_show_results, self.act_show_legend])
         window.view_menu.addMenu(self.tables_menu)
-        self.help_menu = window.menuBar().addMenu("")
-        self.help_menu.setObjectName("helpMenu")
+        # Help ▸ About joins the window's Help menu (ui/accessibility.py makes it: add_to_help).
         self.act_about = QAction(window)
         self.act_about.setObjectName("about")
         self.act_about.triggered.connect(self.show_about)
-        self.help_menu.addAction(self.act_about)
         # The detail panel (its text's Copy / Select All, then the record's actions) and the
         # timeline item under the mouse (else the selected one) get the record menu too.
         browser = window.detail.browser
@@ -169,15 +167,9 @@ class SearchFeatures(QObject):
         for kind, dock in self.table_docks.items():
             dock.setWindowTitle(titles[kind])
             self.act_show_tables[kind].setText(titles[kind])
-            # Named for screen readers (tests/gui/test_accessibility.py): the table and its
-            # filter box carry the table's title.
-            panel = self.tables[kind]
-            panel.table.setAccessibleName(titles[kind])
-            panel.filter_edit.setAccessibleName(self.tr("Filter %1").replace("%1", titles[kind]))
         self.act_show_results.setText(self.tr("Show Search &Results"))
         self.act_show_legend.setText(self.tr("Show Le&gend"))
         self.tables_menu.setTitle(self.tr("&Tables"))
-        self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About WSIS Timeline Viewer"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -192,6 +184,11 @@ class SearchFeatures(QObject):
         return super().eventFilter(watched, event)
 
     # --- actions ------------------------------------------------------------------------------
+
+    def add_to_help(self, help_menu: QMenu) -> None:
+        """Put Help ▸ About at the end of the window's Help menu."""
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
 
     def refresh(self) -> None:
         """The records or the data language changed: tables, legend and results follow."""
