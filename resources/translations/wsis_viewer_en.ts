@@ -1607,6 +1607,10 @@
         <translation>Show only one year</translation>
     </message>
     <message>
+        <source>%1 choices</source>
+        <translation>%1 choices</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>Filter…</translation>
     </message>

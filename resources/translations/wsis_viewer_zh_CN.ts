@@ -1601,6 +1601,10 @@
         <translation>只显示一个年份</translation>
     </message>
     <message>
+        <source>%1 choices</source>
+        <translation>%1选项</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
