@@ -1,6 +1,8 @@
 """Gather the licence texts that must travel with the frozen app into one folder.
 
     build/pkg-venv/bin/python packaging/collect_licenses.py dist/wsis-viewer
+    build/pkg-venv/bin/python packaging/collect_licenses.py dist/wsis-viewer \
+        --dep5 opt/wsis-viewer SOURCE_URL > copyright        (debian/copyright, DEP-5)
 
 writes dist/wsis-viewer/licenses/:
   README.txt                  what is where, one line per component (name, version, licence)
@@ -136,14 +138,8 @@ def _owning_package(library: str) -> tuple[str, Path] | None:
     return None
 
 
-def copy_system_licences(out: Path, bundle: Path) -> list[str]:
-    """Copyright files of the Debian packages whose libraries PyInstaller bundled.
-
-    PyInstaller puts such libraries at the top of _internal/; wheel-provided ones live in
-    package folders (PySide6/Qt/lib, numpy.libs) and are covered by the Python part.
-    """
-    if shutil.which("dpkg") is None:
-        return ["system libraries: dpkg not available, copyright files not collected"]
+def _system_packages(bundle: Path) -> dict[str, list[str]]:
+    """Debian package -> the libraries PyInstaller copied from it into _internal/."""
     packages: dict[str, list[str]] = {}
     for lib in sorted((bundle / "_internal").glob("*.so*")):
         if lib.is_symlink() or lib.name.startswith(("libpython", "libpyside6", "libshiboken6")):
@@ -153,6 +149,18 @@ def copy_system_licences(out: Path, bundle: Path) -> list[str]:
             packages.setdefault("(not from a Debian package)", []).append(lib.name)
             continue
         packages.setdefault(owner[0], []).append(lib.name)
+    return packages
+
+
+def copy_system_licences(out: Path, bundle: Path) -> list[str]:
+    """Copyright files of the Debian packages whose libraries PyInstaller bundled.
+
+    PyInstaller puts such libraries at the top of _internal/; wheel-provided ones live in
+    package folders (PySide6/Qt/lib, numpy.libs) and are covered by the Python part.
+    """
+    if shutil.which("dpkg") is None:
+        return ["system libraries: dpkg not available, copyright files not collected"]
+    packages = _system_packages(bundle)
     rows = []
     for package, libs in sorted(packages.items()):
         copyright_file = Path("/usr/share/doc") / package.split(":")[0] / "copyright"
@@ -166,7 +174,81 @@ def copy_system_licences(out: Path, bundle: Path) -> list[str]:
     return rows
 
 
+# DEP-5 short names (https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/) of
+# the licence expressions met in the bundle's Python packages; anything else is kept verbatim.
+SPDX_TO_DEP5 = {"MIT": "Expat", "PSF-2.0": "PSF-2.0", "BSD-3-Clause": "BSD-3-clause",
+                "BSD License": "BSD-3-clause", "MIT License": "Expat"}
+DEP5_FORMAT = "https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+
+
+def _top_level_dirs(dist: metadata.Distribution) -> list[str]:
+    names = {str(f).split("/", 1)[0] for f in dist.files or [] if "/" in str(f)}
+    return sorted(n for n in names if not n.endswith((".dist-info", ".data")) and n != "..")
+
+
+def _paragraph(files: list[str], copyright_: str, licence: str, body: list[str]) -> str:
+    lines = [f"Files: {files[0]}", *(f"       {f}" for f in files[1:]),
+             f"Copyright: {copyright_}", f"License: {licence}"]
+    lines += [f" {b}" if b else " ." for b in body]
+    return "\n".join(lines)
+
+
+def dep5(bundle: Path, root: str, source: str) -> str:
+    """debian/copyright in the machine-readable format, for the bundle installed at `root`.
+
+    Every bundled component gets a Files paragraph with its licence; the licence texts are
+    the files collected under <root>/licenses/ (the body says which), or Debian's
+    common-licenses where the licence is one of those.
+    """
+    lic = f"/{root}/licenses"
+    paras = [
+        "\n".join([f"Format: {DEP5_FORMAT}", f"Upstream-Name: {APP}", f"Source: {source}"]),
+        _paragraph(["*"], "2026 WSIS Timeline Viewer developers", "Expat",
+                   (HERE / "licenses" / "LICENSE-MIT.txt").read_text().splitlines()),
+        _paragraph([f"{root}/_internal/wsis_viewer/_bundled/resources/fonts/*"],
+                   "2014-2021 Adobe (http://www.adobe.com/)", "OFL-1.1",
+                   [f"The full text is in {lic}/NotoSansSC-OFL.txt."]),
+        _paragraph([f"{root}/_internal/libpython3*", f"{root}/_internal/base_library.zip",
+                    f"{root}/_internal/python3*/*"],
+                   "2001-2024 Python Software Foundation", "PSF-2.0",
+                   [f"The full text is in {lic}/CPython-LICENSE.txt."]),
+        _paragraph([f"{root}/wsis-viewer"], "2010-2024 PyInstaller Development Team",
+                   "GPL-2+ with Bootloader exception",
+                   [f"The full text and the exception are in {lic}/PyInstaller-COPYING.txt.",
+                    "On Debian systems the GPL-2 is in /usr/share/common-licenses/GPL-2."]),
+        _paragraph([f"{root}/_internal/PySide6/*", f"{root}/_internal/shiboken6/*"],
+                   "The Qt Company Ltd. and other contributors", "LGPL-3",
+                   ["On Debian systems the full text is in /usr/share/common-licenses/LGPL-3",
+                    "(and the GPL-3 it extends in /usr/share/common-licenses/GPL-3)."]),
+    ]
+    for dist in runtime_closure(APP):
+        name, ver = dist.metadata["Name"], dist.version
+        if _norm(name) in (APP, "pyside6-essentials", "shiboken6"):
+            continue
+        dirs = _top_level_dirs(dist)
+        if not dirs:
+            continue
+        licence = licence_of(dist)
+        short = SPDX_TO_DEP5.get(licence, licence)
+        paras.append(_paragraph([f"{root}/_internal/{d}/*" for d in dirs],
+                                f"{name} contributors", short,
+                                [f"{name} {ver}; the full text is in {lic}/python/{name}-{ver}/."]))
+    for lib_pkg, libs in sorted(_system_packages(bundle).items()):
+        if lib_pkg.startswith("("):
+            continue
+        pkg = lib_pkg.split(":")[0]
+        paras.append(_paragraph([f"{root}/_internal/{lib}" for lib in libs],
+                                f"see {lic}/system/{pkg}.copyright", f"other-{pkg}",
+                                [f"Copied from the Debian package {pkg}; its copyright file, "
+                                 "with every licence,", f"is {lic}/system/{pkg}.copyright."]))
+    return "\n\n".join(paras) + "\n"
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 4 and argv[1] == "--dep5":
+        # collect_licenses.py BUNDLE --dep5 INSTALL_ROOT SOURCE_URL > copyright
+        sys.stdout.write(dep5(Path(argv[0]), argv[2].strip("/"), argv[3]))
+        return 0
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2

@@ -5,6 +5,9 @@ Writes, under packaging/icons/:
   hicolor/scalable/apps/wsis-viewer.svg
   wsis-viewer.ico    Windows (PNG-compressed entries, 16-256 px)
   wsis-viewer.icns   macOS (PNG-compressed entries, 16-1024 px)
+and resources/icons/wsis-viewer-<N>.png (the same PNGs): the window icon the app sets at
+start-up (wsis_viewer/qt/app_icon.py), so X11 gets _NET_WM_ICON even when the icon theme
+has no entry for the app (tar.gz, wheel, a source checkout).
 
 One list of shapes drives both the SVG text and the QPainter raster, so the sizes cannot drift
 apart. The outputs are committed; run this again only when the design changes:
@@ -26,6 +29,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 OUT = Path(__file__).resolve().parent / "icons"
+RUNTIME_ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 NAME = "wsis-viewer"
 VIEW = 256  # design grid; every coordinate below is in these units
 PNG_SIZES = (16, 32, 48, 64, 128, 256)
@@ -124,6 +128,8 @@ def main() -> int:
         path = OUT / "hicolor" / f"{size}x{size}" / "apps" / f"{NAME}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pngs[size])
+        RUNTIME_ICONS.mkdir(parents=True, exist_ok=True)
+        (RUNTIME_ICONS / f"{NAME}-{size}.png").write_bytes(pngs[size])
     svg = OUT / "hicolor" / "scalable" / "apps" / f"{NAME}.svg"
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(svg_text(), encoding="utf-8")

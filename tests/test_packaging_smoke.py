@@ -27,7 +27,9 @@ APP = DIST / "wsis-viewer"
 FROZEN = APP / "wsis-viewer"
 VERSION = version("wsis-viewer")
 TARBALL = DIST / f"wsis-viewer-{VERSION}-linux-x86_64.tar.gz"
-DEB = DIST / f"wsis-viewer_{VERSION}_amd64.deb"
+DEB = next(iter(sorted(DIST.glob(f"wsis-viewer_{VERSION}-*_amd64.deb"))),
+           DIST / f"wsis-viewer_{VERSION}-1_amd64.deb")
+APP_ID = "org.wsis_viewer.WSISViewer"
 STALE = "dist/ may be from an older tree: run packaging/build.sh again, or delete dist/"
 
 pytestmark = [
@@ -112,7 +114,9 @@ def test_tarball_carries_readme_licences_and_fonts():
         names = set(tar.getnames())
     for needed in ("wsis-viewer", "README.txt", "licenses/README.txt",
                    "licenses/wsis-viewer-MIT.txt", "licenses/NotoSansSC-OFL.txt",
-                   "licenses/LGPL-3.txt",
+                   "licenses/LGPL-3.txt", "install.sh",
+                   f"share/applications/{APP_ID}.desktop", "share/man/man1/wsis-viewer.1",
+                   f"share/icons/hicolor/256x256/apps/{APP_ID}.png",
                    "_internal/wsis_viewer/_bundled/db/wsis.sqlite",
                    "_internal/wsis_viewer/_bundled/resources/fonts/NotoSansSC-WSIS-subset.otf"):
         assert f"{top}/{needed}" in names, needed
@@ -125,16 +129,22 @@ def test_deb_layout_and_depends():
     listing = subprocess.run(["dpkg-deb", "-c", str(DEB)], capture_output=True, text=True,
                              check=True).stdout
     for path in ("./opt/wsis-viewer/wsis-viewer", "./usr/bin/wsis-viewer -> "
-                 "/opt/wsis-viewer/wsis-viewer", "./usr/share/applications/wsis-viewer.desktop",
-                 "./usr/share/metainfo/wsis-viewer.metainfo.xml",
-                 "./usr/share/icons/hicolor/scalable/apps/wsis-viewer.svg",
-                 "./usr/share/doc/wsis-viewer/copyright"):
+                 "/opt/wsis-viewer/wsis-viewer", f"./usr/share/applications/{APP_ID}.desktop",
+                 f"./usr/share/metainfo/{APP_ID}.metainfo.xml",
+                 f"./usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+                 "./usr/share/mime/packages/wsis-viewer.xml",
+                 "./usr/share/man/man1/wsis-viewer.1.gz",
+                 "./usr/share/bash-completion/completions/wsis-viewer",
+                 "./usr/share/zsh/vendor-completions/_wsis-viewer",
+                 "./usr/share/doc/wsis-viewer/copyright",
+                 "./usr/share/doc/wsis-viewer/changelog.Debian.gz"):
         assert path in listing, path
     for size in (16, 32, 48, 64, 128, 256):
-        assert f"./usr/share/icons/hicolor/{size}x{size}/apps/wsis-viewer.png" in listing
-    fields = subprocess.run(["dpkg-deb", "-f", str(DEB), "Version", "Depends"],
+        assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png" in listing
+    fields = subprocess.run(["dpkg-deb", "-f", str(DEB), "Version", "Depends", "Homepage"],
                             capture_output=True, text=True, check=True).stdout
-    assert f"Version: {VERSION}" in fields, STALE
+    assert f"Version: {VERSION}-" in fields, STALE
+    assert "Homepage: https://" in fields
     for package in ("libgl1", "libegl1", "libxcb1", "libxcb-cursor0", "libxkbcommon-x11-0",
                     "libfontconfig1", "libc6 (>= "):
         assert package in fields, package

@@ -17,7 +17,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from wsis_viewer import __version__, paths
+from wsis_viewer import __version__, paths, write_policy
+from wsis_viewer.launch_args import database_argument
 
 SUBCOMMANDS = ("build-db", "export", "check", "screenshot", "report", "search")
 WINDOW_LANGUAGES = ("en", "zh", "pseudo")
@@ -98,7 +99,11 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     from wsis_viewer.store.build import build_database
     from wsis_viewer.store.problems import DataError
 
-    output = Path(args.output) if args.output else paths.bundled_database()
+    output = Path(args.output) if args.output else write_policy.default_database_output()
+    refused = write_policy.refusal(output, creates_folders=True)
+    if refused is not None:
+        print(f"wsis-viewer build-db: {refused}", file=sys.stderr)
+        return 2
     data = Path(args.data) if args.data else paths.data_dir()
     try:
         ds = build_database(data, output, progress=_progress_line)
@@ -238,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build-db", help=translate(
         "CLI", "validate resources/data and build the SQLite database"))
-    p.add_argument("--output", "-o", help="database to write (default: the bundled db/wsis.sqlite)")
+    p.add_argument("--output", "-o", help="database to write (default: db/wsis.sqlite in a "
+                   "source checkout, ./wsis.sqlite in an installed copy)")
     p.add_argument("--data", help="folder of source TOML files (default: resources/data)")
     p.set_defaults(func=cmd_build_db)
 
@@ -310,11 +316,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                                        "check"):
             _install_help_language(argv)
         args = build_parser().parse_args(argv)
+        # Writing commands: never into the installed copy; OS errors as one line.
+        output = getattr(args, "output", None)  # build-db checks its own (it has a default)
+        refused = (write_policy.refusal(output) if output not in (None, "-")
+                   and args.command != "build-db" else None)
+        if refused is not None:
+            print(f"wsis-viewer {args.command}: {refused}", file=sys.stderr)
+            return 2
         try:
             return int(args.func(args))
         except DatabaseError as exc:
             print(f"wsis-viewer: {exc}", file=sys.stderr)
             return 2
+        except OSError as exc:
+            print(f"wsis-viewer {args.command}: {write_policy.describe_os_error(exc)}",
+                  file=sys.stderr)
+            return 1
     gui_args, qt_args = _gui_parser().parse_known_args(argv)
     # `wsis-viewer wsis-viewer:record/<kind>/<id>` (Copy Link): open the window on that record.
     from wsis_viewer.domain.app_links import parse_link
@@ -322,15 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     link = parse_link(gui_args.db_path) if gui_args.db_path else None
     if link is not None:
-        return run_app(db=gui_args.db, lang=gui_args.lang, qt_args=qt_args, select=link,
-                       report_text=gui_args.report_text)
-    db_path = gui_args.db_path
-    if db_path and db_path.startswith("file://"):  # the desktop entry passes URLs (%u)
-        from urllib.parse import unquote, urlsplit
-
-        db_path = unquote(urlsplit(db_path).path)
-    return run_app(db=gui_args.db or db_path, lang=gui_args.lang, qt_args=qt_args,
-                   report_text=gui_args.report_text)
+        return run_app(db=database_argument(gui_args.db), lang=gui_args.lang, qt_args=qt_args,
+                       report_text=gui_args.report_text, select=link)
+    return run_app(db=database_argument(gui_args.db or gui_args.db_path), lang=gui_args.lang,
+                   qt_args=qt_args, report_text=gui_args.report_text)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ puts them in the same `_bundled` folder inside the package. Every other module a
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -48,3 +49,18 @@ def export_schema_path() -> Path:
 
 def bundled_database() -> Path:
     return _root() / "db" / "wsis.sqlite"
+
+
+def app_icon_files() -> list[Path]:
+    """The application icon at every size shipped (resources/icons/wsis-viewer-<N>.png)."""
+    return sorted(icons_dir().glob("wsis-viewer-*.png"))
+
+
+def installation_dir() -> Path | None:
+    """The folder of an installed copy (a wheel's package folder, a frozen bundle's folder);
+    None in a source checkout, where db/ is the maintainers' to rebuild."""
+    if _root() == _PACKAGE_DIR.parent:
+        return None
+    if getattr(sys, "frozen", False):  # PyInstaller: the folder with the executable
+        return Path(sys.executable).resolve().parent
+    return _PACKAGE_DIR

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from wsis_viewer import __version__, paths
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.qt import gui_thread_gc
+from wsis_viewer.qt.app_icon import APP_ID, application_icon
 from wsis_viewer.qt.fonts import install_cjk_fallback
 from wsis_viewer.qt.i18n import (
     PSEUDO,
@@ -36,7 +37,8 @@ from wsis_viewer.ui.settings import (
 
 
 def configure_app(app: QApplication) -> None:
-    """Names (they locate QSettings) and the bundled CJK font as the app font's fallback.
+    """Names (they locate QSettings), desktop identity and window icon, and the bundled CJK
+    font as the app font's fallback.
 
     The display name is translated: i18n.set_app_language sets it again on every switch.
     """
@@ -44,7 +46,8 @@ def configure_app(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "WSIS Timeline Viewer"))
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("wsis-viewer")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     install_cjk_fallback(app)
 
 

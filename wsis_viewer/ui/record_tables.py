@@ -309,8 +309,10 @@ class RecordTablePanel(QWidget):
         self.table.setAccessibleName(self.tr("%1 table").replace("%1", title))
         self.group_box.setAccessibleName(self.tr("Show only one kind"))
         self.year_box.setAccessibleName(self.tr("Show only one year"))
-        for box in (self.group_box, self.year_box):  # their popup lists, as ui/accessibility.py
-            box.view().setAccessibleName(self.tr("%1 choices").replace("%1", box.accessibleName()))
+        for box in (self.group_box, self.year_box):  # its popup list is a list of its own
+            view = box.view()
+            if view is not None:
+                view.setAccessibleName(self.tr("%1 choices").replace("%1", box.accessibleName()))
         self.filter_edit.setPlaceholderText(self.tr("Filter…"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save the rows shown as a CSV file"))
