@@ -18,6 +18,7 @@ from sqlalchemy import create_engine
 
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.search_index import build_search_index
+from wsis_viewer.store.timeline_cache import write_timeline_cache
 
 # Ten lanes: the seven the viewer knows plus three of the kinds that fall into "other" in the
 # real data, so the synthetic timeline is as crowded vertically as a busy real one could be.
@@ -48,11 +49,12 @@ def _day(year: int, month: int = 1, day: int = 1) -> int:
 
 
 def generate(path: Path, n_events: int, seed: int = 20131107, *,
-             with_search_index: bool = True) -> None:
+             with_search_index: bool = True, with_timeline_cache: bool = True) -> None:
     """Create `path` (replacing it) with `n_events` synthetic events and related rows.
 
     `with_search_index=False` leaves out the search tables, like a database built by an
-    older version of `build-db`."""
+    older version of `build-db`; `with_timeline_cache=False` leaves out the precomputed
+    timeline columns (store/timeline_cache.py) the same way."""
     path = Path(path)
     path.unlink(missing_ok=True)
     engine = create_engine(f"sqlite+pysqlite:///{path}")
@@ -174,6 +176,12 @@ def generate(path: Path, n_events: int, seed: int = 20131107, *,
                 build_search_index(con)
     finally:
         con.close()
+    if with_timeline_cache:  # as build-db does, from the rows just written
+        engine = create_engine(f"sqlite+pysqlite:///{path}")
+        try:
+            write_timeline_cache(engine)
+        finally:
+            engine.dispose()
 
 
 def _chunks(rows: Iterable[tuple[object, ...]]) -> Iterator[list[tuple[object, ...]]]:

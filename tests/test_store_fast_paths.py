@@ -145,7 +145,7 @@ def test_loaded_database_matches_row_based_build(synthetic_db: Path) -> None:
         dataset = store.load()
     _assert_same_index(db.index, index)
     assert db.lanes == tuple(lanes)
-    assert db.event_ids == tuple(index.ids)
+    assert list(db.event_ids) == list(index.ids)
     by_id = {e.id: e for e in dataset.events}
     for query, words in (("第22次", ["第22次"]), ("council 2012", ["council", "2012"]),
                          # a one-character term beside longer ones: a substring ("37" too)

@@ -365,6 +365,13 @@
     </message>
 </context>
 <context>
+    <name>EventSearch</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>ITU&apos;s work on WSIS, 2010–2014: the CWG-WSIS timeline</source>
@@ -739,6 +746,10 @@
         <translation>Cannot open database</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>Open WSIS Database</translation>
     </message>
@@ -749,6 +760,10 @@
     <message>
         <source>Reading the records of this database…</source>
         <translation>Reading the records of this database…</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>Reading the records…</translation>
     </message>
     <message>
         <source>The records could not be read: %1</source>

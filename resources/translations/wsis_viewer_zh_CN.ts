@@ -365,6 +365,13 @@
     </message>
 </context>
 <context>
+    <name>EventSearch</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>ITU&apos;s work on WSIS, 2010–2014: the CWG-WSIS timeline</source>
@@ -739,6 +746,10 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>打开WSIS数据库</translation>
     </message>
@@ -749,6 +760,10 @@
     <message>
         <source>Reading the records of this database…</source>
         <translation>正在读取此数据库的记录…</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
     </message>
     <message>
         <source>The records could not be read: %1</source>

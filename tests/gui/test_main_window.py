@@ -454,7 +454,7 @@ def test_state_is_restored_in_a_new_window(qtbot, make_window: WindowFactory,
     assert r0 == pytest.approx(x0, abs=3600) and r1 == pytest.approx(x1, abs=3600)
 
 
-def test_open_bad_file_keeps_current_database(window: MainWindow, tmp_path: Path,
+def test_open_bad_file_keeps_current_database(qtbot, window: MainWindow, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch,
                                               warnings_shown: list[tuple[str, str]]) -> None:
     bad = tmp_path / "broken.sqlite"
@@ -462,7 +462,8 @@ def test_open_bad_file_keeps_current_database(window: MainWindow, tmp_path: Path
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *_a, **_k: (str(bad), "")))
     before = window.db
-    window.act_open.trigger()
+    window.act_open.trigger()  # read off the GUI thread: the message comes when it fails
+    qtbot.waitUntil(lambda: len(warnings_shown) > 0)
     assert len(warnings_shown) == 1
     assert "broken.sqlite" in warnings_shown[0][1]
     assert window.db is before
@@ -480,5 +481,5 @@ def test_recent_files_menu_reopens(qtbot, make_window: WindowFactory, small_db: 
     window.recent_menu.aboutToShow.emit()
     entries = [a for a in window.recent_menu.actions() if a.text().startswith("&")]
     assert [a.text() for a in entries] == ["&1 copy.sqlite", "&2 small.sqlite"]
-    entries[1].trigger()
-    assert window.db is not None and window.db.path == str(small_db.resolve())
+    entries[1].trigger()  # read off the GUI thread
+    qtbot.waitUntil(lambda: window.db is not None and window.db.path == str(small_db.resolve()))

@@ -11,7 +11,7 @@ makes "next / previous event in time" an index step and visible-range culling a 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wsis_viewer.domain.stacking import stack_intervals
+from wsis_viewer.domain.string_column import SortedLookup
 
 DAY = 86_400.0
 _EPOCH = dt.date(1970, 1, 1)
@@ -124,14 +125,14 @@ def iso_to_x(values: Sequence[str]) -> FloatArray:
 class TimelineIndex:
     """Per-event and per-session arrays; build it with `from_columns` (or `from_rows`)."""
 
-    ids: list[str]
+    ids: Sequence[str]             # a list, or a StringColumn when read from the cache
     lane_ids: tuple[str, ...]
     lane: IntArray                 # index into lane_ids
     start: FloatArray              # x of the first day
     end: FloatArray                # x just after the last day (exclusive)
     precision: npt.NDArray[np.int8]  # PRECISION_DAY / _MONTH / _YEAR
-    title_en: list[str]
-    title_zh: list[str]
+    title_en: Sequence[str]
+    title_zh: Sequence[str]
     row: IntArray                  # sub-row inside the lane (stacking)
     lane_rows: IntArray            # sub-rows per lane (at least 1)
     # Sessions, sorted by start; every event has at least one (its own span when it has none).
@@ -145,7 +146,7 @@ class TimelineIndex:
     _s_by_event: IntArray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     _s_offsets: npt.NDArray[np.int64] = field(repr=False,
                                               default_factory=lambda: np.zeros(1, np.int64))
-    _id_to_index: dict[str, int] = field(repr=False, default_factory=dict)
+    _id_to_index: Mapping[str, int] = field(repr=False, default_factory=dict)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -249,13 +250,33 @@ class TimelineIndex:
         lane_rows = np.ones(len(known), dtype=np.int32)
         lane_rows[: len(counts)] = np.maximum(counts, 1)
 
-        s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
+        return cls.from_arrays(
+            ids=ids, lane_ids=tuple(known), lane=lane, start=start, end=end,
+            precision=prec_code, title_en=title_en, title_zh=title_zh,
+            row=row, lane_rows=lane_rows,
+            s_event=s_event, s_start=s_start, s_end=s_end, n_sessions=n_sessions,
+            id_to_index=id_to_index)
+
+    @classmethod
+    def from_arrays(
+        cls, *, ids: Sequence[str], lane_ids: tuple[str, ...], lane: IntArray,
+        start: FloatArray, end: FloatArray, precision: npt.NDArray[np.int8],
+        title_en: Sequence[str], title_zh: Sequence[str], row: IntArray, lane_rows: IntArray,
+        s_event: IntArray, s_start: FloatArray, s_end: FloatArray, n_sessions: IntArray,
+        id_to_index: Mapping[str, int], s_by_event: IntArray | None = None,
+    ) -> TimelineIndex:
+        """Assemble an index from its finished columns (what `_build` computes, or what the
+        database's timeline cache stored); only the cheap culling helpers are derived here.
+        `s_by_event`: the sessions' positions grouped by event (the stable argsort of
+        `s_event`), computed when not given."""
+        n = len(ids)
+        if s_by_event is None:
+            s_by_event = np.argsort(s_event, kind="stable").astype(np.int32)
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(n_sessions, out=offsets[1:])
         index = cls(
-            ids=ids, lane_ids=tuple(known), lane=lane, start=start, end=end,
-            precision=prec_code,
-            title_en=title_en, title_zh=title_zh,
+            ids=ids, lane_ids=lane_ids, lane=lane, start=start, end=end,
+            precision=precision, title_en=title_en, title_zh=title_zh,
             row=row, lane_rows=lane_rows,
             s_event=s_event, s_start=s_start, s_end=s_end, n_sessions=n_sessions,
         )
@@ -273,6 +294,15 @@ class TimelineIndex:
 
     def index_of(self, event_id: str) -> int | None:
         return self._id_to_index.get(event_id)
+
+    def positions_of(self, event_ids: Sequence[str]) -> npt.NDArray[np.int64]:
+        """`index_of` for many ids at once (-1 for an unknown one), vectorised on a cached
+        index: a search can match every one of a million events."""
+        lookup = self._id_to_index
+        if isinstance(lookup, SortedLookup):
+            return lookup.positions(event_ids)
+        return np.fromiter((lookup.get(i, -1) for i in event_ids), dtype=np.int64,
+                           count=len(event_ids))
 
     def extent(self) -> tuple[float, float]:
         """(first x, last x) over all events; (0, DAY) when empty."""

@@ -1,7 +1,10 @@
 """One opened database, as the window and the headless commands use it.
 
-Opening reads only what the first frame needs, through the store's columnar fast path
-(`Store.timeline_columns`): the timeline index, the lanes and the events' year bounds. The
+Opening reads only what the first frame needs: the timeline index, the lanes and the events'
+year bounds, precomputed by `build-db` in the database (`store/timeline_cache.py`: a few
+BLOBs read in one query, no per-event Python object); a database without a usable cache
+falls back to the store's columnar read of the rows (`Store.timeline_columns`), and the log
+says so. The
 full `dataset` (every record as a domain object, which takes
 seconds on a big database) is read on first use. Opening a bad file still fails here, before
 the window lets go of the database it shows.
@@ -16,9 +19,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
-
-import numpy as np
 
 from wsis_viewer.domain.lanes import Lane, ordered_lanes
 from wsis_viewer.domain.model import Dataset, Event
@@ -26,6 +28,7 @@ from wsis_viewer.domain.timeline_index import TimelineIndex
 from wsis_viewer.domain.view_state import Period, reporting_period
 from wsis_viewer.store.database import Store, open_database
 from wsis_viewer.store.search_index import SearchBackend, open_search
+from wsis_viewer.store.timeline_cache import compute_timeline, read_timeline_cache
 
 
 class LoadedDatabase:
@@ -34,13 +37,16 @@ class LoadedDatabase:
     def __init__(self, *, path: str, label: str, store: Store, index: TimelineIndex,
                  lanes: tuple[Lane, ...], year_bounds: tuple[int, int] | None,
                  counts: dict[str, int] | None = None, period: Period | None = None,
-                 timings: dict[str, float] | None = None) -> None:
+                 timings: dict[str, float] | None = None,
+                 timeline_source: str = "rows") -> None:
         self.path = path
         self.label = label
         self.index = index
         self.lanes = lanes
-        # In time order, the order the search index numbers them.
-        self.event_ids: tuple[str, ...] = tuple(index.ids)
+        # In time order (a packed StringColumn when read from the cache: no str per event).
+        self.event_ids: Sequence[str] = index.ids
+        # "cache": the timeline columns came precomputed from the database; "rows": computed.
+        self.timeline_source = timeline_source
         # Rows per table ("events", "documents", "resolutions", "recommendations"), for a status
         # bar that need not read the whole dataset.
         self.counts: dict[str, int] = dict(counts or {})
@@ -57,25 +63,30 @@ class LoadedDatabase:
         self.search: SearchBackend = open_search(store.engine, store.label)
 
     @classmethod
-    def open(cls, target: str | Path) -> LoadedDatabase:
-        """Read `target` (a path or SQLAlchemy URL); raises DatabaseError with a user message."""
+    def open(cls, target: str | Path, *, use_cache: bool = True) -> LoadedDatabase:
+        """Read `target` (a path or SQLAlchemy URL); raises DatabaseError with a user message.
+
+        `use_cache=False` ignores the database's timeline cache (benchmarks compare both)."""
         t0 = time.perf_counter()
         store = open_database(target)
         try:
-            columns = store.timeline_columns()
+            cached = read_timeline_cache(store.engine, store.label) if use_cache else None
             t1 = time.perf_counter()
-            lanes = tuple(ordered_lanes(columns.lane))
-            index = TimelineIndex.from_columns(columns, lane_order=[lane.id for lane in lanes])
+            counts: dict[str, int] = {}
+            if cached is not None:
+                index, bounds = cached.index, cached.year_bounds
+                spans, counts = cached.conference_spans, dict(cached.counts)
+                source = "cache"
+            else:  # an older, stale or damaged cache: the log says which; the rows say all
+                index, bounds = compute_timeline(store)
+                spans = store.conference_spans()
+                source = "rows"
+            lanes = tuple(ordered_lanes(index.lane_ids))
             t2 = time.perf_counter()
-            bounds = None
-            if len(columns):
-                years = (np.array([columns.start.min(), columns.end.max()], dtype="datetime64[D]")
-                         .astype("datetime64[Y]").astype(np.int64) + 1970)
-                bounds = (int(years[0]), int(years[1]))
-            del columns
-            counts = {table: store.count(table)
-                      for table in ("events", "documents", "resolutions", "recommendations")}
-            period = reporting_period(store.conference_spans())
+            for table in ("events", "documents", "resolutions", "recommendations"):
+                if table not in counts:
+                    counts[table] = store.count(table)
+            period = reporting_period(spans)
         except BaseException:
             store.close()
             raise
@@ -83,7 +94,8 @@ class LoadedDatabase:
         name = Path(path).name if "://" not in path else store.label
         return cls(path=path, label=name, store=store, index=index, lanes=lanes,
                    year_bounds=bounds, counts=counts, period=period,
-                   timings={"open_and_columns_s": t1 - t0, "timeline_index_s": t2 - t1})
+                   timings={"open_and_cache_s": t1 - t0, f"timeline_from_{source}_s": t2 - t1},
+                   timeline_source=source)
 
     # --- lazily read parts --------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from wsis_viewer.domain.model import Bilingual, Claim, Dataset, LinkClaim, RecordType, Source
 from wsis_viewer.store import schema as s
 from wsis_viewer.store.source_files import load_source_files
+from wsis_viewer.store.timeline_cache import write_timeline_cache
 
 ProgressFn = Callable[[int, int], None]
 
@@ -232,6 +233,8 @@ def write_database(
                         if progress:
                             progress(done, total)
             _write_search_index(engine)
+            # The timeline's columns, precomputed: opening reads them instead of the rows.
+            write_timeline_cache(engine)
             with engine.connect() as conn:
                 conn.exec_driver_sql("VACUUM")
         finally:

@@ -41,9 +41,9 @@ from wsis_viewer.domain.view_state import (
     years_range,
 )
 from wsis_viewer.qt import gui_thread_gc
-from wsis_viewer.qt.dataset_loader import DatasetLoader
 from wsis_viewer.qt.event_search import EventSearch
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
+from wsis_viewer.qt.operations import Operations, StatusBarProgress
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.problems import DatabaseError
@@ -102,11 +102,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:  # garbage only ever collected in this thread (see gui_thread_gc)
             gui_thread_gc.install(app)
-        # No parent: a read still running when the window closes keeps its loader alive.
-        self._dataset_loader = DatasetLoader()
-        self._dataset_loader.finished.connect(self._on_dataset_read)
+        # Slow work (reading a big database's records) runs off the GUI thread; anything over
+        # 300 ms shows its progress in the status bar.
+        self.operations = Operations(self, progress=StatusBarProgress(self.statusBar()))
         # A big database's event matches are found in a thread (qt/event_search.py).
-        self._event_search = EventSearch(self)
+        self._event_search = EventSearch(self, operations=self.operations)
         self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
         self.navigation = Navigation(self, self.view_state, self._restore_state)
@@ -443,10 +443,33 @@ class MainWindow(QMainWindow):
         except DatabaseError as exc:
             self.show_error(self.tr("Cannot open database"), str(exc))
             return False
+        return self._show_opened(db, target, restore_view=restore_view)
+
+    def open_database_in_background(self, target: str | Path,
+                                    on_failure: Callable[[], None] | None = None) -> None:
+        """Like `open_database`, with the reading done off the GUI thread (File > Open and the
+        recent files: a big database's timeline takes up to a second to read)."""
+        def failed(exc: Exception) -> None:
+            self.show_error(self.tr("Cannot open database"), str(exc))
+            if on_failure is not None:
+                on_failure()
+
+        def opened(db: LoadedDatabase) -> None:
+            if not self._show_opened(db, target) and on_failure is not None:
+                on_failure()
+
+        self.operations.run(
+            lambda _report: LoadedDatabase.open(target),
+            label=self.tr("Opening %1…").replace("%1", Path(str(target)).name),
+            on_done=opened, on_error=failed)
+
+    def _show_opened(self, db: LoadedDatabase, target: str | Path, *,
+                     restore_view: bool = False) -> bool:
+        """Show an opened database, all or nothing: on failure, the one shown before."""
         previous = self.db
         try:
             self._set_database(db, restore_view=restore_view)
-        except DatabaseError as exc:  # all or nothing: back to the database shown before
+        except DatabaseError as exc:
             db.close()
             self._set_database(previous)
             self.show_error(self.tr("Cannot open database"), str(exc))
@@ -463,7 +486,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Open WSIS Database"), start,
             self.tr("WSIS databases (*.sqlite *.db);;All files (*)"))
         if path:
-            self.open_database(path)
+            self.open_database_in_background(path)
 
     def show_error(self, title: str, text: str) -> None:
         messages.warn(self, title, text)  # escaped: messages quote file names and data
@@ -482,7 +505,11 @@ class MainWindow(QMainWindow):
             self._use_relations(Relations(Dataset()))
             self._records_pending = True
             self.detail.show_message(self.tr("Reading the records of this database…"))
-            self._dataset_loader.load(db)
+            self.operations.run(
+                lambda _report: Relations(db.dataset),
+                label=self.tr("Reading the records…"),
+                on_done=lambda rel: self._on_dataset_read(db, rel),
+                on_error=lambda exc: self._on_dataset_read(db, exc))
         lanes = db.lanes if db else ()
         hidden = self.settings.hidden_lanes() if restore_view else set()
         with QSignalBlocker(self.lane_toggles), QSignalBlocker(self.years):
@@ -643,10 +670,11 @@ class MainWindow(QMainWindow):
         self.act_clear_recent.setEnabled(bool(recent))
 
     def _open_recent(self, path: str) -> None:
-        if not self.open_database(path):
-            # The message box said why; a file that no longer opens leaves the list.
+        def forget() -> None:  # the message box said why; a file that no longer opens leaves
             self.settings.remove_recent_file(path)
             self._rebuild_recent_menu()
+
+        self.open_database_in_background(path, on_failure=forget)
 
     def clear_recent_files(self) -> None:
         for path in self.settings.recent_files():
@@ -776,9 +804,10 @@ class MainWindow(QMainWindow):
 
     def _set_matches(self, query: str, ids: list[str]) -> None:
         db = self.db
-        positions = [] if db is None else [db.index.index_of(i) for i in ids]
+        # Vectorised: a short query can match every one of a million events.
+        positions = db.index.positions_of(ids) if db is not None else np.zeros(0, np.int64)
         self._matches = SearchMatches(query, tuple(ids),
-                                      tuple(sorted(p for p in positions if p is not None)))
+                                      tuple(np.sort(positions[positions >= 0]).tolist()))
 
     def _on_events_found(self, db: object, query: str, result: object) -> None:
         if db is not self.db or query != self.state.search:
