@@ -87,6 +87,37 @@ def expected_schema() -> frozenset[SchemaEntry]:
     return frozenset((r[0], r[1], r[2], _normalise_sql(r[3])) for r in rows)
 
 
+@functools.cache
+def optional_schema() -> frozenset[SchemaEntry]:
+    """Objects `build-db` adds after the tables, which an older database may lack: the search
+    tables (store/search_index.py, FTS5 with its shadow tables) and the timeline cache
+    (store/timeline_cache.py). Absent is fine; present, they must be exactly these."""
+    import sqlite3 as sqlite
+
+    from wsis_viewer.store.build import _create_schema
+    from wsis_viewer.store.search_index import write_search_index
+    from wsis_viewer.store.timeline_cache import cache_table
+
+    engine = create_engine("sqlite+pysqlite://")
+    try:
+        _create_schema(engine)
+        with engine.begin() as conn:
+            cache_table.create(conn)
+        raw = engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert isinstance(con, sqlite.Connection)
+            write_search_index(con, ())
+            con.commit()
+            rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+        finally:
+            raw.close()
+    finally:
+        engine.dispose()
+    entries = frozenset((r[0], r[1], r[2], _normalise_sql(r[3])) for r in rows)
+    return entries - expected_schema()
+
+
 def _printable(value: object, limit: int = 60) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
@@ -100,7 +131,7 @@ def check_schema(conn: sqlite3.Connection, label: str) -> None:
     actual = {(_text(r[0]), _text(r[1]), _text(r[2]),
                _normalise_sql(_text(r[3]) if r[3] is not None else None)) for r in rows}
     expected = expected_schema()
-    extra = sorted(actual - expected, key=lambda e: (e[0], e[1]))
+    extra = sorted(actual - expected - optional_schema(), key=lambda e: (e[0], e[1]))
     missing = sorted(expected - actual, key=lambda e: (e[0], e[1]))
     if not extra and not missing:
         return

@@ -458,7 +458,11 @@ def open_search(engine: Engine, label: str) -> SearchBackend:
     keeps no file open. A database without the search tables (built by an older version)
     gets the in-memory fallback, built on its first search, and the log says so.
     """
-    searcher = create_engine(engine.url, poolclass=NullPool)
+    # A file's engine makes its connections itself (store/safe_open.py: read-only, hardened);
+    # its URL names no file, so a copy of the URL would open another, empty database. Search
+    # through the store's own engine: after the store is closed (disposed) it still connects.
+    searcher = engine if engine.url.get_backend_name() == "sqlite" \
+        else create_engine(engine.url, poolclass=NullPool)
 
     @contextlib.contextmanager
     def connect() -> Iterator[sqlite3.Connection]:
@@ -493,7 +497,8 @@ def open_search(engine: Engine, label: str) -> SearchBackend:
         except SQLAlchemyError as exc:
             raise DatabaseError(f"{label}: its records cannot be searched ({exc})") from exc
         finally:
-            searcher.dispose()
+            if searcher is not engine:
+                searcher.dispose()
         return in_memory_search(docs, "in-memory index (the database has none)")
 
     return LazySearch(build, "in-memory index (the database has none)")
