@@ -258,8 +258,10 @@ def test_previous_next_event_say_when_at_an_end(qtbot, bundled_window: MainWindo
     QApplication.processEvents()
 
 
-def test_broken_search_index_is_said_in_the_window(qtbot, bundled_window: MainWindow,
-                                                   tmp_path: Path) -> None:
+def test_broken_search_index_is_refused_in_one_line(qtbot, bundled_window: MainWindow,
+                                                    tmp_path: Path, warnings_shown) -> None:
+    """An altered search table is an altered file (store/integrity.py): the window says so in
+    one line naming the table and keeps showing the database it had."""
     import sqlite3
 
     from wsis_viewer import paths
@@ -272,8 +274,8 @@ def test_broken_search_index_is_said_in_the_window(qtbot, bundled_window: MainWi
         con.execute("CREATE TABLE search_docs (nonsense TEXT)")
     con.close()
     window = bundled_window
-    assert window.open_database(db)
-    window.search.set_text("C13/85")
-    assert "search index cannot be read" in window.features.results.summary.text()
-    assert window.matches() == []
-    assert "broken.sqlite" in window.statusBar().currentMessage()
+    before = window.db
+    assert not window.open_database(db)
+    assert warnings_shown and "search_docs" in warnings_shown[-1][1]
+    assert "\n" not in warnings_shown[-1][1].strip()
+    assert window.db is before
