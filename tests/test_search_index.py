@@ -209,8 +209,9 @@ def test_opening_indexes_nothing(tmp_path: Path) -> None:
 
 
 def test_a_broken_search_index_is_one_line(tmp_path: Path) -> None:
-    """An untrusted file whose search tables hold something else: a DatabaseError naming the
-    file (the CLI prints it as one line, the window in its list), never a traceback."""
+    """An untrusted file whose search tables hold something else is an altered file: refused
+    at open with a DatabaseError naming the file and the table (the CLI prints it as one line),
+    never a traceback."""
     from wsis_viewer.store.problems import DatabaseError
 
     db = tmp_path / "broken.sqlite"
@@ -220,10 +221,8 @@ def test_a_broken_search_index_is_one_line(tmp_path: Path) -> None:
         con.execute("DROP TABLE search_keys")
         con.execute("CREATE TABLE search_keys (nonsense TEXT)")
     con.close()
-    with open_database(db) as store:
-        backend = open_search(store.engine, store.label)
-        with pytest.raises(DatabaseError, match=r"broken\.sqlite.*search index"):
-            backend.search("C13/85")
+    with pytest.raises(DatabaseError, match=r"broken\.sqlite.*search_keys"):
+        open_database(db)
     out = _cli("C13/85", "--db", str(db))
     assert out.returncode != 0 and out.stderr.count("\n") == 1 and "broken.sqlite" in out.stderr
 
