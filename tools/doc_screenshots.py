@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,23 +37,43 @@ from wsis_viewer.ui.main_window import MainWindow
 from wsis_viewer.ui.settings import ViewerSettings
 
 
-def main() -> None:
+def output_folder() -> Path:
+    """The folder named on the command line, else docs/img (created)."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img")
     out.mkdir(parents=True, exist_ok=True)
-    app = create_app(["doc-screenshots"])
-    tmp = tempfile.mkdtemp()
+    return out
+
+
+def window_factory(settings_dir: str) -> Callable[[str], MainWindow]:
+    """window(lang): a 1600×1000 window on the bundled database, with settings of its own
+    (in `settings_dir`), as a user sees it on a first start."""
 
     def window(lang: str) -> MainWindow:
-        settings = QSettings(f"{tmp}/{lang}.ini", QSettings.Format.IniFormat)
+        settings = QSettings(f"{settings_dir}/{lang}.ini", QSettings.Format.IniFormat)
         w = MainWindow(ViewerSettings(settings), lang=lang)
         w.resize(1600, 1000)
         w.show()
         assert w.open_database(paths.bundled_database())
         return w
 
+    return window
+
+
+def settler(app: QApplication, rounds: int) -> Callable[[], None]:
+    """settle(): let layouts and paints happen before a picture is taken."""
+
     def settle() -> None:
-        for _ in range(5):
+        for _ in range(rounds):
             app.processEvents()
+
+    return settle
+
+
+def main() -> None:
+    out = output_folder()
+    app = create_app(["doc-screenshots"])
+    window = window_factory(tempfile.mkdtemp())
+    settle = settler(app, 5)
 
     w = window("en")
     settle()

@@ -16,33 +16,21 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from wsis_viewer import paths
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.ui.app import create_app
-from wsis_viewer.ui.main_window import MainWindow
-from wsis_viewer.ui.settings import ViewerSettings
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doc_screenshots import output_folder, settler, window_factory
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else paths.resources_dir().parent / "docs/img")
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder()
     app = create_app(["search-screenshots"])
-    tmp = tempfile.mkdtemp()
-
-    def window(lang: str) -> MainWindow:
-        settings = QSettings(f"{tmp}/{lang}.ini", QSettings.Format.IniFormat)
-        w = MainWindow(ViewerSettings(settings), lang=lang)
-        w.resize(1600, 1000)
-        w.show()
-        assert w.open_database(paths.bundled_database())
-        return w
-
-    def settle() -> None:
-        for _ in range(8):
-            app.processEvents()
+    window = window_factory(tempfile.mkdtemp())
+    settle = settler(app, 8)
 
     w = window("en")
     w.resizeDocks([w.features.results_dock], [460], Qt.Orientation.Horizontal)
