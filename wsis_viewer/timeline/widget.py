@@ -383,11 +383,6 @@ class TimelineWidget(QWidget):
         clone.set_view_range(*self.view_range())
         return clone
 
-    def visible_lanes(self) -> set[str]:
-        """The lanes currently shown."""
-        lanes = self._index.lane_ids if self._index is not None else ()
-        return set(lanes) - self._settings.filters.hidden_lanes
-
     def _load_settings(self, index: TimelineIndex, settings: _Settings,
                        selected: int | None) -> None:
         self.set_data(index, settings.lane_labels)

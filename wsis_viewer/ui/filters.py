@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QWidget
 
 from wsis_viewer.domain.lanes import Lane
+from wsis_viewer.domain.view_state import year_dates
 from wsis_viewer.qt.i18n import lane_label
 
 
@@ -147,10 +148,7 @@ class YearRangeFilter(QWidget):
         return None if selected == self._bounds else selected
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
-        years = self.years()
-        if years is None:
-            return None, None
-        return dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
+        return year_dates(self.years())
 
     def _on_value(self) -> None:
         # Keep first <= last by moving the other box, so every state is a valid range.
