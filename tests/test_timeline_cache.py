@@ -20,7 +20,15 @@ from wsis_viewer.domain.timeline_index import TimelineIndex
 from wsis_viewer.domain.view_state import reporting_period
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.store.database import open_database
-from wsis_viewer.store.timeline_cache import CACHE_TABLE, compute_timeline
+from wsis_viewer.store.safe_open import MAX_VALUE_BYTES
+from wsis_viewer.store.timeline_cache import (
+    CACHE_TABLE,
+    CHUNK_BYTES,
+    CacheError,
+    chunk_parts,
+    compute_timeline,
+    join_chunks,
+)
 
 ARRAYS = ("lane", "start", "end", "precision", "row", "lane_rows", "s_event", "s_start",
           "s_end", "n_sessions", "_end_cummax", "_s_end_cummax", "_s_by_event", "_s_offsets")
@@ -96,20 +104,26 @@ def _edit(path: Path, *sql: str) -> None:
 
 def _parts(path: Path) -> dict[str, bytes]:
     con = sqlite3.connect(path)
-    parts = dict(con.execute(f"SELECT name, data FROM {CACHE_TABLE}"))
+    parts = join_chunks(list(con.execute(f"SELECT name, data FROM {CACHE_TABLE}")))
     con.close()
     return parts
 
 
+def _replace_part(con: sqlite3.Connection, name: str, data: bytes) -> None:
+    con.execute(f"DELETE FROM {CACHE_TABLE} WHERE name LIKE ? ESCAPE '\\'",
+                (name.replace("_", "\\_") + "#%",))
+    con.executemany(f"INSERT INTO {CACHE_TABLE} (name, data) VALUES (:name, :data)",
+                    chunk_parts({name: data}))
+
+
 def _put(path: Path, name: str, data: bytes, *, fix_checksum: bool) -> None:
+    header = json.loads(_parts(path)["header"]) if fix_checksum else {}
     con = sqlite3.connect(path)
     with con:
-        con.execute(f"UPDATE {CACHE_TABLE} SET data = ? WHERE name = ?", (data, name))
+        _replace_part(con, name, data)
         if fix_checksum:  # a forged part with a matching checksum: the invariants must catch it
-            header = json.loads(_parts(path)["header"])
             header["crc32"][name] = zlib.crc32(data)
-            con.execute(f"UPDATE {CACHE_TABLE} SET data = ? WHERE name = 'header'",
-                        (json.dumps(header).encode(),))
+            _replace_part(con, "header", json.dumps(header).encode())
     con.close()
 
 
@@ -239,3 +253,41 @@ def test_string_column_and_sorted_lookup() -> None:
         assert wrong.get(v) in (None, values.index(v))
     assert all(p in (-1, values.index(v)) for v, p in zip(values, wrong.positions(values),
                                                            strict=True))
+
+
+def test_a_cache_bigger_than_the_value_limit_is_stored_in_chunks_and_used(
+        tmp_path: Path) -> None:
+    """Every database is opened with a 1 MiB limit on any one value (store/safe_open.py); the
+    titles of 40,000 events alone are bigger, and stored whole they made every big database
+    fall back to its rows (seconds at 100,000 events)."""
+    path = tmp_path / "big.sqlite"
+    generate(path, 40_000, with_search_index=False)
+    parts = _parts(path)
+    assert max(len(v) for v in parts.values()) > MAX_VALUE_BYTES  # what the chunks are for
+    con = sqlite3.connect(path)
+    stored = [len(data) for (data,) in con.execute(f"SELECT data FROM {CACHE_TABLE}")]
+    con.close()
+    assert max(stored) <= CHUNK_BYTES < MAX_VALUE_BYTES
+    db, computed, _bounds = _opened_and_computed(path)
+    assert db.timeline_source == "cache"
+    _assert_identical(db.index, computed)
+    db.close()
+
+
+@pytest.mark.parametrize(("rows", "reason"), [
+    ([("header", b"{}")], "not a numbered chunk"),
+    ([("header#x", b"{}")], "not a numbered chunk"),
+    ([("header#01", b"{}")], "not a numbered chunk"),
+    ([("start#0", b"a"), ("start#2", b"c")], "is missing"),
+    ([("start#0", b"a"), ("start#0", b"b")], "stored twice"),
+])
+def test_badly_chunked_parts_are_refused(rows: list[tuple[str, bytes]], reason: str) -> None:
+    with pytest.raises(CacheError, match=reason):
+        join_chunks(rows)
+
+
+def test_chunks_join_back_to_the_parts() -> None:
+    parts = {"a": b"", "b": bytes(range(256)) * (CHUNK_BYTES // 100), "c#d": b"x"}
+    rows = [(str(r["name"]), bytes(r["data"])) for r in chunk_parts(parts)]  # type: ignore[call-overload]
+    assert len(rows) > 4
+    assert join_chunks(list(reversed(rows))) == parts

@@ -7,7 +7,11 @@ them back as numpy arrays in one query. No per-event Python object is made: ids 
 packed UTF-8 (`domain.string_column.StringColumn`), decoded one at a time when drawn.
 
 Format (version `CACHE_VERSION`; docs/timeline-cache.md says the same for other readers):
-one row per part, `timeline_cache(name TEXT PRIMARY KEY, data BLOB NOT NULL)`.
+`timeline_cache(name TEXT PRIMARY KEY, data BLOB NOT NULL)`, each part below stored in one or
+more rows named `<part>#<k>` (k = 0, 1, …), of at most `CHUNK_BYTES` each, to be concatenated in
+k order. Why chunks: the reader opens every database with SQLite's value-length limit
+(`store.safe_open.MAX_VALUE_BYTES`, 1 MiB: a hostile file cannot make it allocate a huge value),
+and the titles alone of 100,000 events are ~3 MB.
 
 * `header` – UTF-8 JSON: `format` ("wsis-timeline-cache"), `version`, `schema_version` (the
   database schema it was computed from), `events` and `sessions` (row counts of those tables
@@ -51,12 +55,15 @@ from wsis_viewer.domain.lanes import ordered_lanes
 from wsis_viewer.domain.string_column import SortedLookup, StringColumn, sort_order
 from wsis_viewer.domain.timeline_index import DAY, TimelineIndex
 from wsis_viewer.store import schema as s
+from wsis_viewer.store.safe_open import MAX_VALUE_BYTES
 
 log = logging.getLogger(__name__)
 
 CACHE_TABLE = "timeline_cache"
 CACHE_FORMAT = "wsis-timeline-cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: parts stored in chunks (1 stored each part whole)
+# Half the reader's value-length limit: every stored row stays well inside it.
+CHUNK_BYTES = MAX_VALUE_BYTES // 2
 
 _metadata = MetaData()
 cache_table = Table(
@@ -137,6 +144,37 @@ def encode_timeline_cache(index: TimelineIndex, *, events: int, sessions: int,
     return parts
 
 
+def chunk_parts(parts: dict[str, bytes]) -> list[dict[str, object]]:
+    """The rows that store `parts`: each cut into `<name>#<k>` chunks of ≤ CHUNK_BYTES."""
+    rows: list[dict[str, object]] = []
+    for name, data in sorted(parts.items()):
+        pieces = [data[i:i + CHUNK_BYTES] for i in range(0, len(data), CHUNK_BYTES)] or [b""]
+        rows += [{"name": f"{name}#{k}", "data": piece} for k, piece in enumerate(pieces)]
+    return rows
+
+
+def join_chunks(rows: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """The parts stored in `rows` (name, data); CacheError unless every part's chunks run
+    0, 1, … without a gap or a duplicate."""
+    chunks: dict[str, dict[int, bytes]] = {}
+    for stored, data in rows:
+        name, sep, k = stored.rpartition("#")
+        if not sep:  # version 1 stored each part whole, in a row named after it
+            raise CacheError(f"row {stored!r} is not a numbered chunk (an older version's "
+                             f"cache: 'wsis-viewer build-db' rebuilds it)")
+        if not k.isdigit() or k != str(int(k)):
+            raise CacheError(f"row {stored!r} is not a numbered chunk")
+        if int(k) in chunks.setdefault(name, {}):
+            raise CacheError(f"chunk {stored!r} is stored twice")
+        chunks[name][int(k)] = data
+    parts: dict[str, bytes] = {}
+    for name, pieces in chunks.items():
+        if sorted(pieces) != list(range(len(pieces))):
+            raise CacheError(f"a chunk of part {name!r} is missing")
+        parts[name] = b"".join(pieces[k] for k in range(len(pieces)))
+    return parts
+
+
 def compute_timeline(store: Any) -> tuple[TimelineIndex, tuple[int, int] | None]:
     """The index and year bounds from the rows (`Store.timeline_columns`): the slow path, and
     what the cache stores."""
@@ -172,8 +210,7 @@ def write_timeline_cache(engine: Engine) -> int:
                                       counts=counts)
         cache_table.drop(conn, checkfirst=True)
         cache_table.create(conn)
-        conn.execute(insert(cache_table), [{"name": k, "data": v}
-                                           for k, v in sorted(parts.items())])
+        conn.execute(insert(cache_table), chunk_parts(parts))
     return sum(len(v) for v in parts.values())
 
 
@@ -318,12 +355,12 @@ def read_timeline_cache(engine: Engine, label: str) -> CachedTimeline | None:
                 return None
             events = int(conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one())
             sessions = int(conn.exec_driver_sql("SELECT count(*) FROM sessions").scalar_one())
-            parts: dict[str, bytes] = {}
+            rows: list[tuple[str, bytes]] = []
             for name, data in conn.exec_driver_sql(f"SELECT name, data FROM {CACHE_TABLE}"):
                 if not isinstance(name, str) or not isinstance(data, bytes | memoryview):
                     raise CacheError("a part is not a named blob")
-                parts[name] = bytes(data)
-        return decode_timeline_cache(parts, events=events, sessions=sessions)
+                rows.append((name, bytes(data)))
+        return decode_timeline_cache(join_chunks(rows), events=events, sessions=sessions)
     except CacheError as exc:
         log.warning("%s: its timeline cache is not usable (%s): computing the timeline from "
                     "its rows instead", label, exc)
