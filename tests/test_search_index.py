@@ -228,8 +228,9 @@ def test_a_broken_search_index_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_team_server_searches_like_the_file(team_server: str) -> None:
-    """A PostgreSQL team server has no FTS5 tables: the same index is built in memory from its
-    records (portable SQL: string_agg there), and answers as the file does."""
+    """A PostgreSQL team server has no FTS5 tables: publish stores the same index, built from
+    the same records, and the reader holds it in memory (store/server_search.py); it answers as
+    the file does. (Without it, the index is built from the records: test_server_indexes.py.)"""
     from pg_server import with_database
     from sqlalchemy.engine import make_url
 
@@ -241,10 +242,10 @@ def test_a_team_server_searches_like_the_file(team_server: str) -> None:
     assert main(["publish", "--to", as_user("carol")]) == 0
     with open_database(as_user("alice")) as store:
         server = open_search(store.engine, store.label)
-        assert "in-memory" in server.description
         with open_database(paths.bundled_database()) as local:
             file = open_search(local.engine, local.label)
             for query, _kind, _rid in FIRST_HITS:
                 got = [(h.kind, h.id) for h in server.search(query, limit=5)]
                 assert got == [(h.kind, h.id) for h in file.search(query, limit=5)], query
             assert server.event_ids("Geneva") == file.event_ids("Geneva")
+        assert "published with the dataset" in server.description

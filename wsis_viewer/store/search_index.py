@@ -458,6 +458,12 @@ def open_search(engine: Engine, label: str) -> SearchBackend:
     keeps no file open. A database without the search tables (built by an older version)
     gets the in-memory fallback, built on its first search, and the log says so.
     """
+    if engine.url.get_backend_name() != "sqlite":
+        # A team server: the index published with the version, read on a thread of its own
+        # (opening never waits for it; store/server_search.py).
+        from wsis_viewer.store.server_search import open_server_search
+
+        return open_server_search(engine, label)
     # A file's engine makes its connections itself (store/safe_open.py: read-only, hardened);
     # its URL names no file, so a copy of the URL would open another, empty database. Search
     # through the store's own engine: after the store is closed (disposed) it still connects.

@@ -1,9 +1,11 @@
 """The dataset on a PostgreSQL team server: publish a version, read the current one.
 
-Versions are immutable. `publish` loads a dataset into a new schema (`wsis_data_<token>`),
-grants readers SELECT on it and moves the one-row pointer `wsis.current_dataset` to it — all in
-ONE transaction, so a reader sees the old version or the new one, never a mix, and a failed
-publish leaves nothing behind. Versions no reader uses any more are dropped afterwards.
+Versions are immutable. `publish` loads a dataset into a new schema (`wsis_data_<token>`), with
+its timeline cache (store/timeline_cache.py) and search index (store/server_search.py) computed
+from the same rows, grants readers SELECT on it and moves the one-row pointer
+`wsis.current_dataset` to it — all in ONE transaction, so a reader sees the old version or the
+new one, never a mix, and a failed publish leaves nothing behind. Versions no reader uses any
+more are dropped afterwards.
 
 Reading (`open_server_dataset`) reads the pointer, locks that version's tables against being
 dropped (ACCESS SHARE, held by a "keeper" connection until the store closes, taken in the same
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,16 +31,24 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import Table, create_engine, select, text
+from sqlalchemy import Table, create_engine, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from wsis_viewer.domain.model import Dataset
 from wsis_viewer.store import schema as s
-from wsis_viewer.store.build import _create_schema, dataset_rows
+from wsis_viewer.store.build import _create_schema, write_database
 from wsis_viewer.store.database import Store, open_database
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.server_admin import CURATOR_ROLE, READER_ROLE
+from wsis_viewer.store.server_search import build_search_image, write_search_image
+from wsis_viewer.store.timeline_cache import (
+    COUNTED_TABLES,
+    cache_table,
+    chunk_parts,
+    compute_timeline,
+    encode_timeline_cache,
+)
 from wsis_viewer.store.urls import display_url, server_name, server_url
 from wsis_viewer.store.workspace_schema import SERVER_SCHEMA
 
@@ -87,17 +99,6 @@ def _copy_rows(conn: Connection, schema: str, table: Table, rows: Rows) -> int:
     return n
 
 
-def _dataset_tables(ds: Dataset, built_from: str) -> Iterator[tuple[Table, Rows]]:
-    meta = [{"key": "schema_version", "value": str(s.SCHEMA_VERSION)},
-            {"key": "built_from", "value": built_from}]
-    pairs: list[tuple[type[s.Base], list[dict[str, Any]]]] = [
-        (s.Meta, meta), *dataset_rows(ds).items()]
-    for orm, dicts in pairs:
-        table: Table = orm.__table__  # type: ignore[assignment]
-        cols = [c.name for c in table.columns]
-        yield table, ([d.get(c) for c in cols] for d in dicts)
-
-
 def _file_tables(path: Path) -> Iterator[tuple[Table, Rows]]:
     """Every table of a database file (checked by open_database first), chunk by chunk."""
     with open_database(path) as store:
@@ -121,23 +122,63 @@ def _file_tables(path: Path) -> Iterator[tuple[Table, Rows]]:
 def publish_dataset(ds: Dataset, target: str, *, built_from: str,
                     progress: ProgressFn | None = None,
                     drop_wait_s: float = DROP_WAIT_S) -> PublishResult:
-    """Load `ds` as a new version and make it current in one transaction."""
-    return _publish(target, _dataset_tables(ds, built_from), built_from=built_from,
-                    events=len(ds.events), progress=progress, drop_wait_s=drop_wait_s)
+    """Load `ds` as a new version and make it current in one transaction.
+
+    The dataset is first written to a temporary database file exactly as `build-db` writes
+    one, and that file is published (`publish_database_file`): one path for both, so a
+    published version carries the same rows, timeline cache and search index as a built file.
+    """
+    with tempfile.TemporaryDirectory(prefix="wsis-publish-") as tmp:
+        path = Path(tmp) / "dataset.sqlite"
+        write_database(ds, path, built_from=built_from)
+        say = progress or (lambda _line: None)
+        say(f"validated and wrote {len(ds.events)} events to a temporary database")
+        return publish_database_file(path, target, progress=progress, drop_wait_s=drop_wait_s)
 
 
 def publish_database_file(path: Path, target: str, *,
-                          progress: ProgressFn | None = None) -> PublishResult:
-    """Publish a database file built by `build-db` (or the benchmarks' synthetic ones) as is."""
+                          progress: ProgressFn | None = None,
+                          drop_wait_s: float = DROP_WAIT_S) -> PublishResult:
+    """Publish a database file built by `build-db` (or the benchmarks' synthetic ones) as is,
+    with the timeline cache and the search index computed from its rows (never copied: they
+    are the file's own derived data, which the rows must be the truth of)."""
+    say = progress or (lambda _line: None)
     with open_database(path) as store:
         events = store.count("events")
         built_from = store.meta().get("built_from", str(path))
+        cache_rows = _timeline_cache_rows(store)
+        say(f"computed the timeline cache ({len(cache_rows)} chunks)")
+        raw = store.engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            image = build_search_image(source)
+        finally:
+            raw.close()
+        say(f"built the search index ({len(image)} bytes)")
+
+    def derived(conn: Connection) -> None:
+        cache_table.create(conn)
+        conn.execute(insert(cache_table), cache_rows)
+        write_search_image(conn, image)
+
     return _publish(target, _file_tables(path), built_from=built_from, events=events,
-                    progress=progress, drop_wait_s=DROP_WAIT_S)
+                    progress=progress, drop_wait_s=drop_wait_s, derived=derived)
+
+
+def _timeline_cache_rows(store: Store) -> list[dict[str, object]]:
+    """The `timeline_cache` rows of the data in `store`, computed from its rows."""
+    index, bounds = compute_timeline(store)
+    counts = {table: store.count(table) for table in COUNTED_TABLES}
+    parts = encode_timeline_cache(index, events=store.count("events"),
+                                  sessions=store.count("sessions"), year_bounds=bounds,
+                                  conference_spans=store.conference_spans(), counts=counts)
+    return chunk_parts(parts)
 
 
 def _publish(target: str, tables: Iterator[tuple[Table, Rows]], *, built_from: str,
-             events: int, progress: ProgressFn | None, drop_wait_s: float) -> PublishResult:
+             events: int, progress: ProgressFn | None, drop_wait_s: float,
+             derived: Callable[[Connection], None]) -> PublishResult:
     label = display_url(target)
     say = progress or (lambda _line: None)
     engine = _engine(target)
@@ -162,6 +203,10 @@ def _publish(target: str, tables: Iterator[tuple[Table, Rows]], *, built_from: s
                 n = _copy_rows(conn, schema, table, rows)
                 done += n
                 say(f"copied {n:>7} rows into {table.name}")
+            # The timeline cache and the search index, in the same transaction: a reader
+            # sees them with the rows they were computed from, or sees none of it.
+            derived(conn.execution_options(schema_translate_map={None: schema}))
+            say("stored the timeline cache and the search index")
             conn.exec_driver_sql(f'ANALYZE "{schema}".events')
             conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA "{schema}" TO {READER_ROLE}')
             conn.exec_driver_sql(
