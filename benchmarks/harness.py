@@ -108,7 +108,12 @@ def run(path: Path | str, frames: int = 30, with_dataset: bool = False,
     viewport.repaint()
     first_frame_s = time.perf_counter() - t
     app.processEvents()
-    # Search is answered by the database's own FTS5 index: nothing is built at start-up.
+    # Search is answered by the database's own FTS5 index: nothing is built at start-up. A
+    # team server's published index is fetched on a thread of its own (store/server_search.py)
+    # while the first frame is drawn: ready once that is in.
+    wait = getattr(db.search, "wait", None)
+    if wait is not None:
+        wait()
     search_ready_s = time.perf_counter() - t0
     dataset_s = None
     if with_dataset:  # what the window's detail panel and status bar read (not lazily, yet)

@@ -143,27 +143,28 @@ def publish_database_file(path: Path, target: str, *,
     with the timeline cache and the search index computed from its rows (never copied: they
     are the file's own derived data, which the rows must be the truth of)."""
     say = progress or (lambda _line: None)
-    with open_database(path) as store:
-        events = store.count("events")
-        built_from = store.meta().get("built_from", str(path))
-        cache_rows = _timeline_cache_rows(store)
-        say(f"computed the timeline cache ({len(cache_rows)} chunks)")
-        raw = store.engine.raw_connection()
-        try:
-            source = raw.driver_connection
-            assert isinstance(source, sqlite3.Connection)
-            image = build_search_image(source)
-        finally:
-            raw.close()
-        say(f"built the search index ({len(image)} bytes)")
+    with tempfile.TemporaryDirectory(prefix="wsis-publish-") as scratch:
+        with open_database(path) as store:
+            events = store.count("events")
+            built_from = store.meta().get("built_from", str(path))
+            cache_rows = _timeline_cache_rows(store)
+            say(f"computed the timeline cache ({len(cache_rows)} chunks)")
+            raw = store.engine.raw_connection()
+            try:
+                source = raw.driver_connection
+                assert isinstance(source, sqlite3.Connection)
+                image = build_search_image(source, Path(scratch))
+            finally:
+                raw.close()
+            say(f"built the search index ({image.stat().st_size} bytes)")
 
-    def derived(conn: Connection) -> None:
-        cache_table.create(conn)
-        conn.execute(insert(cache_table), cache_rows)
-        write_search_image(conn, image)
+        def derived(conn: Connection) -> None:
+            cache_table.create(conn)
+            conn.execute(insert(cache_table), cache_rows)
+            write_search_image(conn, image)
 
-    return _publish(target, _file_tables(path), built_from=built_from, events=events,
-                    progress=progress, drop_wait_s=drop_wait_s, derived=derived)
+        return _publish(target, _file_tables(path), built_from=built_from, events=events,
+                        progress=progress, drop_wait_s=drop_wait_s, derived=derived)
 
 
 def _timeline_cache_rows(store: Store) -> list[dict[str, object]]:

@@ -1,16 +1,19 @@
 """Search of a team server's dataset: the FTS5 index, made at publish, read in the background.
 
 A published version carries its search index ready made: `publish` builds the very index
-`build-db` writes into a file (store/search_index.py: FTS5 trigram, word and key tables) in an
-in-memory SQLite database, and stores that database's image (`sqlite3.Connection.serialize`)
-in the version's schema, table `search_image`, cut into chunks like the timeline cache
-(`<part>#<k>` rows of at most `timeline_cache.CHUNK_BYTES`). Parts: `header` (JSON: format,
-version, the index's layout version, byte length and CRC-32 of the image) and `sqlite` (the
-image).
+`build-db` writes into a file (store/search_index.py: FTS5 trigram, word and key tables) in a
+temporary SQLite file, and stores that file's bytes (its "image") in the version's schema,
+table `search_image`, cut into chunks like the timeline cache (`<part>#<k>` rows of at most
+`timeline_cache.CHUNK_BYTES`). Parts: `header` (JSON: format, version, the index's layout
+version, byte length and CRC-32 of the image) and `sqlite` (the image).
+
+A reader streams the image into a private temporary file (deleted once opened) and searches it
+with the same code as a database file's tables (`SqliteSearch`): the index of a big dataset is
+hundreds of MB, kept out of memory.
 
 Why an image and not a search in PostgreSQL: the answers are then exactly those of the same
-data in a file (one implementation, tested once), a query takes a millisecond or two in local
-memory with no round trip to the server, and nothing is needed on the server beyond plain
+data in a file (one implementation, tested once), a query takes a millisecond or two with no
+round trip to the server, and nothing is needed on the server beyond plain
 tables (pg_trgm, which a trigram search in PostgreSQL would need, is an extension a team's
 server may not have).
 
@@ -18,31 +21,35 @@ Opening a server's dataset starts reading the image on a thread of its own (`Bac
 the window never waits for it. Until it is there, `ready()` is False; a search asked meanwhile
 waits for it on the asking thread — the command line's `search --db URL` simply waits, and the
 window asks only from its operations layer, or not at all before `ready()`
-(ui/server_search_ui.py). A version published by an older viewer, without an image, gets the
+(ui/server_open.py). A version published by an older viewer, without an image, gets the
 index built from its rows instead, on the same thread, and the log says so.
 
-The image is untrusted like any database file: it is opened in memory with the guards of
+The image is untrusted like any database file: it is opened with the guards of
 `safe_open.harden` (read-only, value-length limit, no ATTACH, a deadline per query), and its
 schema must be exactly the search tables `build-db` writes, or it is refused in one line.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import logging
+import os
 import sqlite3
+import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
-from sqlalchemy import Column, LargeBinary, MetaData, String, Table, insert, inspect
+from sqlalchemy import Column, LargeBinary, MetaData, String, Table, insert, inspect, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from wsis_viewer.domain.search_text import SearchHit
 from wsis_viewer.store.problems import DatabaseError
-from wsis_viewer.store.safe_open import harden
+from wsis_viewer.store.safe_open import file_uri, harden
 from wsis_viewer.store.search_index import (
     DEFAULT_LIMIT,
     SEARCH_INDEX_VERSION,
@@ -53,13 +60,14 @@ from wsis_viewer.store.search_index import (
     iter_search_docs,
     write_search_index,
 )
-from wsis_viewer.store.timeline_cache import CacheError, chunk_parts, join_chunks
+from wsis_viewer.store.timeline_cache import CHUNK_BYTES, CacheError, chunk_parts, join_chunks
 
 log = logging.getLogger(__name__)
 
 IMAGE_TABLE = "search_image"
 IMAGE_FORMAT = "wsis-search-image"
 IMAGE_VERSION = 1
+MAX_IMAGE_BYTES = 1 << 36  # 64 GiB: a header claiming more is damaged (or hostile)
 
 _metadata = MetaData()
 image_table = Table(
@@ -71,32 +79,37 @@ image_table = Table(
 
 # --- writing (publish) ------------------------------------------------------------------------
 
-def build_search_image(source: sqlite3.Connection) -> bytes:
-    """The search index of the records in `source` (a database file's connection), as the
-    image of an in-memory SQLite database holding only the search tables."""
-    mem = sqlite3.connect(":memory:")
+def build_search_image(source: sqlite3.Connection, folder: Path) -> Path:
+    """The search index of the records in `source` (a database file's connection), written
+    to a new SQLite file in `folder` that holds only the search tables."""
+    path = folder / "search-image.sqlite"
+    out = sqlite3.connect(path)
     try:
-        write_search_index(mem, iter_search_docs(source.execute))
-        mem.commit()
-        mem.execute("VACUUM")
-        return mem.serialize()
+        out.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back to
+        write_search_index(out, iter_search_docs(source.execute))
+        out.commit()
+        out.execute("VACUUM")
     finally:
-        mem.close()
+        out.close()
+    return path
 
 
-def image_rows(image: bytes) -> list[dict[str, object]]:
-    header = {"format": IMAGE_FORMAT, "version": IMAGE_VERSION,
-              "search_index": SEARCH_INDEX_VERSION, "bytes": len(image),
-              "crc32": zlib.crc32(image)}
-    return chunk_parts({"header": json.dumps(header, sort_keys=True).encode("utf-8"),
-                        "sqlite": image})
-
-
-def write_search_image(conn: Connection, image: bytes) -> None:
+def write_search_image(conn: Connection, image: Path) -> None:
     """Create `search_image` in the connection's schema (the caller's schema_translate_map)
-    and store `image` in it, in the caller's transaction."""
+    and store the file `image` in it, chunk by chunk, in the caller's transaction."""
+    size, crc = 0, 0
     image_table.create(conn)
-    conn.execute(insert(image_table), image_rows(image))
+    with image.open("rb") as f:
+        k = 0
+        while chunk := f.read(CHUNK_BYTES):
+            conn.execute(insert(image_table), [{"name": f"sqlite#{k}", "data": chunk}])
+            size += len(chunk)
+            crc = zlib.crc32(chunk, crc)
+            k += 1
+    header = {"format": IMAGE_FORMAT, "version": IMAGE_VERSION,
+              "search_index": SEARCH_INDEX_VERSION, "bytes": size, "crc32": crc}
+    conn.execute(insert(image_table), chunk_parts(
+        {"header": json.dumps(header, sort_keys=True).encode("utf-8")}))
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -108,11 +121,12 @@ def _search_schema() -> frozenset[tuple[str, str]]:
                      or e[2].startswith("search_"))
 
 
-def open_image(image: bytes, label: str) -> SqliteSearch:
-    """A search over a stored image; DatabaseError (one line) if it is not exactly ours."""
-    con = sqlite3.connect(":memory:", check_same_thread=False)
+def open_image(path: Path, label: str) -> SqliteSearch:
+    """A search over an image written to `path`; DatabaseError (one line) unless it is
+    exactly the search tables. The file is deleted once open (where the system allows: on
+    Windows, at exit), so nothing of it outlives the process."""
+    con = sqlite3.connect(file_uri(path, immutable=True), uri=True, check_same_thread=False)
     try:
-        con.deserialize(image)
         deadline = harden(con)
         names = {(str(r[0]), str(r[1])) for r in con.execute(
             "SELECT type, name FROM sqlite_master")}
@@ -126,40 +140,93 @@ def open_image(image: bytes, label: str) -> SqliteSearch:
     except BaseException:
         con.close()
         raise
+    finally:
+        try:
+            path.unlink()
+        except OSError:  # open elsewhere (Windows): removed at exit
+            atexit.register(_remove, path)
 
     @contextlib.contextmanager
     def connect() -> Iterator[sqlite3.Connection]:
         deadline.arm()  # one deadline per query, as for a file
         yield con
 
-    return SqliteSearch(connect, "FTS5 index published with the dataset, held in memory", label)
+    return SqliteSearch(connect, "FTS5 index published with the dataset, in a private "
+                        "temporary file", label)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _chunk_number(name: str, part: str) -> int:
+    k = name[len(part) + 1:]
+    if not name.startswith(part + "#") or not k.isdigit() or k != str(int(k)):
+        raise CacheError(f"row {name!r} is not a numbered chunk")
+    return int(k)
 
 
 def read_search_image(engine: Engine, label: str) -> SqliteSearch | None:
     """The published search index of the version behind `engine`; None when the version has
-    none (published by an older viewer). Raises DatabaseError when it is there but bad."""
+    none (published by an older viewer). Raises DatabaseError when it is there but bad.
+
+    The image is streamed, chunk by chunk, into a private temporary file (the image of a big
+    dataset is hundreds of MB: it is not held in memory), which SQLite then reads like any
+    database file."""
     with engine.connect() as conn:
         if not inspect(conn).has_table(IMAGE_TABLE):
             return None
-        rows = [(str(name), bytes(data)) for name, data in conn.execute(
-            image_table.select().with_only_columns(image_table.c.name, image_table.c.data))]
-    try:
-        parts = join_chunks(rows)
-        header = json.loads(parts["header"].decode("utf-8"))
-        image = parts["sqlite"]
-    except (CacheError, KeyError, UnicodeDecodeError, ValueError) as exc:
-        raise DatabaseError(f"{label}: its stored search index is damaged ({exc}); "
-                            "publish the dataset again") from None
-    if not isinstance(header, dict) or header.get("format") != IMAGE_FORMAT \
-            or header.get("version") != IMAGE_VERSION \
-            or header.get("search_index") != SEARCH_INDEX_VERSION:
-        log.warning("%s: its stored search index is of another version: building one from "
-                    "its records instead", label)
-        return None
-    if header.get("bytes") != len(image) or header.get("crc32") != zlib.crc32(image):
-        raise DatabaseError(f"{label}: its stored search index is damaged (checksum); "
-                            "publish the dataset again")
-    return open_image(image, label)
+        name, data = image_table.c.name, image_table.c.data
+        try:
+            header_rows = [(str(n), bytes(d)) for n, d in conn.execute(
+                select(name, data).where(name.like("header#%")))]
+            header = json.loads(join_chunks(header_rows)["header"].decode("utf-8"))
+        except (CacheError, KeyError, UnicodeDecodeError, ValueError) as exc:
+            raise DatabaseError(f"{label}: its stored search index is damaged ({exc}); "
+                                "publish the dataset again") from None
+        if not isinstance(header, dict) or header.get("format") != IMAGE_FORMAT \
+                or header.get("version") != IMAGE_VERSION \
+                or header.get("search_index") != SEARCH_INDEX_VERSION:
+            log.warning("%s: its stored search index is of another version: building one "
+                        "from its records instead", label)
+            return None
+        size = header.get("bytes")
+        if type(size) is not int or not 0 < size <= MAX_IMAGE_BYTES:
+            raise DatabaseError(f"{label}: its stored search index is damaged (size); "
+                                "publish the dataset again")
+        fd, tmp = tempfile.mkstemp(prefix="wsis-search-", suffix=".sqlite")
+        path = Path(tmp)
+        try:
+            crc, seen = 0, set()
+            with os.fdopen(fd, "wb") as out:
+                out.truncate(size)
+                with conn.execution_options(stream_results=True, max_row_buffer=8).execute(
+                        select(name, data).where(name.like("sqlite#%"))) as rows:
+                    for stored, chunk in rows:
+                        k = _chunk_number(str(stored), "sqlite")
+                        at = k * CHUNK_BYTES
+                        if k in seen or at + len(chunk) > size or (
+                                len(chunk) != CHUNK_BYTES and at + len(chunk) != size):
+                            raise CacheError(f"chunk {stored!r} does not fit the image")
+                        seen.add(k)
+                        out.seek(at)
+                        out.write(chunk)
+            if len(seen) != -(-size // CHUNK_BYTES):
+                raise CacheError("a chunk of the image is missing")
+            with path.open("rb") as written:
+                while block := written.read(1 << 20):
+                    crc = zlib.crc32(block, crc)
+            if crc != header.get("crc32"):
+                raise CacheError("checksum")
+        except CacheError as exc:
+            _remove(path)
+            raise DatabaseError(f"{label}: its stored search index is damaged ({exc}); "
+                                "publish the dataset again") from None
+        except BaseException:
+            _remove(path)
+            raise
+    return open_image(path, label)
 
 
 def build_from_rows(engine: Engine, label: str) -> SearchBackend:
