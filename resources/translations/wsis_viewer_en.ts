@@ -2182,6 +2182,32 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     </message>
 </context>
 <context>
+    <name>ServerOpen</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <source>Showing the bundled database instead.</source>
+        <translation>Showing the bundled database instead.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSearchReadiness</name>
+    <message>
+        <source>Preparing the search index…</source>
+        <translation>Preparing the search index…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Next / previous pane (toolbar boxes, timeline, details, lists)</source>

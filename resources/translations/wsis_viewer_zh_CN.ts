@@ -2165,6 +2165,32 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     </message>
 </context>
 <context>
+    <name>ServerOpen</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Showing the bundled database instead.</source>
+        <translation>改为显示随附的数据库。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSearchReadiness</name>
+    <message>
+        <source>Preparing the search index…</source>
+        <translation>正在准备搜索索引…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Next / previous pane (toolbar boxes, timeline, details, lists)</source>

@@ -147,6 +147,9 @@ class TimelineIndex:
     _s_offsets: npt.NDArray[np.int64] = field(repr=False,
                                               default_factory=lambda: np.zeros(1, np.int64))
     _id_to_index: Mapping[str, int] = field(repr=False, default_factory=dict)
+    # The last set of ids mapped by positions_of_set (compared by identity) and its answer.
+    _positions_memo: tuple[frozenset[str], npt.NDArray[np.int64]] | None = field(
+        repr=False, default=None)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -303,6 +306,23 @@ class TimelineIndex:
             return lookup.positions(event_ids)
         return np.fromiter((lookup.get(i, -1) for i in event_ids), dtype=np.int64,
                            count=len(event_ids))
+
+    def positions_of_set(self, event_ids: frozenset[str]) -> npt.NDArray[np.int64]:
+        """`positions_of` for a set of ids (any order), remembered for that very set object:
+        a search's highlight is drawn again on every change of the view state, and mapping a
+        million ids takes most of a second."""
+        memo = self._positions_memo
+        if memo is not None and memo[0] is event_ids:
+            return memo[1]
+        positions = self.positions_of(list(event_ids))
+        self._positions_memo = (event_ids, positions)
+        return positions
+
+    def remember_positions(self, event_ids: frozenset[str],
+                           positions: npt.NDArray[np.int64]) -> None:
+        """Give positions_of_set the answer for `event_ids`, computed elsewhere (a search's
+        thread: session.matches.find_matches)."""
+        self._positions_memo = (event_ids, positions)
 
     def extent(self) -> tuple[float, float]:
         """(first x, last x) over all events; (0, DAY) when empty."""

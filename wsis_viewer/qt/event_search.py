@@ -4,7 +4,9 @@ The results list asks for 50 hits and answers in milliseconds, but the timeline'
 needs *every* matching event: a one- or two-character query can match all of a million, which
 takes seconds even in the database's index. On a big database the window asks here; the
 search runs on the operations layer's thread pool and the answer arrives on the GUI thread
-(`found`); one that takes over 300 ms shows "Searching…" in the status bar. Queries typed
+(`found`), with the ids already mapped to timeline positions in the thread (mapping a million
+takes most of a second: session/matches.py); one that takes over 300 ms shows "Searching…" in
+the status bar. Queries typed
 while one runs are coalesced: only the latest is run next, and the window ignores answers to
 queries no longer in the box.
 """
@@ -15,12 +17,13 @@ from PySide6.QtCore import QObject, Signal
 
 from wsis_viewer.qt.operations import Operations
 from wsis_viewer.session.loaded_database import LoadedDatabase
+from wsis_viewer.session.matches import find_matches
 
 
 class EventSearch(QObject):
     """Runs on the window's operations layer (qt/operations.py), one query at a time."""
 
-    # (database, query, list of event ids or the Exception that stopped the search)
+    # (database, query, SearchMatches or the Exception that stopped the search)
     found = Signal(object, str, object)
 
     def __init__(self, parent: QObject | None = None, *,
@@ -44,7 +47,7 @@ class EventSearch(QObject):
         self._latest = None
         self._running = True
         self._operations.run(
-            lambda _report: db.find(query), label=self.tr("Searching…"),
+            lambda _report: find_matches(db, query), label=self.tr("Searching…"),
             on_done=lambda ids: self._on_done(db, query, ids),
             on_error=lambda exc: self._on_done(db, query, exc))  # a database gone bad
 

@@ -47,7 +47,7 @@ from sqlalchemy import Column, LargeBinary, MetaData, String, Table, insert, ins
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from wsis_viewer.domain.search_text import SearchHit
+from wsis_viewer.domain.search_text import SearchHit, query_terms
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.safe_open import file_uri, harden
 from wsis_viewer.store.search_index import (
@@ -160,6 +160,17 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+@contextlib.contextmanager
+def _own_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection of the store's engine that is closed after use, not pooled: the store may
+    close (dispose its pool) while the index is read, and nothing would close it then."""
+    with engine.connect() as conn:
+        try:
+            yield conn
+        finally:
+            conn.invalidate()
+
+
 def _chunk_number(name: str, part: str) -> int:
     k = name[len(part) + 1:]
     if not name.startswith(part + "#") or not k.isdigit() or k != str(int(k)):
@@ -174,7 +185,7 @@ def read_search_image(engine: Engine, label: str) -> SqliteSearch | None:
     The image is streamed, chunk by chunk, into a private temporary file (the image of a big
     dataset is hundreds of MB: it is not held in memory), which SQLite then reads like any
     database file."""
-    with engine.connect() as conn:
+    with _own_connection(engine) as conn:
         if not inspect(conn).has_table(IMAGE_TABLE):
             return None
         name, data = image_table.c.name, image_table.c.data
@@ -233,7 +244,7 @@ def build_from_rows(engine: Engine, label: str) -> SearchBackend:
     """The index built in memory from the version's records (no image published)."""
     log.warning("%s has no published search index (published by an older version): building "
                 "one in memory; publish the dataset again to avoid this", label)
-    with engine.connect() as conn:
+    with _own_connection(engine) as conn:
         docs = list(iter_search_docs(lambda sql: conn.exec_driver_sql(sql),
                                      engine.url.get_backend_name()))
     return in_memory_search(docs, "in-memory index built from the server's records")
@@ -294,9 +305,13 @@ class BackgroundSearch:
 
     def search(self, query: str, *, kinds: Sequence[str] | None = None,
                limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+        if not query_terms(query):  # a blank query never waits (the window asks it at open)
+            return []
         return self._get().search(query, kinds=kinds, limit=limit)
 
     def event_ids(self, query: str) -> list[str]:
+        if not query_terms(query):
+            return []
         return self._get().event_ids(query)
 
 
@@ -305,9 +320,9 @@ def open_server_search(engine: Engine, label: str) -> BackgroundSearch:
     def load() -> SearchBackend:
         try:
             found = read_search_image(engine, label)
+            return found if found is not None else build_from_rows(engine, label)
         except SQLAlchemyError as exc:
             raise DatabaseError(f"{label}: its search index cannot be read "
                                 f"({str(exc).strip().splitlines()[0]})") from exc
-        return found if found is not None else build_from_rows(engine, label)
 
     return BackgroundSearch(load, label)

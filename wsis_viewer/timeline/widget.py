@@ -442,7 +442,8 @@ class TimelineWidget(QWidget):
         mask: npt.NDArray[np.bool_] | None = None
         if emphasis.highlight is not None:
             mask = np.zeros(len(ix), dtype=bool)
-            hits = ix.positions_of(list(emphasis.highlight))  # vectorised: up to every event
+            # Vectorised, and remembered for this set (a search's, mapped in its thread).
+            hits = ix.positions_of_set(emphasis.highlight)
             mask[hits[hits >= 0]] = True
         edges: list[Edge] = []
         for c in emphasis.connectors:

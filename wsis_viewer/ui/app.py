@@ -7,7 +7,7 @@ Qt's platform theme gives the system's light or dark palette, and the widgets re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -29,6 +29,7 @@ from wsis_viewer.store.database import open_database
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.ui.main_window import MainWindow
 from wsis_viewer.ui.report_text_setting import install_report_text
+from wsis_viewer.ui.server_open import is_server, open_server_in_background
 from wsis_viewer.ui.settings import (
     APPLICATION,
     ORGANIZATION,
@@ -114,27 +115,61 @@ def choose_start_database(db: str | None, settings: ViewerSettings) -> tuple[str
 def start_window(db: str | None, lang: str | None,
                  settings: ViewerSettings | None = None,
                  report_text: str | None = None,
-                 view_link: str | None = None) -> MainWindow:
-    """Build the main window on the first database (what run_app shows)."""
+                 view_link: str | None = None,
+                 select: RecordRef | None = None) -> MainWindow:
+    """Build the main window on the first database (what run_app shows).
+
+    A team server (given, or the last database) is opened off the GUI thread: the window is
+    returned at once and shows the data when it arrives (ui/server_open.py); `then` runs
+    once the first database is shown."""
     settings = settings or ViewerSettings()
+    then = _after_open(view_link, select)
+    last = settings.last_database()
+    server = db if db is not None else last
+    if is_server(server):
+        assert server is not None
+        window = _new_window(settings, lang, report_text)
+        open_server_in_background(window, server, restore_view=normalise_location(server) == last,
+                                  then=then)
+        return window
     target, error = choose_start_database(db, settings)
-    window = MainWindow(settings, lang=start_language(lang, settings))
-    text_error = install_report_text(window.detail, settings, report_text)
-    if text_error is not None:
-        window.show_error(QCoreApplication.translate("App", "Report text"), text_error)
+    window = _new_window(settings, lang, report_text)
     if error is not None:
         window.show_error(
             QCoreApplication.translate("App", "Cannot open database"),
             error + "\n\n" + QCoreApplication.translate(
                 "App", "Showing the bundled database instead."))
     # The saved view, lanes and years belong to the database they were saved with.
-    last = settings.last_database()
     window.open_database(target, restore_view=normalise_location(target) == last)
-    if view_link is not None:  # `wsis-viewer 'wsis-viewer:view?…'`: show the shared view
-        from wsis_viewer.ui.workspace_ui import open_view_link
-
-        open_view_link(window, view_link)
+    if then is not None:
+        then(window)
     return window
+
+
+def _new_window(settings: ViewerSettings, lang: str | None,
+                report_text: str | None) -> MainWindow:
+    window = MainWindow(settings, lang=start_language(lang, settings))
+    text_error = install_report_text(window.detail, settings, report_text)
+    if text_error is not None:
+        window.show_error(QCoreApplication.translate("App", "Report text"), text_error)
+    return window
+
+
+def _after_open(view_link: str | None,
+                select: RecordRef | None) -> Callable[[MainWindow], None] | None:
+    """What a link on the command line asks for, once the first database is shown."""
+    if view_link is None and select is None:
+        return None
+
+    def show(window: MainWindow) -> None:
+        if view_link is not None:  # `wsis-viewer 'wsis-viewer:view?…'`: show the shared view
+            from wsis_viewer.ui.workspace_ui import open_view_link
+
+            open_view_link(window, view_link)
+        if select is not None:  # opened from a wsis-viewer:record/… link
+            window.navigate_to(select)
+
+    return show
 
 
 def run_app(db: str | None, lang: str | None, qt_args: list[str],
@@ -145,8 +180,6 @@ def run_app(db: str | None, lang: str | None, qt_args: list[str],
     # Translators first (this also translates the display name), so even the first texts
     # are in the right language.
     set_app_language(start_language(lang, settings))
-    window = start_window(db, lang, settings, report_text, view_link)
-    if select is not None:  # opened from a wsis-viewer:record/… link
-        window.navigate_to(select)
+    window = start_window(db, lang, settings, report_text, view_link, select)
     window.show()
     return app.exec()

@@ -59,6 +59,7 @@ from wsis_viewer.ui.navigation import Navigation
 from wsis_viewer.ui.plain_text import make_labels_plain
 from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
+from wsis_viewer.ui.server_open import ServerSearchReadiness, is_server
 from wsis_viewer.ui.settings import ViewerSettings
 from wsis_viewer.ui.themes import ThemeSwitch
 from wsis_viewer.ui.view_export import ask_and_export, copy_image, print_with_preview
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         from wsis_viewer.ui.workspace_ui import install_workspace
 
         install_workspace(self)
+        # A server's search index arriving after the window opened (ui/server_open.py).
+        self.server_search = ServerSearchReadiness(self)
         self._restore_window()
         self._show_overview(self.act_show_overview.isChecked())
         # Accessible names, tab order, View ▸ Theme, Help ▸ Keyboard Shortcuts.
@@ -207,7 +210,7 @@ class MainWindow(QMainWindow):
             self._show_match_count()
 
     def _emphasis(self) -> Emphasis:
-        return emphasis_for(self.state, self.relations, self._matches.ids)
+        return emphasis_for(self.state, self.relations, self._matches.id_set)
 
     def _show_selection(self, ref: RecordRef | None) -> None:
         if ref is None:
@@ -790,8 +793,10 @@ class MainWindow(QMainWindow):
 
     def _find(self, query: str) -> None:
         db = self.db
-        if db is not None and query.strip() and db.counts.get("events", 0) > SYNC_DATASET_LIMIT:
-            # Every matching event of a short query can be a million: found in a thread, the
+        if db is not None and query.strip() and (
+                db.counts.get("events", 0) > SYNC_DATASET_LIMIT or is_server(db.path)):
+            # Every matching event of a short query can be a million, and a server's search
+            # index may still be on its way (ui/server_open.py): found in a thread, the
             # highlight follows (_on_events_found); the previous one stays meanwhile.
             self._event_search.find(db, query)
             return
@@ -806,13 +811,13 @@ class MainWindow(QMainWindow):
         db = self.db
         # Vectorised: a short query can match every one of a million events.
         positions = db.index.positions_of(ids) if db is not None else np.zeros(0, np.int64)
-        self._matches = SearchMatches(query, tuple(ids),
-                                      tuple(np.sort(positions[positions >= 0]).tolist()))
+        self._matches = SearchMatches.of(query, ids, positions)
 
     def _on_events_found(self, db: object, query: str, result: object) -> None:
         if db is not self.db or query != self.state.search:
             return  # another database, or the box holds another query by now
-        self._set_matches(query, result if isinstance(result, list) else [])
+        # Mapped to positions in the search's thread (session/matches.py).
+        self._matches = result if isinstance(result, SearchMatches) else SearchMatches(query)
         if isinstance(result, Exception):
             self.statusBar().showMessage(str(result), 8000)
         if self.db is not None:

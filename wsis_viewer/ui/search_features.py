@@ -26,6 +26,7 @@ from wsis_viewer.ui.legend import LegendPanel
 from wsis_viewer.ui.record_tables import REF_ROLE, TABLE_KINDS, RecordTablePanel
 from wsis_viewer.ui.search_results import REF_ROLE as HIT_REF_ROLE
 from wsis_viewer.ui.search_results import SearchResultsPanel
+from wsis_viewer.ui.server_open import search_is_pending
 
 if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
@@ -154,7 +155,9 @@ class SearchFeatures(QObject):
         menu.popup(browser.viewport().mapToGlobal(pos))
 
     def _backend(self) -> SearchBackend | None:
-        return self.window.db.search if self.window.db is not None else None
+        if self.window.db is None or search_is_pending(self.window):
+            return None  # a server's index on its way: asked again once in (ui/server_open.py)
+        return self.window.db.search
 
     # --- texts --------------------------------------------------------------------------------
 

@@ -27,36 +27,40 @@ from wsis_viewer import paths
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.store.server_search import BackgroundSearch
 from wsis_viewer.store.urls import is_server_url, server_name
+from wsis_viewer.ui.settings import normalise_location
 
 if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServerOpen", text)
-
-
 def open_server_in_background(window: MainWindow, target: str, *, restore_view: bool,
-                              then: Callable[[], None] | None = None) -> None:
-    """Open the server `target` off the GUI thread and show it; `then()` once it is shown.
+                              then: Callable[[MainWindow], None] | None = None) -> None:
+    """Open the server `target` off the GUI thread and show it; `then(window)` once shown.
     On failure: one line, and the bundled database."""
     name = server_name(target)  # never the password
-    window.status_database.setText(_tr("Connecting to %1…").replace("%1", name))
+    window.status_database.setText(
+        QCoreApplication.translate("ServerOpen", "Connecting to %1…").replace("%1", name))
 
     def opened(db: LoadedDatabase) -> None:
         if window._show_opened(db, target, restore_view=restore_view):
             if then is not None:
-                then()
+                then(window)
         else:
             _show_bundled(window)
 
     def failed(exc: Exception) -> None:
+        last = window.settings.last_database()
         _show_bundled(window)
-        window.show_error(_tr("Cannot open database"), str(exc) + "\n\n" + _tr(
-            "Showing the bundled database instead."))
+        if last is not None and last == normalise_location(target):
+            window.settings.set_last_database(last)  # tried again next time (see the module)
+        window.show_error(
+            QCoreApplication.translate("ServerOpen", "Cannot open database"),
+            str(exc) + "\n\n" + QCoreApplication.translate(
+                "ServerOpen", "Showing the bundled database instead."))
 
     window.operations.run(lambda _report: LoadedDatabase.open(target),
-                          label=_tr("Opening %1…").replace("%1", name),
+                          label=QCoreApplication.translate("ServerOpen", "Opening %1…").replace(
+                              "%1", name),
                           on_done=opened, on_error=failed)
 
 
@@ -85,7 +89,7 @@ class ServerSearchReadiness(QObject):
         # Waits on a pool thread (never the GUI's), with the operations layer's progress in
         # the status bar after 300 ms; the answer arrives on the GUI thread.
         self.window.operations.run(
-            lambda _report: search.wait(), label=_tr("Preparing the search index…"),
+            lambda _report: search.wait(), label=self.tr("Preparing the search index…"),
             on_done=lambda _ok: self._ready(db), on_error=lambda _exc: self._ready(db))
 
     def _ready(self, db: object) -> None:
