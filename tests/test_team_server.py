@@ -165,39 +165,62 @@ def test_eight_writers_at_once_store_every_note_exactly_once(team_server: str) -
     assert len({n.id for n in notes}) == len({n.uid for n in notes}) == 1600
 
 
+# One reader process: `wsis-viewer export --db URL` in a loop (the CLI's own code, each export
+# a new connection to the server) until the stop file appears; export k goes to OUT/k.json.
+_READER = """
+import sys
+from pathlib import Path
+
+from wsis_viewer.cli import main
+
+url, out, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+k = 0
+while not stop.exists():
+    if main(["export", "--db", url, "--output", str(out / f"{k}.json")]) != 0:
+        sys.exit(1)
+    k += 1
+"""
+
+
 def test_readers_exporting_during_publishes_always_get_one_complete_version(
-        small_ds: Dataset, team_server: str, small_db: Path) -> None:
+        small_ds: Dataset, team_server: str, small_db: Path, tmp_path: Path) -> None:
+    """Four reader processes export in a loop while two versions are published in turn:
+    every export is exactly one of them."""
+    import subprocess
+    import sys
+
     curator = _as(team_server, "carol")
     small, bundled = small_ds, load_source_files(paths.data_dir())
     publish_dataset(small, curator, built_from="tests")
     expected = set()
     for local in (small_db, paths.bundled_database()):  # the exports of the same data in files
-        with open_database(local) as store:
-            expected.add(dumps(store.load()))
+        out = tmp_path / f"{local.stem}.json"
+        assert main(["export", "--db", str(local), "--output", str(out)]) == 0
+        expected.add(out.read_text(encoding="utf-8"))
     assert len(expected) == 2
-    seen: list[str] = []
-    errors: list[BaseException] = []
-    stop = threading.Event()
-
-    def read() -> None:
-        try:
-            while not stop.is_set():
-                with open_database(_as(team_server, "alice")) as store:
-                    seen.append(dumps(store.load()))
-        except BaseException as exc:
-            errors.append(exc)
-            stop.set()
-
-    readers = [threading.Thread(target=read) for _ in range(4)]
-    for t in readers:
-        t.start()
-    for i in range(6):
-        publish_dataset(bundled if i % 2 == 0 else small, curator, built_from="tests")
-    time.sleep(0.3)
-    stop.set()
-    for t in readers:
-        t.join()
-    assert errors == []
+    stop = tmp_path / "stop"
+    folders = [tmp_path / f"reader{i}" for i in range(4)]
+    readers = []
+    for folder in folders:
+        folder.mkdir()
+        readers.append(subprocess.Popen(
+            [sys.executable, "-c", _READER, _as(team_server, "alice"), str(folder), str(stop)],
+            stderr=subprocess.PIPE, text=True))
+    try:
+        deadline = time.monotonic() + 120
+        while not all(any(f.iterdir()) for f in folders):  # every reader is exporting
+            assert time.monotonic() < deadline, "the readers did not start"
+            assert all(r.poll() is None for r in readers), "a reader stopped"
+            time.sleep(0.05)
+        for i in range(6):
+            publish_dataset(bundled if i % 2 == 0 else small, curator, built_from="tests")
+            time.sleep(0.2)
+    finally:
+        stop.touch()
+        errors = [r.communicate(timeout=120)[1] for r in readers]
+    assert [r.returncode for r in readers] == [0, 0, 0, 0], errors
+    seen = [f.read_text(encoding="utf-8") for folder in folders
+            for f in sorted(folder.iterdir()) if f.stat().st_size]
     assert len(seen) >= 8
     assert set(seen) <= expected, "an export mixed two versions"
     assert set(seen) == expected  # both versions were actually read during the test
