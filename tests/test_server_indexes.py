@@ -125,3 +125,38 @@ def test_a_damaged_published_index_is_one_clear_line(team_server: str, small_db:
         assert db.timeline_source == "cache"  # the timeline is not affected
     finally:
         db.close()
+
+
+def test_a_published_index_holding_anything_else_is_refused(team_server: str,
+                                                            small_db: Path,
+                                                            tmp_path: Path) -> None:
+    """The image is a database file from the server: untrusted. One with a table (or view,
+    trigger) of its own besides the search tables is refused in one line."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    from wsis_viewer.store.problems import DatabaseError
+    from wsis_viewer.store.server_search import build_search_image, write_search_image
+    from wsis_viewer.store.urls import server_url
+
+    result = publish_database_file(small_db, _as(team_server, "carol"))
+    source = sqlite3.connect(small_db)
+    image = build_search_image(source, tmp_path)
+    source.close()
+    with sqlite3.connect(image) as con:
+        con.execute("CREATE VIEW search_docs_all AS SELECT * FROM search_docs")
+    con.close()
+    engine = create_engine(server_url(team_server))
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP TABLE "{result.schema}".search_image'))
+        write_search_image(conn.execution_options(
+            schema_translate_map={None: result.schema}), image)
+        conn.execute(text(f'GRANT SELECT ON "{result.schema}".search_image TO wsis_reader'))
+    engine.dispose()
+    db = LoadedDatabase.open(_as(team_server, "bob"))
+    try:
+        with pytest.raises(DatabaseError, match="holds something else than the search tables"):
+            db.search.search("WSIS")
+    finally:
+        db.close()

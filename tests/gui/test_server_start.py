@@ -136,12 +136,14 @@ def test_a_server_opens_in_the_background_and_searches_when_its_index_arrives(
     assert time.monotonic() - t < 2.0
     assert not window.db.search.ready()
     assert window.features.results.hits() == []
+    assert window.statusBar().currentMessage() == "Preparing the search index…"
     release.set()
     # … and its answers come when the index does: the results list and the highlight.
     qtbot.waitUntil(lambda: bool(window.features.results.hits()), timeout=20_000)
     qtbot.waitUntil(lambda: bool(window.matches()), timeout=20_000)
     expected = window.db.search.event_ids("Geneva")
     assert window.matches() == expected
+    assert window.statusBar().currentMessage() == ""
     # The notes' live connection is up before the window closes (else it outlives the test).
     from wsis_viewer.ui.workspace_ui import WorkspaceController
 

@@ -47,6 +47,7 @@ from wsis_viewer.qt.operations import Operations, StatusBarProgress
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.problems import DatabaseError
+from wsis_viewer.store.urls import server_name
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
 from wsis_viewer.timeline.widget import TimelineWidget
 from wsis_viewer.ui import messages
@@ -59,7 +60,7 @@ from wsis_viewer.ui.navigation import Navigation
 from wsis_viewer.ui.plain_text import make_labels_plain
 from wsis_viewer.ui.record_lists import RecordListPanel
 from wsis_viewer.ui.search_bar import SearchBar
-from wsis_viewer.ui.server_open import ServerSearchReadiness, is_server
+from wsis_viewer.ui.server_open import ServerSearchReadiness, is_server, search_is_pending
 from wsis_viewer.ui.settings import ViewerSettings
 from wsis_viewer.ui.themes import ThemeSwitch
 from wsis_viewer.ui.view_export import ask_and_export, copy_image, print_with_preview
@@ -463,7 +464,8 @@ class MainWindow(QMainWindow):
 
         self.operations.run(
             lambda _report: LoadedDatabase.open(target),
-            label=self.tr("Opening %1…").replace("%1", Path(str(target)).name),
+            label=self.tr("Opening %1…").replace("%1", server_name(str(target)) if is_server(
+                str(target)) else Path(str(target)).name),  # a server: never its password
             on_done=opened, on_error=failed)
 
     def _show_opened(self, db: LoadedDatabase, target: str | Path, *,
@@ -793,6 +795,8 @@ class MainWindow(QMainWindow):
 
     def _find(self, query: str) -> None:
         db = self.db
+        if search_is_pending(self):
+            return  # asked again when a server's index is in (ui/server_open.py)
         if db is not None and query.strip() and (
                 db.counts.get("events", 0) > SYNC_DATASET_LIMIT or is_server(db.path)):
             # Every matching event of a short query can be a million, and a server's search

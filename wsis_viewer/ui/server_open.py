@@ -9,19 +9,20 @@ usable meanwhile. A failure is one line in a message box; the bundled database i
 instead, and a server stays the last database (unlike a damaged file, a server that is down
 today is usually back tomorrow).
 
-Search on a server is also never waited for on the GUI thread: `install_server_search`
-re-asks the results list once the published index has arrived (store/server_search.py);
-until then the results list is empty and the status bar says the index is being prepared,
-and the timeline's highlight is found on the operations layer (which waits for the index
-there), so a query typed early gets its answer when the index is ready.
+Search on a server is never waited for, on any thread of the window: until the version's
+published index has arrived (store/server_search.py) the results list is empty, the timeline's
+highlight is not asked for and the status bar says the index is being prepared;
+`ServerSearchReadiness` then asks both again, so a query typed early gets its answer when the
+index is ready.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from wsis_viewer import paths
 from wsis_viewer.session.loaded_database import LoadedDatabase
@@ -74,11 +75,18 @@ def is_server(target: str | None) -> bool:
 
 
 class ServerSearchReadiness(QObject):
-    """Re-asks the search once a server's published index has arrived (see the module)."""
+    """Asks the search again once a server's published index has arrived (see the module).
+
+    The index's own thread says when (BackgroundSearch.when_ready); a queued signal brings that
+    to the GUI thread. Nothing waits on the operations layer's threads meanwhile, so opening
+    another database or reading records is never queued behind a download."""
+
+    arrived = Signal(object)  # the LoadedDatabase whose index is in (emitted on its thread)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.arrived.connect(self._ready, Qt.ConnectionType.QueuedConnection)
         window.databaseChanged.connect(self._on_database)
 
     def _on_database(self) -> None:
@@ -86,19 +94,23 @@ class ServerSearchReadiness(QObject):
         search = db.search if db is not None else None
         if not isinstance(search, BackgroundSearch) or search.ready():
             return
-        # Waits on a pool thread (never the GUI's), with the operations layer's progress in
-        # the status bar after 300 ms; the answer arrives on the GUI thread.
-        self.window.operations.run(
-            lambda _report: search.wait(), label=self.tr("Preparing the search index…"),
-            on_done=lambda _ok: self._ready(db), on_error=lambda _exc: self._ready(db))
+        self.window.statusBar().showMessage(self.tr("Preparing the search index…"))
+
+        def announce() -> None:  # on the index's thread
+            with contextlib.suppress(RuntimeError):  # the window is gone
+                self.arrived.emit(db)
+
+        search.when_ready(announce)
 
     def _ready(self, db: object) -> None:
         window = self.window
         if db is not window.db:
             return  # another database by now
+        window.statusBar().clearMessage()
         features = getattr(window, "features", None)
         if features is not None:
             features.results.set_query(window.search.text())
+        window._find(window.state.search)  # the highlight of what was typed meanwhile
 
 
 def search_is_pending(window: MainWindow) -> bool:
