@@ -795,8 +795,9 @@ class MainWindow(QMainWindow):
 
     def _find(self, query: str) -> None:
         db = self.db
-        if search_is_pending(self):
-            return  # asked again when a server's index is in (ui/server_open.py)
+        if search_is_pending(self):  # asked again when a server's index is in (server_open.py)
+            self._matches = SearchMatches(query)  # none yet (never another database's)
+            return
         if db is not None and query.strip() and (
                 db.counts.get("events", 0) > SYNC_DATASET_LIMIT or is_server(db.path)):
             # Every matching event of a short query can be a million, and a server's search
