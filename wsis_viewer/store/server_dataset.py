@@ -99,10 +99,19 @@ def _copy_rows(conn: Connection, schema: str, table: Table, rows: Rows) -> int:
     return n
 
 
+def _no_deadline(con: object) -> None:
+    """Lift the per-use deadline the safe opener sets on a file's connections (60 s: a viewer
+    never waits that long on one query). Publishing reads a whole file that open_database has
+    just checked, table by table, and may take minutes at a million records."""
+    if isinstance(con, sqlite3.Connection):
+        con.set_progress_handler(None, 0)
+
+
 def _file_tables(path: Path) -> Iterator[tuple[Table, Rows]]:
     """Every table of a database file (checked by open_database first), chunk by chunk."""
     with open_database(path) as store:
         raw = store.engine.raw_connection()
+        _no_deadline(raw.driver_connection)
         try:
             for table in TABLES:
                 cols = ", ".join(f'"{c.name}"' for c in table.columns)
@@ -153,6 +162,7 @@ def publish_database_file(path: Path, target: str, *,
             try:
                 source = raw.driver_connection
                 assert isinstance(source, sqlite3.Connection)
+                _no_deadline(source)
                 image = build_search_image(source, Path(scratch))
             finally:
                 raw.close()
