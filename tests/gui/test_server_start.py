@@ -151,3 +151,26 @@ def test_a_server_opens_in_the_background_and_searches_when_its_index_arrives(
     qtbot.waitUntil(lambda: c.workspace is not None and c._listener is not None
                     and c._listener.connected, timeout=5000)
     window.close()
+
+
+@pytest.mark.server
+def test_a_record_link_on_a_server_is_followed_once_the_data_is_in(
+        qtbot, isolated_settings, team_server: str, small_db: Path) -> None:
+    from wsis_viewer.domain.model import RecordType
+    from wsis_viewer.domain.relations import RecordRef
+
+    database = str(make_url(team_server).database)
+    publish_database_file(small_db, with_database(team_server, database, user="carol"))
+    ref = RecordRef(RecordType.EVENT, "cwg-22")
+    window = app_module.start_window(with_database(team_server, database, user="bob"), "en",
+                                     ViewerSettings(isolated_settings()), select=ref)
+    _shown(qtbot, window)
+    assert window.current is None  # not yet: the data is on its way
+    qtbot.waitUntil(lambda: window.current == ref, timeout=20_000)
+    assert window.timeline.selected() == "cwg-22"
+    from wsis_viewer.ui.workspace_ui import WorkspaceController
+
+    c = window.findChild(WorkspaceController, "workspaceController")
+    qtbot.waitUntil(lambda: c.workspace is not None and c._listener is not None
+                    and c._listener.connected, timeout=5000)
+    window.close()

@@ -43,11 +43,10 @@ def open_server_in_background(window: MainWindow, target: str, *, restore_view: 
         QCoreApplication.translate("ServerOpen", "Connecting to %1…").replace("%1", name))
 
     def opened(db: LoadedDatabase) -> None:
-        if window._show_opened(db, target, restore_view=restore_view):
-            if then is not None:
-                then(window)
-        else:
+        if not window._show_opened(db, target, restore_view=restore_view):
             _show_bundled(window)
+        if then is not None:  # a link asked for: on whichever database is shown, as before
+            then(window)
 
     def failed(exc: Exception) -> None:
         last = window.settings.last_database()
@@ -58,6 +57,8 @@ def open_server_in_background(window: MainWindow, target: str, *, restore_view: 
             QCoreApplication.translate("ServerOpen", "Cannot open database"),
             str(exc) + "\n\n" + QCoreApplication.translate(
                 "ServerOpen", "Showing the bundled database instead."))
+        if then is not None:
+            then(window)
 
     window.operations.run(lambda _report: LoadedDatabase.open(target),
                           label=QCoreApplication.translate("ServerOpen", "Opening %1…").replace(
