@@ -750,6 +750,10 @@
         <translation>Opening %1…</translation>
     </message>
     <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>Open WSIS Database</translation>
     </message>
@@ -764,6 +768,10 @@
     <message>
         <source>Reading the records…</source>
         <translation>Reading the records…</translation>
+    </message>
+    <message>
+        <source>Cannot read the record</source>
+        <translation>Cannot read the record</translation>
     </message>
     <message>
         <source>The records could not be read: %1</source>
@@ -2014,6 +2022,14 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     <message>
         <source>&amp;About WSIS Timeline Viewer</source>
         <translation>&amp;About WSIS Timeline Viewer</translation>
+    </message>
+    <message>
+        <source>Cannot read the records</source>
+        <translation>Cannot read the records</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>Reading the records…</translation>
     </message>
     <message>
         <source>events</source>

@@ -750,6 +750,10 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>打开WSIS数据库</translation>
     </message>
@@ -764,6 +768,10 @@
     <message>
         <source>Reading the records…</source>
         <translation>正在读取记录…</translation>
+    </message>
+    <message>
+        <source>Cannot read the record</source>
+        <translation>无法读取该记录</translation>
     </message>
     <message>
         <source>The records could not be read: %1</source>
@@ -2007,6 +2015,14 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     <message>
         <source>&amp;About WSIS Timeline Viewer</source>
         <translation>关于 WSIS 时间线查看器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cannot read the records</source>
+        <translation>无法读取记录</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
     </message>
     <message>
         <source>events</source>

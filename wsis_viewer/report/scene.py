@@ -184,7 +184,10 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
         # must be the bundled one too for the picture not to depend on the machine's fonts.
         app.setFont(font)
     lang = state.lang
-    rel = Relations(stated_only(db.dataset) if state.stated_only else db.dataset)
+    # The records the window would hold for this state: the lists' and those around the
+    # selection (never the whole dataset: a million events would take seconds).
+    records = db.records_for_view(state.selected)
+    rel = Relations(stated_only(records) if state.stated_only else records)
     matches = db.find(state.search) if state.search.strip() else []
 
     timeline = TimelineWidget(overview=False)

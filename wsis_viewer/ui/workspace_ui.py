@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.notes import (
     NamedView,
     Note,
@@ -521,12 +520,9 @@ class WorkspaceController(QObject):
                     None)
         if note is None:
             return
-        rel = self.window.relations
-        for kind in RecordType:
-            ref = RecordRef(kind, note.record)
-            if rel.exists(ref):
-                self.window.navigate_to(ref)
-                return
+        ref = self.window.find_record(note.record)
+        if ref is not None:
+            self.window.navigate_to(ref)
 
     # --- the record's panel -------------------------------------------------------------------
 
@@ -623,6 +619,8 @@ class WorkspaceController(QObject):
         state = view_state_from_json(data)
         if state.lang != w.lang:
             w.set_language(state.lang)
+        if state.selected is not None:
+            w.read_around(state.selected)  # the window holds only the records it has shown
         if state.selected is not None and not w.relations.exists(state.selected):
             state = state.with_changes(selected=None)  # not in this dataset (any more)
         w._restore_state(state)
