@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +54,7 @@ from wsis_viewer.domain.notes import (
     view_state_to_json,
 )
 from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.panels.note_hits import notes_html
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.urls import is_server_url
 from wsis_viewer.store.workspace import Workspace, open_workspace
@@ -531,16 +531,7 @@ class WorkspaceController(QObject):
     # --- the record's panel -------------------------------------------------------------------
 
     def _panel_html(self, ref: RecordRef) -> str:
-        notes = self.notes_on(ref.id)
-        if not notes:
-            return ""
-        heading = self.tr("Notes")
-        parts = [f"<h3>{html.escape(heading)}</h3>"]
-        for n in notes:
-            when = n.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            text = html.escape(n.text).replace("\n", "<br>")
-            parts.append(f"<p><b>{html.escape(n.author)}</b> · {when}<br>{text}</p>")
-        return "".join(parts)
+        return notes_html(self.notes_on(ref.id), self.tr("Notes"))
 
     # --- named views --------------------------------------------------------------------------
 
