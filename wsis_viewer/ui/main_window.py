@@ -7,7 +7,7 @@ The window wires widgets together and owns the opened database; each widget does
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self._event_search = EventSearch(self, operations=self.operations)
         self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
+        self._found: tuple[str, list[str]] = ("", [])  # the dataset's own matches
+        self._extra_matches: tuple[str, tuple[str, ...]] = ("", ())  # by notes (issue 15)
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
         self.timeline = TimelineWidget(self)
@@ -803,11 +805,27 @@ class MainWindow(QMainWindow):
         self._set_matches(query, ids)
 
     def _set_matches(self, query: str, ids: list[str]) -> None:
+        self._found = (query, list(ids))  # what the dataset's own search found
+        extra_query, extra = self._extra_matches
+        if extra and extra_query == query:
+            ids = list(dict.fromkeys([*ids, *extra]))
         db = self.db
         # Vectorised: a short query can match every one of a million events.
         positions = db.index.positions_of(ids) if db is not None else np.zeros(0, np.int64)
         self._matches = SearchMatches(query, tuple(ids),
                                       tuple(np.sort(positions[positions >= 0]).tolist()))
+
+    def set_extra_matches(self, query: str, ids: Sequence[str]) -> None:
+        """Events found for `query` outside the dataset's index — by their notes
+        (ui/note_search.py) — join its matches: lit up, counted, stepped through with F3."""
+        self._extra_matches = (query, tuple(ids))
+        found_query, found = self._found
+        if query != self.state.search or found_query != query:
+            return  # the dataset's matches of this query are not in yet: merged on arrival
+        self._set_matches(query, found)
+        if self.db is not None:
+            self.timeline.show_state(self.state, self._emphasis())
+        self._show_match_count()
 
     def _on_events_found(self, db: object, query: str, result: object) -> None:
         if db is not self.db or query != self.state.search:

@@ -229,6 +229,8 @@ class _Relay(QObject):
 
 
 class WorkspaceController(QObject):
+    notesChanged = Signal()  # the notes were read again (after a write or an announcement)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("workspaceController")
@@ -302,6 +304,11 @@ class WorkspaceController(QObject):
 
         if not self._closed:
             self._pool.submit(job)
+
+    def run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """`work` on the workspace's worker thread (after what is queued), `then(result or
+        exception)` on the GUI thread: for other parts of the window (ui/note_search.py)."""
+        self._run(work, then)
 
     def _deliver(self, then: object, result: object) -> None:
         assert callable(then)
@@ -399,6 +406,7 @@ class WorkspaceController(QObject):
         self.marks.set_records({n.record for n in self.notes})
         self._show_notes()
         self._rebuild_views_menu()
+        self.notesChanged.emit()
         current = self.window.detail.current()
         if current is not None:
             self.window.detail.show_record(current)
@@ -730,5 +738,10 @@ def open_view_link(window: MainWindow, link: str) -> bool:
 
 
 def install_workspace(window: MainWindow) -> WorkspaceController:
-    """Add the Notes dock, the note marks, View ▸ Views and live updates to `window`."""
-    return WorkspaceController(window)
+    """Add the Notes dock, the note marks, View ▸ Views, live updates, the notes in the main
+    search and the exports' "include notes" choice to `window`."""
+    from wsis_viewer.ui.note_search import install_note_search
+
+    controller = WorkspaceController(window)
+    install_note_search(window, controller)
+    return controller

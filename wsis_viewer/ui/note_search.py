@@ -1,0 +1,202 @@
+"""The notes in the window's main search: typing in the search box (or Ctrl+F) also finds the
+notes whose text or author holds the words, listed in a Notes table in the Search Results dock.
+
+The query goes to the workspace store the Notes dock uses (the user's own file, or the team
+server's: store/workspace.py `search_notes`) on the workspace's worker thread, so the GUI never
+waits on the network; only the latest query is sent once the previous one is answered, and an
+answer for a query the box no longer holds is dropped.
+
+A row names the record the note is on (id and title), the author, the last change and the note
+(the match highlighted); activating it selects and zooms to the record like any table's row; it
+has the record menu and Export CSV… of the other tables. Events whose notes match count as
+matches of the search (`MainWindow.set_extra_matches`): lit on the timeline, counted beside the
+box, reached with F3. Notes on other kinds of record are listed only, as their records' hits are
+(the timeline lights events).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.notes import Note
+from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.lists.models import natural_key
+from wsis_viewer.panels.note_hits import NoteHit, local_time, note_hits
+from wsis_viewer.ui.record_tables import REF_ROLE, RecordTableModel, RecordTablePanel, TableRow
+from wsis_viewer.ui.search_results import HTML_ROLE, _HtmlDelegate
+
+if TYPE_CHECKING:
+    from wsis_viewer.ui.main_window import MainWindow
+    from wsis_viewer.ui.search_features import SearchFeatures
+    from wsis_viewer.ui.workspace_ui import WorkspaceController
+
+NOTE_COLUMN = 4
+EXCERPT_BEFORE, EXCERPT_AFTER = 40, 160
+
+
+def excerpt_html(text: str, start: int, end: int, highlight: str) -> str:
+    """The note around its match on one line, the match marked (as the record hits are)."""
+    flat = re.sub(r"\s", " ", text)  # same length: the match offsets stay right
+    a = max(0, start - EXCERPT_BEFORE)
+    b = min(len(flat), max(end, a) + EXCERPT_AFTER)
+    head = ("…" if a else "") + html.escape(flat[a:start])
+    tail = html.escape(flat[end:b]) + ("…" if b < len(flat) else "")
+    if end <= start:
+        return head + tail
+    return (f"{head}<b style='background-color:{highlight}'>{html.escape(flat[start:end])}</b>"
+            f"{tail}")
+
+
+class _NotesModel(RecordTableModel):
+    """Rows as the other tables; the note column also has its excerpt as rich text."""
+
+    def __init__(self, panel: NotesResultsTable) -> None:
+        super().__init__(panel.headers)
+        self.excerpts: list[str] = []
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == HTML_ROLE and index.isValid() and index.column() == NOTE_COLUMN:
+            return self.excerpts[index.row()]
+        return super().data(index, role)
+
+
+class NotesResultsTable(RecordTablePanel):
+    """The Notes table of the search results: record, title, author, edited, note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.heading = QLabel()
+        super().__init__("notes", parent)
+        self.model = _NotesModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table.setItemDelegateForColumn(NOTE_COLUMN, _HtmlDelegate(self.table))
+        self.filter_edit.setObjectName("notesResultsFilter")  # the Notes dock has notesFilter
+        self.heading.setParent(self)
+        self.heading.setObjectName("notesResultsHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.heading)
+        self.hits: list[NoteHit] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Record"), self.tr("Title"), self.tr("Author"), self.tr("Edited"),
+                self.tr("Note")]
+
+    def title(self) -> str:
+        return self.tr("Notes")
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.heading.setText(self.tr("Notes (%n)", None, len(getattr(self, "hits", []))))
+
+    def set_hits(self, hits: list[NoteHit]) -> None:
+        self.hits = hits
+        highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(160).name()
+        rows = []
+        for h in hits:
+            changed = local_time(h.changed)
+            cells = (h.note.record, h.record_title, h.note.author, changed,
+                     " ".join(h.note.text.split()))
+            keys = (*(natural_key(c.casefold()) for c in cells[:3]), h.changed.isoformat(),
+                    natural_key(cells[4].casefold()))
+            rows.append(TableRow(h.ref, cells, keys, "", ()))
+        excerpts = [excerpt_html(h.note.text, h.match_start, h.match_end, highlight)
+                    for h in hits]
+        assert isinstance(self.model, _NotesModel)
+        self.model.beginResetModel()
+        self.model.rows, self.model.excerpts = rows, excerpts
+        self.model.endResetModel()
+        self.heading.setText(self.tr("Notes (%n)", None, len(hits)))
+        self.setVisible(bool(hits))
+        self._fill_filters()
+
+
+class NoteSearch(QObject):
+    def __init__(self, window: MainWindow, controller: WorkspaceController,
+                 features: SearchFeatures) -> None:
+        super().__init__(window)
+        self.setObjectName("noteSearch")
+        self.window = window
+        self.controller = controller
+        self.features = features
+        self.table = NotesResultsTable()
+        self.table.setObjectName("notesResults")
+        features.results.add_section(self.table)
+        self.table.hide()
+        self.query = ""
+        self.found: list[Note] = []  # the store's answer for self.query
+        self._asking: str | None = None  # the query being answered by the store
+        self.table.recordSelected.connect(window.navigate_to)
+        features._context_menu(self.table.table, lambda ix: ix.data(REF_ROLE))
+        window.search.queryChanged.connect(self.search)
+        controller.notesChanged.connect(self._again)
+        window.recordsChanged.connect(self._show)  # titles in the data language
+        window.recordChanged.connect(self._mark_current)
+
+    def _mark_current(self, ref: object) -> None:
+        self.table.show_record(ref if isinstance(ref, RecordRef) else None)
+
+    def _again(self) -> None:
+        """The notes changed (written here, or announced by the server): ask again."""
+        self.search(self.window.search.text(), force=True)
+
+    def search(self, query: str, *, force: bool = False) -> None:
+        if query == self.query and not force:
+            return
+        self.query = query
+        if not query.strip() or self.controller.workspace is None:
+            self._answered(query, [])
+            return
+        if self._asking is None:
+            self._ask(query)
+        # else: asked when the answer in flight arrives (_on_answer), if still wanted
+
+    def _ask(self, query: str) -> None:
+        ws = self.controller.workspace
+        if ws is None:
+            self._asking = None
+            return
+        self._asking = query
+        self.controller.run(lambda: ws.search_notes(query),
+                            lambda result: self._on_answer(query, result))
+
+    def _on_answer(self, query: str, result: object) -> None:
+        self._asking = None
+        if query != self.query:  # the user typed on: ask for what the box holds now
+            self.search(self.query, force=True)
+            return
+        if isinstance(result, Exception):  # the server is away: the banner says so
+            self.window.statusBar().showMessage(
+                self.tr("Notes could not be searched: %1").replace("%1", str(result)), 8000)
+            result = []
+        assert isinstance(result, list)
+        self._answered(query, result)
+
+    def _answered(self, query: str, notes: list[Note]) -> None:
+        self.found = notes
+        self._show()
+
+    def _show(self) -> None:
+        window = self.window
+        hits = note_hits(self.found, window.relations, window.lang, self.query)
+        self.table.set_hits(hits)
+        self.table.show_record(window.current)
+        self.features.results.set_note_count(len(hits))
+        events = [h.ref.id for h in hits if h.ref is not None
+                  and h.ref.type is RecordType.EVENT]
+        window.set_extra_matches(self.query, events)
+
+
+def install_note_search(window: MainWindow, controller: WorkspaceController) -> NoteSearch:
+    """The Notes table in the search results and the notes' part of the search's matches."""
+    return NoteSearch(window, controller, window.features)
