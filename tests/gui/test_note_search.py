@@ -69,7 +69,7 @@ def test_typing_finds_a_note_and_its_row_goes_to_the_record(qtbot, window) -> No
     qtbot.waitUntil(lambda: len(_rows(w)) == 1)
     table = _notes(w).table
     assert table.isVisible() and table.heading.text() == "Notes (1)"
-    record, title, author, edited, text = _rows(w)[0]
+    record, text, title, author, edited = _rows(w)[0]
     assert (record, title, text) == ("cwg-22", "22nd meeting of CWG-WSIS",
                                      "The ADDENDUM came from WG-WSIS-22/43")
     assert author and edited[:2] == "20"
@@ -95,7 +95,7 @@ def test_chinese_notes_are_found_and_a_document_row_selects_it(qtbot, window,
     w = window
     _type(qtbot, w, "补遗")
     qtbot.waitUntil(lambda: [r[0] for r in _rows(w)] == ["C13/85"])
-    assert _rows(w)[0][1] == "C13/85"
+    assert _rows(w)[0][2] == "C13/85"  # a document is named by its symbol
     assert w.matches() == []  # a document's note: listed, but no event to light
     table = _notes(w).table
     table.table.setFocus()
@@ -106,8 +106,8 @@ def test_chinese_notes_are_found_and_a_document_row_selects_it(qtbot, window,
     table.export_csv(out)
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["Record", "Title", "Author", "Edited", "Note"]
-    assert rows[1][0] == "C13/85" and rows[1][4] == "第二部分的补遗见此文件"
+    assert rows[0] == ["Record", "Note", "Title", "Author", "Edited"]
+    assert rows[1][0] == "C13/85" and rows[1][1] == "第二部分的补遗见此文件"
 
 
 def test_the_table_follows_new_notes_and_clears_with_the_box(qtbot, window) -> None:

@@ -29,6 +29,7 @@ from wsis_viewer.domain.bounds import MAX_TOOLTIP_SITTINGS, elide
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self._matches = SearchMatches()
         self._found: tuple[str, list[str]] = ("", [])  # the dataset's own matches
         self._extra_matches: tuple[str, tuple[str, ...]] = ("", ())  # by notes (issue 15)
+        # The notes File ▸ Export, Copy Image and Print draw (None: none); the workspace
+        # (ui/workspace_ui.py) answers with its notes while Export ▸ Include Notes is on.
+        self.notes_for_export: Callable[[], Sequence[Note] | None] = lambda: None
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
         self.timeline = TimelineWidget(self)
@@ -912,16 +916,18 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: str, scale: float = 1.0) -> None:
         if self.db is not None:
-            ask_and_export(self, self.db, self.view_state(), fmt, scale)
+            ask_and_export(self, self.db, self.view_state(), fmt, scale,
+                           self.notes_for_export())
 
     def copy_image(self) -> None:
         if self.db is not None:
-            copy_image(self, self.db, self.view_state())
+            copy_image(self, self.db, self.view_state(), self.notes_for_export())
 
     def print_view(self) -> None:
         if self.db is not None:
             # Kept: the dialog is non-modal, and its printer must outlive this call.
-            self._print_dialog = print_with_preview(self, self.db, self.view_state())
+            self._print_dialog = print_with_preview(self, self.db, self.view_state(),
+                                                    self.notes_for_export())
 
     # --- persistence --------------------------------------------------------------------------
 

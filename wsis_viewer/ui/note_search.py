@@ -21,8 +21,21 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.notes import Note
@@ -30,15 +43,15 @@ from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.lists.models import natural_key
 from wsis_viewer.panels.note_hits import NoteHit, local_time, note_hits
 from wsis_viewer.ui.record_tables import REF_ROLE, RecordTableModel, RecordTablePanel, TableRow
-from wsis_viewer.ui.search_results import HTML_ROLE, _HtmlDelegate
+from wsis_viewer.ui.search_results import HTML_ROLE
 
 if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
     from wsis_viewer.ui.search_features import SearchFeatures
     from wsis_viewer.ui.workspace_ui import WorkspaceController
 
-NOTE_COLUMN = 4
-EXCERPT_BEFORE, EXCERPT_AFTER = 40, 160
+NOTE_COLUMN = 1  # beside the record: the match is what the reader looks for
+EXCERPT_BEFORE, EXCERPT_AFTER = 16, 160  # characters: the match near the column's start
 
 
 def excerpt_html(text: str, start: int, end: int, highlight: str) -> str:
@@ -52,6 +65,36 @@ def excerpt_html(text: str, start: int, end: int, highlight: str) -> str:
         return head + tail
     return (f"{head}<b style='background-color:{highlight}'>{html.escape(flat[start:end])}</b>"
             f"{tail}")
+
+
+class _ExcerptDelegate(QStyledItemDelegate):
+    """The note's excerpt as one line of rich text (the match marked), clipped to its cell."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:  # background, selection, focus: as every other cell
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(0)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        doc.setDefaultTextOption(text_option)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        rect = opt.rect.adjusted(3, 0, -3, 0)
+        painter.save()
+        painter.setClipRect(rect)
+        painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
 
 
 class _NotesModel(RecordTableModel):
@@ -69,14 +112,14 @@ class _NotesModel(RecordTableModel):
 
 
 class NotesResultsTable(RecordTablePanel):
-    """The Notes table of the search results: record, title, author, edited, note."""
+    """The Notes table of the search results: record, note, record's title, author, edited."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.heading = QLabel()
         super().__init__("notes", parent)
         self.model = _NotesModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table.setItemDelegateForColumn(NOTE_COLUMN, _HtmlDelegate(self.table))
+        self.table.setItemDelegateForColumn(NOTE_COLUMN, _ExcerptDelegate(self.table))
         self.filter_edit.setObjectName("notesResultsFilter")  # the Notes dock has notesFilter
         self.heading.setParent(self)
         self.heading.setObjectName("notesResultsHeading")
@@ -89,8 +132,8 @@ class NotesResultsTable(RecordTablePanel):
         self.hits: list[NoteHit] = []
 
     def headers(self) -> list[str]:
-        return [self.tr("Record"), self.tr("Title"), self.tr("Author"), self.tr("Edited"),
-                self.tr("Note")]
+        return [self.tr("Record"), self.tr("Note"), self.tr("Title"), self.tr("Author"),
+                self.tr("Edited")]
 
     def title(self) -> str:
         return self.tr("Notes")
@@ -105,10 +148,9 @@ class NotesResultsTable(RecordTablePanel):
         rows = []
         for h in hits:
             changed = local_time(h.changed)
-            cells = (h.note.record, h.record_title, h.note.author, changed,
-                     " ".join(h.note.text.split()))
-            keys = (*(natural_key(c.casefold()) for c in cells[:3]), h.changed.isoformat(),
-                    natural_key(cells[4].casefold()))
+            cells = (h.note.record, " ".join(h.note.text.split()), h.record_title,
+                     h.note.author, changed)
+            keys = (*(natural_key(c.casefold()) for c in cells[:4]), h.changed.isoformat())
             rows.append(TableRow(h.ref, cells, keys, "", ()))
         excerpts = [excerpt_html(h.note.text, h.match_start, h.match_end, highlight)
                     for h in hits]
@@ -118,6 +160,10 @@ class NotesResultsTable(RecordTablePanel):
         self.model.endResetModel()
         self.heading.setText(self.tr("Notes (%n)", None, len(hits)))
         self.setVisible(bool(hits))
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        self.table.setColumnWidth(NOTE_COLUMN, 320)  # its cells paint their own excerpt
         self._fill_filters()
 
 
