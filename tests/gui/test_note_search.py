@@ -81,6 +81,12 @@ def test_typing_finds_a_note_and_its_row_goes_to_the_record(qtbot, window) -> No
     assert "1 matching note" in w.features.results.summary.text()
     assert w.matches() == ["cwg-22"]
     assert w.search.count_label.text() == "1 match"
+    # ↓ from the box: only a note matched, so into the Notes table (which selects its record).
+    w.search.edit.setFocus()
+    qtbot.keyClick(w.search.edit, Qt.Key.Key_Down)
+    assert table.table.hasFocus() and table.table.currentIndex().row() == 0
+    assert w.current == RecordRef(RecordType.EVENT, "cwg-22")
+    w.clear_selection()
     # Activating the row selects the record (and brings it into view), as other tables do.
     view = table.table
     rect = view.visualRect(table.proxy.index(0, 0))
@@ -152,3 +158,40 @@ def test_the_search_waits_for_nothing(qtbot, window, monkeypatch) -> None:
     qtbot.waitUntil(lambda: len(_rows(w)) == 1)
     assert asked[0] == "a" and asked[-1] == "addendum"
     assert len(asked) <= 3  # not one query per key press
+
+
+@pytest.mark.server
+def test_the_window_on_a_team_server_finds_the_teams_notes(qtbot, isolated_settings,
+                                                          team_server: str,
+                                                          small_db: Path) -> None:
+    from pg_server import with_database
+    from sqlalchemy.engine import make_url
+
+    from wsis_viewer.store.server_dataset import publish_database_file
+
+    def as_(user: str) -> str:
+        return with_database(team_server, str(make_url(team_server).database), user=user)
+
+    publish_database_file(small_db, as_("carol"))
+    with open_workspace(as_("bob")) as bob:
+        bob.add_note("cwg-22", "第二部分的补遗")
+    w = MainWindow(ViewerSettings(isolated_settings()), lang="en")
+    qtbot.addWidget(w)
+    w.resize(1400, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_database(as_("alice"))
+    c = w.findChild(WorkspaceController, "workspaceController")
+    assert c is not None
+    qtbot.waitUntil(lambda: c.workspace is not None and c._listener is not None
+                    and c._listener.connected, timeout=5000)
+    _type(qtbot, w, "补遗")
+    qtbot.waitUntil(lambda: len(_rows(w)) == 1, timeout=5000)
+    record, _text, title, author, _edited = _rows(w)[0]
+    assert (record, title, author) == ("cwg-22", "22nd meeting of CWG-WSIS", "bob")
+    assert w.matches() == ["cwg-22"]
+    # Someone adds a matching note: announced by the server, the table follows.
+    with open_workspace(as_("bob")) as bob:
+        bob.add_note("council-2013", "理事会的补遗")
+    qtbot.waitUntil(lambda: len(_rows(w)) == 2, timeout=3000)
+    assert set(w.matches()) == {"cwg-22", "council-2013"}

@@ -20,9 +20,10 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QKeyEvent,
     QPainter,
     QPalette,
     QTextDocument,
@@ -188,6 +189,19 @@ class NoteSearch(QObject):
         controller.notesChanged.connect(self._again)
         window.recordsChanged.connect(self._show)  # titles in the data language
         window.recordChanged.connect(self._mark_current)
+        window.search.edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ from the search box goes into the results (ui/search_features.py); when only
+        notes matched, into the Notes table, on its first row."""
+        if (watched is self.window.search.edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and not self.features.results.hits() and self.table.hits):
+            self.features.show_results()
+            self.table.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.table.setCurrentIndex(self.table.proxy.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _mark_current(self, ref: object) -> None:
         self.table.show_record(ref if isinstance(ref, RecordRef) else None)

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -399,6 +400,9 @@ class RecordTablePanel(QWidget):
         try:
             if row < 0:
                 self.table.clearSelection()
+                # No current row either: a click on the row that was current selects it again.
+                selection.setCurrentIndex(QModelIndex(),
+                                          QItemSelectionModel.SelectionFlag.NoUpdate)
             else:
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 if index.isValid():
