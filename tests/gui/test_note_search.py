@@ -131,6 +131,13 @@ def test_the_table_follows_new_notes_and_clears_with_the_box(qtbot, window) -> N
     w.search.edit.clear()
     qtbot.waitUntil(lambda: _rows(w) == [])
     assert w.matches() == [] and not _notes(w).table.isVisibleTo(w)
+    # A named view (like Back) restores a search with the search bar's signals blocked: the
+    # notes follow it all the same.
+    c.apply_view({"search": "budget", "lang": "en"})
+    assert w.search.text() == "budget"
+    qtbot.waitUntil(lambda: [r[0] for r in _rows(w)] == ["council-2013"])
+    assert w.matches() == ["council-2013"]
+    assert "1 matching note" in w.features.results.summary.text()
 
 
 def test_the_search_waits_for_nothing(qtbot, window, monkeypatch) -> None:

@@ -185,7 +185,9 @@ class NoteSearch(QObject):
         self._asking: str | None = None  # the query being answered by the store
         self.table.recordSelected.connect(window.navigate_to)
         features._context_menu(self.table.table, lambda ix: ix.data(REF_ROLE))
-        window.search.queryChanged.connect(self.search)
+        # The line edit's own signal: it fires when Back/Forward or a named view restores a
+        # search too (the window blocks the search bar's signals while it restores).
+        window.search.edit.textChanged.connect(self.search)
         controller.notesChanged.connect(self._again)
         window.recordsChanged.connect(self._show)  # titles in the data language
         window.recordChanged.connect(self._mark_current)
