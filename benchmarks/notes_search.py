@@ -24,8 +24,8 @@ from sqlalchemy import delete
 from wsis_viewer.store import workspace_schema as ws
 from wsis_viewer.store.workspace import Workspace, open_workspace
 
-WORDS = ("budget addendum council meeting resolution 1334 Geneva review outcome report "
-         "会议 补遗 文件 第二部分 理事会 决议 审查 成果").split()
+WORDS = ("budget", "addendum", "council", "meeting", "resolution", "1334", "Geneva", "review",
+         "outcome", "report", "会议", "补遗", "文件", "第二部分", "理事会", "决议", "审查", "成果")
 QUERIES = ("补遗", "会", "budget council", "WG-WSIS-22/43", "zzz-no-such-text")
 UID_PREFIX = "bnch"  # the notes this benchmark adds (and deletes on a server)
 
