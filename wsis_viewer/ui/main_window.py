@@ -7,7 +7,7 @@ The window wires widgets together and owns the opened database; each widget does
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ from wsis_viewer.domain.dataset_union import union
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
         self._event_search = EventSearch(self, operations=self.operations)
         self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
+        self._found: tuple[str, list[str]] = ("", [])  # the dataset's own matches
+        self._extra_matches: tuple[str, tuple[str, ...]] = ("", ())  # by notes (issue 15)
+        # The notes File ▸ Export, Copy Image and Print draw (None: none); the workspace
+        # (ui/workspace_ui.py) answers with its notes while Export ▸ Include Notes is on.
+        self.notes_for_export: Callable[[], Sequence[Note] | None] = lambda: None
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
         self.timeline = TimelineWidget(self)
@@ -937,11 +943,27 @@ class MainWindow(QMainWindow):
         self._set_matches(query, ids)
 
     def _set_matches(self, query: str, ids: list[str]) -> None:
+        self._found = (query, list(ids))  # what the dataset's own search found
+        extra_query, extra = self._extra_matches
+        if extra and extra_query == query:
+            ids = list(dict.fromkeys([*ids, *extra]))
         db = self.db
         # Vectorised: a short query can match every one of a million events.
         positions = db.index.positions_of(ids) if db is not None else np.zeros(0, np.int64)
         self._matches = SearchMatches(query, tuple(ids),
                                       tuple(np.sort(positions[positions >= 0]).tolist()))
+
+    def set_extra_matches(self, query: str, ids: Sequence[str]) -> None:
+        """Events found for `query` outside the dataset's index — by their notes
+        (ui/note_search.py) — join its matches: lit up, counted, stepped through with F3."""
+        self._extra_matches = (query, tuple(ids))
+        found_query, found = self._found
+        if query != self.state.search or found_query != query:
+            return  # the dataset's matches of this query are not in yet: merged on arrival
+        self._set_matches(query, found)
+        if self.db is not None:
+            self.timeline.show_state(self.state, self._emphasis())
+        self._show_match_count()
 
     def _on_events_found(self, db: object, query: str, result: object) -> None:
         if db is not self.db or query != self.state.search:
@@ -1028,16 +1050,18 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: str, scale: float = 1.0) -> None:
         if self.db is not None:
-            ask_and_export(self, self.db, self.view_state(), fmt, scale)
+            ask_and_export(self, self.db, self.view_state(), fmt, scale,
+                           self.notes_for_export())
 
     def copy_image(self) -> None:
         if self.db is not None:
-            copy_image(self, self.db, self.view_state())
+            copy_image(self, self.db, self.view_state(), self.notes_for_export())
 
     def print_view(self) -> None:
         if self.db is not None:
             # Kept: the dialog is non-modal, and its printer must outlive this call.
-            self._print_dialog = print_with_preview(self, self.db, self.view_state())
+            self._print_dialog = print_with_preview(self, self.db, self.view_state(),
+                                                    self.notes_for_export())
 
     # --- persistence --------------------------------------------------------------------------
 

@@ -49,7 +49,9 @@ class SearchFeatures(QObject):
         self.results_dock = self._dock(self.results, "searchResultsDock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.results.hitChosen.connect(window.navigate_to)
-        window.search.queryChanged.connect(self.results.set_query)
+        # The line edit's signal, not the bar's: Back/Forward and named views restore a search
+        # with the bar's signals blocked, and the list must follow them too.
+        window.search.edit.textChanged.connect(self.results.set_query)
         window.act_find.triggered.connect(self.show_results)
         window.search.edit.installEventFilter(self)
         self._context_menu(self.results.tree, lambda ix: ix.data(HIT_REF_ROLE))
