@@ -28,6 +28,21 @@ def record_kind(conn: Connection, record: str) -> RecordType | None:
     return None
 
 
+def record_kinds(conn: Connection, records: list[str]) -> dict[str, RecordType]:
+    """The kind of each of `records` that exists (the first table holding it)."""
+    found: dict[str, RecordType] = {}
+    wanted = sorted(set(records))
+    for (table, key), kind in zip(RECORD_KEYS, _KINDS, strict=True):
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            names = ", ".join(f":r{k}" for k in range(len(chunk)))
+            for (rid,) in conn.execute(text(f'SELECT "{key}" FROM "{table}" WHERE "{key}" IN '
+                                            f"({names})"),
+                                       {f"r{k}": v for k, v in enumerate(chunk)}):
+                found.setdefault(rid, RecordType(kind))
+    return found
+
+
 def record_exists(conn: Connection, record: str, schema: str | None = None) -> bool:
     prefix = f'"{schema}".' if schema else ""
     sql = " UNION ALL ".join(

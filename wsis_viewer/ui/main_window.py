@@ -653,6 +653,19 @@ class MainWindow(QMainWindow):
                             on_done=arrived, on_error=failed)
         return True
 
+    def hold_records(self, record_ids: list[str]) -> None:
+        """Make sure the records with these ids are among those the window holds (a list of
+        notes names them by id and shows their titles); one query per kind of record."""
+        held = self.relations
+        missing = [rid for rid in dict.fromkeys(record_ids)
+                   if not any(held.exists(RecordRef(kind, rid)) for kind in RecordType)]
+        if not missing or self.db is None or self._records_pending:
+            return
+        try:
+            self._grow_records(self.db.records_named(missing))
+        except DatabaseError as exc:
+            self.show_error(self.tr("Cannot read the record"), str(exc))
+
     def find_record(self, record_id: str) -> RecordRef | None:
         """The record with this id, of whichever kind (a note names only the id)."""
         for kind in RecordType:

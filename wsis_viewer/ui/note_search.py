@@ -250,6 +250,7 @@ class NoteSearch(QObject):
 
     def _show(self) -> None:
         window = self.window
+        window.hold_records([n.record for n in self.found])  # their titles, read by id
         hits = note_hits(self.found, window.relations, window.lang, self.query)
         self.table.set_hits(hits)
         self.table.show_record(window.current)
