@@ -27,7 +27,8 @@ from benchmarks.startup import measure as measure_startup
 from benchmarks.synthetic import generate
 
 KEYS = ("open_to_first_frame_s", "load_s", "cold_load_s", "timeline_source", "first_frame_s",
-        "search_ready_s", "dataset_s", "frame_full_ms", "frame_month_ms", "frame_pan_ms",
+        "search_ready_s", "check_values_s", "list_records_s", "around_ms", "around_max_ms",
+        "dataset_s", "frame_full_ms", "frame_month_ms", "frame_pan_ms",
         "frame_p95_ms", "search_ms", "search_max_ms",
         "search_slowest_query", "highlight_ms", "highlight_max_ms", "peak_rss_mb")
 

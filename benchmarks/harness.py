@@ -1,11 +1,13 @@
 """Time the timeline on one synthetic database: load, first frame, frames, search, memory.
 
 What is measured, honestly:
-* load_s: `LoadedDatabase.open`, exactly what the window and the headless commands call:
-  open_database + `Store.timeline_columns` + `TimelineIndex.from_columns` (parts in
-  load_parts_s), without the full Dataset (read on first use of `.dataset`). Nothing is
-  indexed: search uses the FTS5 tables `build-db` (and `synthetic.generate`) write into the
-  database. Generating the database is not timed.
+* load_s: opening as the window does (`ui.main_window.open_for_window`): `LoadedDatabase.open`
+  (open_database + the timeline cache, or `Store.timeline_columns` +
+  `TimelineIndex.from_columns` without one; parts in load_parts_s), with every value checked
+  for a file of up to 20,000 events; a bigger file's values are checked after the first frame,
+  in the background (check_values_s, timed separately). The window reads no whole Dataset.
+  Nothing is indexed: search uses the FTS5 tables `build-db` (and `synthetic.generate`)
+  write into the database. Generating the database is not timed.
   `timeline_source` says whether the timeline came from the database's precomputed cache
   (store/timeline_cache.py) or was computed from the rows (a database without a cache).
 * cold_load_s: the same call first, right after evicting the file from the page cache
@@ -14,8 +16,14 @@ What is measured, honestly:
   open_to_first_frame_s = load_s + first_frame_s.
 * search_ready_s: from the start of loading until search can answer; with the index in the
   database that is when loading and the first frame are done (no build remains).
+* check_values_s: `LoadedDatabase.check_values` (the background check of a big file).
+* list_records_s: `LoadedDatabase.list_records`, the lists' records the window reads at open
+  (in the background above 20,000 events).
+* around_ms / around_max_ms: `records_around` of one event (what a selection reads), median
+  and slowest over 9 events spread over the timeline.
 * dataset_s (only with `--dataset`, as it raises peak memory): reading the full Dataset
-  (`Store.load`), which the window's status bar and detail panel currently read at once.
+  (`Store.load`), which only the reports, the JSON export and the Events and Documents tables
+  read now.
 * frames: `viewport().repaint()` of the
   QGraphicsView, which paints synchronously into the offscreen backing store (every item:
   lanes, axes, overview is a separate widget and not included). Each frame first changes
@@ -80,20 +88,28 @@ def run(path: Path | str, frames: int = 30, with_dataset: bool = False,
         use_cache: bool = True) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
+    from wsis_viewer.domain.model import RecordType
     from wsis_viewer.domain.timeline_index import date_to_x
-    from wsis_viewer.session.loaded_database import LoadedDatabase
+    from wsis_viewer.session.loaded_database import SYNC_DATASET_LIMIT, LoadedDatabase
     from wsis_viewer.timeline import TimelineWidget
 
     app = QApplication.instance() or QApplication([])
     cold_load_s = None
     # The file's pages evicted: what a first open after boot costs (files only, not servers).
+    def open_as_the_window_does() -> Any:
+        """ui.main_window.open_for_window: a big file's values are checked after the first
+        frame, in the background (timed below as check_values_s)."""
+        db = LoadedDatabase.open(path, use_cache=use_cache, check_values=False)
+        if db.counts.get("events", 0) <= SYNC_DATASET_LIMIT:
+            db.check_values()
+        return db
+
     if isinstance(path, Path) and drop_page_cache(path):
         t0 = time.perf_counter()
-        LoadedDatabase.open(path, use_cache=use_cache).close()
+        open_as_the_window_does().close()
         cold_load_s = time.perf_counter() - t0
     t0 = time.perf_counter()  # warm: the file's pages cached (by the cold open, or generating)
-    # Exactly what the window and the headless commands call:
-    db = LoadedDatabase.open(path, use_cache=use_cache)
+    db = open_as_the_window_does()
     load_s = time.perf_counter() - t0
     index = db.index
 
@@ -115,6 +131,22 @@ def run(path: Path | str, frames: int = 30, with_dataset: bool = False,
     if wait is not None:
         wait()
     search_ready_s = time.perf_counter() - t0
+    # What the window reads next, in the background for a big file: every value checked,
+    # the lists' records, and the records around a selection (median over 9 events).
+    t = time.perf_counter()
+    db.check_values()
+    check_values_s = time.perf_counter() - t
+    t = time.perf_counter()
+    db.list_records()
+    list_records_s = time.perf_counter() - t
+    around = []
+    for i in range(9):
+        event_id = db.event_ids[(len(index) - 1) * i // 8] if len(index) else None
+        if event_id is None:
+            break
+        t = time.perf_counter()
+        db.records_around([(RecordType.EVENT, event_id)])
+        around.append(time.perf_counter() - t)
     dataset_s = None
     if with_dataset:  # what the window's detail panel and status bar read (not lazily, yet)
         t = time.perf_counter()
@@ -173,6 +205,10 @@ def run(path: Path | str, frames: int = 30, with_dataset: bool = False,
         "first_frame_s": round(first_frame_s, 3),
         "search_ready_s": round(search_ready_s, 3),
         "dataset_s": None if dataset_s is None else round(dataset_s, 3),
+        "check_values_s": round(check_values_s, 3),
+        "list_records_s": round(list_records_s, 3),
+        "around_ms": _ms(around) if around else None,
+        "around_max_ms": round(max(around) * 1000, 2) if around else None,
         "frame_full_ms": _ms(full),
         "frame_month_ms": _ms(month),
         "frame_pan_ms": _ms(pan),

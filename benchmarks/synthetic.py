@@ -17,6 +17,7 @@ import numpy as np
 from sqlalchemy import create_engine
 
 from wsis_viewer.store import schema as s
+from wsis_viewer.store.lookup_indexes import write_lookup_indexes
 from wsis_viewer.store.search_index import build_search_index
 from wsis_viewer.store.timeline_cache import write_timeline_cache
 
@@ -171,6 +172,8 @@ def generate(path: Path, n_events: int, seed: int = 20131107, *,
             _insert(con, "resolution_steps", 7, steps)
             _insert(con, "recommendations", 8, recommendations)
             _insert(con, "recommendation_links", 4, links)
+        with con:  # as build-db does: the indexes its reads by key use
+            write_lookup_indexes(con)
         if with_search_index:
             with con:  # as build-db does: the full-text search tables inside the database
                 build_search_index(con)

@@ -181,7 +181,7 @@ def test_cli_json() -> None:
 def test_cli_no_hits_and_bad_database(tmp_path: Path) -> None:
     out = _cli("zzzz-nothing", "--json")
     assert out.returncode == 0 and json.loads(out.stdout) == {"query": "zzzz-nothing",
-                                                              "results": []}
+                                                              "results": [], "notes": []}
     bad = tmp_path / "bad.sqlite"
     bad.write_text("not a database")
     out = _cli("x", "--db", str(bad))

@@ -162,7 +162,9 @@ def test_loaded_database_matches_row_based_build(synthetic_db: Path) -> None:
                          "recommendations": len(dataset.recommendations)}
     assert db.dataset == dataset  # read on first use
     assert db.event(rows[0].id) == dataset.event(rows[0].id)
-    assert db._store is None  # closed once the dataset is read
+    assert db._store is not None  # kept open: the window reads records by key while shown
+    db.close()
+    assert db._store is None
 
 
 def test_loaded_database_close_before_dataset(synthetic_db: Path) -> None:

@@ -38,6 +38,43 @@ def test_notes_add_and_list_in_the_own_workspace(data_home: Path, small_db: Path
     assert (data_home / "wsis-viewer" / "workspace.sqlite").is_file()
 
 
+def test_search_finds_notes_in_the_own_workspace_text_and_json(
+        data_home: Path, small_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`wsis-viewer search` lists the notes it finds next to the records, from the same
+    workspace `notes` writes to; `--workspace` searches another file's."""
+    assert main(["search", "addendum", "--db", str(small_db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []  # no workspace yet: none made
+    assert not (data_home / "wsis-viewer" / "workspace.sqlite").exists()
+    assert main(["notes", "add", "cwg-22", "The ADDENDUM came from WG-WSIS-22/43",
+                 "--dataset", str(small_db)]) == 0
+    assert main(["notes", "add", "C13/85", "补遗在第二部分", "--dataset", str(small_db)]) == 0
+    capsys.readouterr()
+    assert main(["search", "addendum", "--db", str(small_db), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"] == []  # no record says "addendum": only the note does
+    [hit] = data["notes"]
+    assert hit["record"] == "cwg-22" and hit["record_kind"] == "event"
+    assert hit["record_title"] == "22nd meeting of CWG-WSIS"
+    assert hit["text"][hit["match"][0]:hit["match"][1]] == "ADDENDUM"
+    assert {"author", "created", "edited"} <= set(hit)
+    assert main(["search", "补遗", "--db", str(small_db), "--lang", "zh", "--json"]) == 0
+    [zh] = json.loads(capsys.readouterr().out)["notes"]
+    assert (zh["record"], zh["record_kind"], zh["record_title"]) == (
+        "C13/85", "document", "C13/85")
+    assert main(["search", "addendum", "--db", str(small_db)]) == 0
+    text = capsys.readouterr().out
+    assert "note" in text and "22nd meeting of CWG-WSIS" in text and "WG-WSIS-22/43" in text
+    assert main(["search", "addendum", "--db", str(small_db), "--no-notes", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []
+    other = data_home.parent / "other.sqlite"
+    assert main(["notes", "add", "cwg-21", "addendum elsewhere", "--workspace", str(other),
+                 "--dataset", str(small_db)]) == 0
+    capsys.readouterr()
+    assert main(["search", "addendum", "--db", str(small_db), "--workspace", str(other),
+                 "--json"]) == 0
+    assert [n["record"] for n in json.loads(capsys.readouterr().out)["notes"]] == ["cwg-21"]
+
+
 def test_notes_on_unknown_records_or_blank_are_refused(data_home: Path, small_db: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["notes", "add", "no-such", "text", "--dataset", str(small_db)]) == 1

@@ -280,6 +280,20 @@ def test_notes_cli_on_the_server(small_ds: Dataset, team_server: str,
     assert {"record", "text", "author", "created"} <= set(listed[0])
 
 
+def test_search_on_the_server_finds_the_teams_notes(small_ds: Dataset, team_server: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    publish_dataset(small_ds, _as(team_server, "carol"), built_from="tests")
+    assert main(["notes", "add", "cwg-22", "补遗 came from WG-WSIS-22/43", "--db",
+                 _as(team_server, "alice")]) == 0
+    capsys.readouterr()
+    assert main(["search", "补遗", "--json", "--db", _as(team_server, "bob")]) == 0
+    [hit] = json.loads(capsys.readouterr().out)["notes"]
+    assert (hit["record"], hit["author"], hit["record_title"]) == (
+        "cwg-22", "alice", "22nd meeting of CWG-WSIS")
+    assert main(["search", "ALICE", "--json", "--db", _as(team_server, "bob")]) == 0
+    assert [n["author"] for n in json.loads(capsys.readouterr().out)["notes"]] == ["alice"]
+
+
 def test_changes_are_announced_to_listeners(small_ds: Dataset, team_server: str) -> None:
     got: list[str] = []
     states: list[bool] = []

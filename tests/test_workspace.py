@@ -328,3 +328,56 @@ def test_a_damaged_view_falls_back_to_defaults(bad: dict) -> None:
     from wsis_viewer.domain.view_state import ViewState
 
     assert view_state_from_json(bad) == ViewState()
+
+
+# --- the notes in the main search (both back ends) --------------------------------------------
+
+
+def test_search_finds_notes_by_text_and_author_any_case(workspace: Workspace) -> None:
+    a = workspace.add_note("cwg-22", "The addendum came from WG-WSIS-22/43")
+    b = workspace.add_note("council-2013", "Nothing about that here")
+    assert workspace.search_notes("ADDENDUM") == [a]
+    assert workspace.search_notes("wg-wsis-22/43") == [a]
+    # every word, anywhere in the text or the author
+    assert workspace.search_notes("addendum came") == [a]
+    assert workspace.search_notes("addendum nowhere") == []
+    assert set(workspace.search_notes(workspace.user.upper())) == {a, b}
+    assert workspace.search_notes("   ") == []
+
+
+def test_search_finds_chinese_notes_by_any_substring(workspace: Workspace) -> None:
+    zh = workspace.add_note("cwg-22", "第二部分会议的补遗来自WG-WSIS-22/43号文件")
+    workspace.add_note("cwg-21", "an English note")
+    assert workspace.search_notes("补遗") == [zh]     # two characters, mid-sentence
+    assert workspace.search_notes("会") == [zh]       # one character
+    assert workspace.search_notes("部分 文件") == [zh]
+    assert workspace.search_notes("补充") == []
+
+
+def test_search_treats_like_wildcards_as_text(workspace: Workspace) -> None:
+    pct = workspace.add_note("cwg-22", "100% of the budget")
+    under = workspace.add_note("cwg-23", "see file a_b.pdf")
+    slash = workspace.add_note("cwg-24", r"path C:\wsis")
+    workspace.add_note("cwg-25", "1000 of the budget, aXb")
+    assert workspace.search_notes("100%") == [pct]
+    assert workspace.search_notes("a_b") == [under]
+    assert workspace.search_notes("%") == [pct]
+    assert workspace.search_notes("_") == [under]
+    assert workspace.search_notes("\\") == [slash]
+
+
+def test_search_lists_the_latest_change_first_and_honours_the_limit(
+        workspace: Workspace) -> None:
+    first = workspace.add_note("cwg-22", "budget one")
+    second = workspace.add_note("cwg-23", "budget two")
+    assert workspace.search_notes("budget") == [second, first]
+    edited = workspace.edit_note(first.id, "budget one, revised")
+    assert workspace.search_notes("budget") == [edited, second]
+    assert workspace.search_notes("budget", limit=1) == [edited]
+
+
+def test_local_search_folds_case_beyond_ascii(tmp_path: Path) -> None:
+    with open_workspace(tmp_path / "w.sqlite") as w:
+        note = w.add_note("cwg-22", "Réunion à GENÈVE, ΣΥΝΕΔΡΊΑΣΗ")
+        assert w.search_notes("genève") == [note]
+        assert w.search_notes("συνεδρίαση") == [note]

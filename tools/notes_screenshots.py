@@ -1,5 +1,6 @@
 """Pictures of the team workspace for the README: the Notes dock with a note in the record's
-panel, and the note marks on the timeline.
+panel, the note marks on the timeline, a note found by the main search (the Notes table of the
+Search Results dock) and an export with notes (`screenshot --notes --details`).
 
     .venv/bin/python tools/notes_screenshots.py [OUTPUT_DIR]      (default: docs/img)
 
@@ -19,10 +20,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="wsis-notes-shots-")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
 
 from wsis_viewer import paths
 from wsis_viewer.domain.timeline_index import date_to_x
+from wsis_viewer.report.export import export_view
+from wsis_viewer.report.view_spec import RenderOptions, ViewSpec
 from wsis_viewer.store.workspace import open_workspace
 from wsis_viewer.ui.app import create_app
 from wsis_viewer.ui.main_window import MainWindow
@@ -66,7 +70,21 @@ def main() -> None:
     timeline = w.timeline.grab()
     timeline.copy(0, 0, timeline.width(), min(timeline.height(), 520)).save(
         str(out / "notes-timeline-marks.png"))
-    print(f"wrote {out / 'notes-dock.png'} and {out / 'notes-timeline-marks.png'}")
+    # The main search finds the note: the Search Results dock's Notes table.
+    w.features.show_results()
+    w.resizeDocks([w.features.results_dock], [560], Qt.Orientation.Horizontal)
+    w.search.set_text("addendum")
+    while not w.features.results.findChild(QWidget, "notesResults").isVisible():
+        settle(1)
+    settle()
+    w.grab().save(str(out / "notes-search.png"))
+    # An export with notes: the marks, and the selected record's notes in its panel.
+    export_view(w.db, ViewSpec(select="cwg-22", details=True, start=dt.date(2012, 10, 1),
+                               end=dt.date(2013, 12, 31)),
+                out / "notes-export.png", "png",
+                RenderOptions(details=True, notes=tuple(c.notes)))
+    print(f"wrote {out / 'notes-dock.png'}, {out / 'notes-timeline-marks.png'}, "
+          f"{out / 'notes-search.png'} and {out / 'notes-export.png'}")
     w.close()
 
 

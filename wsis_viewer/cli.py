@@ -172,13 +172,19 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    import dataclasses
+
     from wsis_viewer.report.export import export_view
+    from wsis_viewer.report.view_spec import options_of
     from wsis_viewer.session.loaded_database import LoadedDatabase
 
+    # --notes: the notes File ▸ Export ▸ Include Notes draws (yours, or the server's).
+    notes = tuple(team_cli.notes_for(args.db)) if args.notes else None
+    options = dataclasses.replace(options_of(spec), notes=notes)
     db = LoadedDatabase.open(args.db or paths.bundled_database())
     try:
         with atomic_output(out) as tmp:
-            export_view(db, spec, tmp, fmt, svg_text=args.svg_text)
+            export_view(db, spec, tmp, fmt, options, svg_text=args.svg_text)
     except SpecError as exc:
         print(f"wsis-viewer screenshot: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -307,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
                "the used glyphs embedded (font: selectable in browsers) (default: paths)"))
     p.add_argument("--stated-only", action="store_true", help=translate(
         "CLI", "draw only what the report states: no inferred links"))
+    p.add_argument("--notes", action="store_true", help=translate(
+        "CLI", "draw the notes: a mark on each event with notes, and the selected record's "
+               "notes in its panel with --details (yours, or the team server's with --db URL)"))
     p.set_defaults(func=cmd_screenshot)
     _localise(p)
 

@@ -69,6 +69,24 @@ def notes_for(db: str | None) -> list[Note]:
         return ws.notes()
 
 
+def search_notes_for(db: str | None, workspace: str | None, query: str,
+                     limit: int) -> list[Note]:
+    """The notes `wsis-viewer search` finds, from the store the window would use: the team
+    server's for a server URL, else `workspace` or the user's own file (none when that file
+    does not exist: a search never creates a workspace)."""
+    from wsis_viewer.store.urls import is_server_url
+    from wsis_viewer.store.workspace import default_workspace_path, open_workspace
+
+    if db and is_server_url(db):
+        target: str | Path = db
+    else:
+        target = Path(workspace) if workspace else default_workspace_path()
+        if not target.exists():
+            return []
+    with open_workspace(target) as ws:
+        return ws.search_notes(query, limit=limit)
+
+
 def _usage(command: str, message: str) -> int:
     _err(command, message)
     return 2

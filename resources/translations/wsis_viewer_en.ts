@@ -286,6 +286,10 @@
         <translation>draw only what the report states: no inferred links</translation>
     </message>
     <message>
+        <source>draw the notes: a mark on each event with notes, and the selected record&apos;s notes in its panel with --details (yours, or the team server&apos;s with --db URL)</source>
+        <translation>draw the notes: a mark on each event with notes, and the selected record&apos;s notes in its panel with --details (yours, or the team server&apos;s with --db URL)</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>write the multi-page PDF report (headless)</translation>
     </message>
@@ -322,8 +326,16 @@
         <translation>at most this many hits (default 20)</translation>
     </message>
     <message>
-        <source>print one JSON object: {query, results: [{kind, id, title, matched, score}]}</source>
-        <translation>print one JSON object: {query, results: [{kind, id, title, matched, score}]}</translation>
+        <source>print one JSON object: {query, results: [{kind, id, title, matched, score}], notes: [{record, record_kind, record_title, author, text, created, edited, match}]}</source>
+        <translation>print one JSON object: {query, results: [{kind, id, title, matched, score}], notes: [{record, record_kind, record_title, author, text, created, edited, match}]}</translation>
+    </message>
+    <message>
+        <source>search the notes of this workspace file instead of your own (with --db URL: the team server&apos;s notes)</source>
+        <translation>search the notes of this workspace file instead of your own (with --db URL: the team server&apos;s notes)</translation>
+    </message>
+    <message>
+        <source>search the records only, not the notes</source>
+        <translation>search the records only, not the notes</translation>
     </message>
     <message>
         <source>language of the titles printed (default: en)</source>
@@ -420,6 +432,10 @@
     <message>
         <source>selected</source>
         <translation>selected</translation>
+    </message>
+    <message>
+        <source>has notes</source>
+        <translation>has notes</translation>
     </message>
     <message>
         <source>WSIS Timeline Viewer export</source>
@@ -750,6 +766,10 @@
         <translation>Opening %1…</translation>
     </message>
     <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>Open WSIS Database</translation>
     </message>
@@ -764,6 +784,10 @@
     <message>
         <source>Reading the records…</source>
         <translation>Reading the records…</translation>
+    </message>
+    <message>
+        <source>Cannot read the record</source>
+        <translation>Cannot read the record</translation>
     </message>
     <message>
         <source>The records could not be read: %1</source>
@@ -818,6 +842,13 @@
     </message>
 </context>
 <context>
+    <name>NoteSearch</name>
+    <message>
+        <source>Notes could not be searched: %1</source>
+        <translation>Notes could not be searched: %1</translation>
+    </message>
+</context>
+<context>
     <name>NotesDock</name>
     <message>
         <source>Notes</source>
@@ -858,6 +889,40 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Delete</translation>
+    </message>
+</context>
+<context>
+    <name>NotesResultsTable</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes (%n)</source>
+        <translation>
+            <numerusform>Notes (%n)</numerusform>
+            <numerusform>Notes (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2081,14 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
         <translation>&amp;About WSIS Timeline Viewer</translation>
     </message>
     <message>
+        <source>Cannot read the records</source>
+        <translation>Cannot read the records</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>Reading the records…</translation>
+    </message>
+    <message>
         <source>events</source>
         <translation>events</translation>
     </message>
@@ -2157,6 +2230,17 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     <message>
         <source>Type in the search box (Ctrl+F): ids, symbols, numbers, titles, places, people.</source>
         <translation>Type in the search box (Ctrl+F): ids, symbols, numbers, titles, places, people.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching note(s)</source>
+        <translation>
+            <numerusform>%n matching note</numerusform>
+            <numerusform>%n matching notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No records match “%1”</source>
+        <translation>No records match “%1”</translation>
     </message>
     <message>
         <source>No matches for “%1”</source>
@@ -2389,6 +2473,14 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</translation>
     <message>
         <source>&amp;Delete View</source>
         <translation>&amp;Delete View</translation>
+    </message>
+    <message>
+        <source>Include &amp;Notes</source>
+        <translation>Include &amp;Notes</translation>
+    </message>
+    <message>
+        <source>Exports, Copy Image and Print show the note marks (and the notes of the selected record in its panel)</source>
+        <translation>Exports, Copy Image and Print show the note marks (and the notes of the selected record in its panel)</translation>
     </message>
     <message>
         <source>Save View</source>

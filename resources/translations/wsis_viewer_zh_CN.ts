@@ -286,6 +286,10 @@
         <translation>只绘制报告陈述的内容：不含推断的关联</translation>
     </message>
     <message>
+        <source>draw the notes: a mark on each event with notes, and the selected record&apos;s notes in its panel with --details (yours, or the team server&apos;s with --db URL)</source>
+        <translation>绘制笔记：每个有笔记的事件上加一个标记；配合 --details 时，在所选记录的面板中列出其笔记（您自己的笔记，或配合 --db URL 时团队服务器上的笔记）</translation>
+    </message>
+    <message>
         <source>write the multi-page PDF report (headless)</source>
         <translation>生成多页PDF报告（无界面）</translation>
     </message>
@@ -322,8 +326,16 @@
         <translation>最多列出的结果数（默认 20）</translation>
     </message>
     <message>
-        <source>print one JSON object: {query, results: [{kind, id, title, matched, score}]}</source>
-        <translation>输出一个 JSON 对象：{query, results: [{kind, id, title, matched, score}]}</translation>
+        <source>print one JSON object: {query, results: [{kind, id, title, matched, score}], notes: [{record, record_kind, record_title, author, text, created, edited, match}]}</source>
+        <translation>输出一个 JSON 对象：{query, results: [{kind, id, title, matched, score}], notes: [{record, record_kind, record_title, author, text, created, edited, match}]}</translation>
+    </message>
+    <message>
+        <source>search the notes of this workspace file instead of your own (with --db URL: the team server&apos;s notes)</source>
+        <translation>搜索此工作区文件中的笔记，而不是您自己的（配合 --db URL：团队服务器上的笔记）</translation>
+    </message>
+    <message>
+        <source>search the records only, not the notes</source>
+        <translation>只搜索记录，不搜索笔记</translation>
     </message>
     <message>
         <source>language of the titles printed (default: en)</source>
@@ -420,6 +432,10 @@
     <message>
         <source>selected</source>
         <translation>选中</translation>
+    </message>
+    <message>
+        <source>has notes</source>
+        <translation>有笔记</translation>
     </message>
     <message>
         <source>WSIS Timeline Viewer export</source>
@@ -750,6 +766,10 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
         <source>Open WSIS Database</source>
         <translation>打开WSIS数据库</translation>
     </message>
@@ -764,6 +784,10 @@
     <message>
         <source>Reading the records…</source>
         <translation>正在读取记录…</translation>
+    </message>
+    <message>
+        <source>Cannot read the record</source>
+        <translation>无法读取该记录</translation>
     </message>
     <message>
         <source>The records could not be read: %1</source>
@@ -813,6 +837,13 @@
     </message>
 </context>
 <context>
+    <name>NoteSearch</name>
+    <message>
+        <source>Notes could not be searched: %1</source>
+        <translation>无法搜索笔记：%1</translation>
+    </message>
+</context>
+<context>
     <name>NotesDock</name>
     <message>
         <source>Notes</source>
@@ -853,6 +884,39 @@
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>NotesResultsTable</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes (%n)</source>
+        <translation>
+            <numerusform>笔记（%n）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2073,14 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
         <translation>关于 WSIS 时间线查看器(&amp;A)</translation>
     </message>
     <message>
+        <source>Cannot read the records</source>
+        <translation>无法读取记录</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message>
         <source>events</source>
         <translation>项活动</translation>
     </message>
@@ -2142,6 +2214,16 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     <message>
         <source>Type in the search box (Ctrl+F): ids, symbols, numbers, titles, places, people.</source>
         <translation>在搜索框中输入（Ctrl+F）：标识、文号、编号、标题、地点、人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching note(s)</source>
+        <translation>
+            <numerusform>%n 条匹配的笔记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No records match “%1”</source>
+        <translation>没有与“%1”匹配的记录</translation>
     </message>
     <message>
         <source>No matches for “%1”</source>
@@ -2372,6 +2454,14 @@ Enter or F3: next match · Shift+F3: previous · Esc: clear</source>
     <message>
         <source>&amp;Delete View</source>
         <translation>删除视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Include &amp;Notes</source>
+        <translation>包含笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Exports, Copy Image and Print show the note marks (and the notes of the selected record in its panel)</source>
+        <translation>导出、复制图像和打印时显示笔记标记（以及所选记录面板中的笔记）</translation>
     </message>
     <message>
         <source>Save View</source>

@@ -68,3 +68,62 @@ def test_big_database_finds_events_in_background(qtbot, isolated_settings,
     assert window.search.count_label.text().replace(",", "") == f"{len(expected)} matches"
     window.search.set_text("")
     assert window.matches() == []  # clearing is immediate
+
+
+def test_records_are_read_around_selections_never_the_whole_database(
+        qtbot, isolated_settings, big_db: Path) -> None:
+    """Opening, selecting and reading panels read records by key; only the Events table,
+    which lists every event, reads the whole database, when it is first shown."""
+    window = MainWindow(ViewerSettings(isolated_settings()), lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(big_db)
+    db = window.db
+    assert db is not None
+    qtbot.waitUntil(lambda: not window._records_pending, timeout=60_000)
+    for _ in range(3):
+        window.timeline.select_adjacent_in_time(1)
+        chosen = window.timeline.selected()
+        qtbot.waitUntil(lambda c=chosen: window.detail.current() == RecordRef(T.EVENT, c),
+                        timeout=30_000)
+    assert "Dates" in window.detail.browser.toPlainText()  # the panel shows the event
+    assert not db.dataset_read
+    table = window.features.show_table("events")
+    qtbot.waitUntil(lambda: table.model.rowCount() == SYNC_DATASET_LIMIT + 5_000,
+                    timeout=120_000)
+    assert db.dataset_read
+
+
+def test_a_big_database_with_a_bad_value_is_refused_after_its_first_frame(
+        qtbot, isolated_settings, big_db: Path, tmp_path: Path,
+        warnings_shown: list[tuple[str, str]]) -> None:
+    """A big file is drawn from its (checked) timeline cache at once and its values checked
+    in the background; a bad one is then refused as opening would: one line naming table,
+    record and column, and the database shown before is back."""
+    import shutil
+    import sqlite3
+
+    from wsis_viewer import paths
+
+    bad = tmp_path / "bad.sqlite"
+    shutil.copyfile(big_db, bad)
+    con = sqlite3.connect(bad)
+    with con:
+        con.execute("UPDATE events SET precision = 'century' WHERE id = (SELECT max(id) "
+                    "FROM events)")
+    con.close()
+    settings = ViewerSettings(isolated_settings())
+    window = MainWindow(settings, lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(paths.bundled_database())
+    bundled = window.db
+    assert window.open_database(bad)  # shown from its cache; its values are being checked
+    assert window.db is not bundled
+    qtbot.waitUntil(lambda: window.db is bundled, timeout=120_000)
+    assert len(warnings_shown) == 1
+    line = warnings_shown[0][1]
+    assert "events" in line and "precision" in line and "century" in line
+    assert "\n" not in line.strip()
+    assert settings.last_database() != str(bad)
+    assert str(bad) not in settings.recent_files()

@@ -279,3 +279,19 @@ def test_broken_search_index_is_refused_in_one_line(qtbot, bundled_window: MainW
     assert warnings_shown and "search_docs" in warnings_shown[-1][1]
     assert "\n" not in warnings_shown[-1][1].strip()
     assert window.db is before
+
+
+def test_the_bundled_window_never_reads_the_whole_database_for_panels(
+        bundled_window: MainWindow) -> None:
+    """Every record's panel and a Source page come from records read by key."""
+    window = bundled_window
+    db = window.db
+    assert db is not None and not db.dataset_read
+    for rec in window.relations.ds.recommendations:
+        window.navigate_to(RecordRef(RecordType.RECOMMENDATION, rec.id))
+        assert window.detail.current() == RecordRef(RecordType.RECOMMENDATION, rec.id)
+    window.navigate_to(RecordRef(RecordType.DOCUMENT, "C-13/108"))
+    assert "C-13/108" in window.detail.browser.toPlainText()
+    assert window.detail.show_source("§2.3.3")
+    assert "C-13/108" in window.detail.browser.toPlainText()  # among the records citing it
+    assert not db.dataset_read

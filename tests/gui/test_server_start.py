@@ -151,6 +151,7 @@ def test_a_server_opens_in_the_background_and_searches_when_its_index_arrives(
     qtbot.waitUntil(lambda: c.workspace is not None and c._listener is not None
                     and c._listener.connected, timeout=5000)
     window.close()
+    window.db.close()  # the server connection it reads records through (kept while shown)
 
 
 @pytest.mark.server
@@ -174,3 +175,4 @@ def test_a_record_link_on_a_server_is_followed_once_the_data_is_in(
     qtbot.waitUntil(lambda: c.workspace is not None and c._listener is not None
                     and c._listener.connected, timeout=5000)
     window.close()
+    window.db.close()  # the server connection it reads records through (kept while shown)

@@ -74,7 +74,7 @@ def test_open_that_fails_while_switching_keeps_the_old_database(
     before = (window.db, window.windowTitle(), window.timeline.index(),
               window.status_database.text(), len(window.relations.events))
 
-    def damaged(self: Store) -> object:
+    def damaged(self: Store, only: object = None) -> object:
         raise DatabaseError(f"{self.label}: the file is damaged (database disk image is "
                             "malformed)")
 

@@ -73,6 +73,35 @@ def note_matches(note: Note, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
+def search_words(query: str) -> list[str]:
+    """The words of a notes query, lower-cased: a note matches when every one of them is a
+    substring of its text or of its author (the rule of `Workspace.search_notes` on both back
+    ends, and of `note_found_by`)."""
+    return query.lower().split()
+
+
+def note_found_by(note: Note, query: str) -> bool:
+    """Whether the main search's `query` finds `note` (every word, any case, somewhere in its
+    text or its author); an empty query finds nothing. The same rule as the store's query, for
+    notes already in memory (the exports' search emphasis)."""
+    words = search_words(query)
+    text, author = note.text.lower(), note.author.lower()
+    return bool(words) and all(w in text or w in author for w in words)
+
+
+def note_match_span(text: str, query: str) -> tuple[int, int]:
+    """Where in `text` the first word of `query` found there is (start, end), for the
+    highlight; (0, 0) when the note matched by its author only."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character whose lower case is longer: no offsets
+        return (0, 0)
+    for word in search_words(query):
+        at = lowered.find(word)
+        if at >= 0:
+            return (at, at + len(word))
+    return (0, 0)
+
+
 def clean_view_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:

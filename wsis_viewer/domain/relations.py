@@ -20,6 +20,7 @@ from wsis_viewer.domain.model import (
     Claim,
     Dataset,
     Event,
+    Person,
     Precision,
     RecordType,
     claim_for,
@@ -135,6 +136,12 @@ def _gap(earlier: Event, later: Event) -> tuple[int, bool]:
     approximate = Precision.DAY not in (earlier.precision, later.precision) or (
         earlier.precision is not Precision.DAY or later.precision is not Precision.DAY)
     return days, approximate
+
+
+def meetings_served_kind(person: Person) -> str | None:
+    """The kind of events a person's panel lists as "meetings of the body they served": the
+    CWG-WSIS meetings for someone with a role in CWG-WSIS (the report names its chairs)."""
+    return "cwg-wsis-meeting" if any(r.body == "CWG-WSIS" for r in person.roles) else None
 
 
 class Relations:

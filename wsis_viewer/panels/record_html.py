@@ -45,7 +45,7 @@ from wsis_viewer.domain.model import (
     claim_for,
 )
 from wsis_viewer.domain.provenance import iter_claims, iter_quoted_texts
-from wsis_viewer.domain.relations import ChainEdge, RecordRef, Relations
+from wsis_viewer.domain.relations import ChainEdge, RecordRef, Relations, meetings_served_kind
 from wsis_viewer.domain.report_text import (
     OFFICIAL_DOCUMENT_TITLE,
     OFFICIAL_DOCUMENT_URL,
@@ -646,10 +646,8 @@ class RecordPage:
         roles = [self.claimed(f"{esc(self.term(r.role))}, {esc(r.body)}"
                               + (f" ({esc(r.start_year)}–{esc(r.end_year)})"
                                  if r.start_year else ""), r.claim) for r in p.roles]
-        meetings = []
-        if any(r.body == "CWG-WSIS" for r in p.roles):
-            meetings = [self.event_link(e.id) for e in self.rel.ds.events
-                        if e.kind == "cwg-wsis-meeting"]
+        served = meetings_served_kind(p)
+        meetings = [self.event_link(e.id) for e in self.rel.ds.events if e.kind == served]
         title = Bilingual(p.name_zh or p.name, p.name)
         return "".join([
             self.heading(self.tr("Person"), title, p.country or ""),

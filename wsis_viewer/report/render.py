@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.timeline.colors import Theme, lane_colour, with_alpha
+from wsis_viewer.timeline.note_marks import MARK_COLOUR, MARK_PX
 from wsis_viewer.timeline.widget import TimelineWidget
 
 CAPTION_CONTEXT = "Export"  # the translation context of every text in this module
@@ -96,7 +97,8 @@ def _split_placeholders(text: str) -> list[str]:
 class LegendEntry:
     label: str
     colour: QColor | None = None  # a lane swatch
-    symbol: str = "lane"  # lane | bar | marker | hatched | connector | chain | inferred | selected
+    # lane | bar | marker | hatched | connector | chain | inferred | selected | note
+    symbol: str = "lane"
 
 
 class Legend(QWidget):
@@ -164,6 +166,11 @@ class Legend(QWidget):
             elif entry.symbol == "inferred":
                 painter.setPen(QPen(theme.connector, 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.top()))
+            elif entry.symbol == "note":  # the timeline's flag (timeline/note_marks.py)
+                painter.setPen(QPen(QColor("white"), 1))
+                c, r = box.center(), MARK_PX / 2
+                painter.drawPolygon([QPointF(c.x() - r, c.y() - r), QPointF(c.x() + r, c.y() - r),
+                                     QPointF(c.x(), c.y() + r)])
             elif entry.symbol == "selected":
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(theme.selection, 2))
@@ -253,8 +260,10 @@ def _cut_document(doc: QTextDocument, room: float, note: str) -> None:
     cursor.insertText(note)
 
 
-def legend_entries(lane_labels: list[tuple[str, int]]) -> list[LegendEntry]:
-    """Lane swatches (label, colour index) then the symbols, in the installed language."""
+def legend_entries(lane_labels: list[tuple[str, int]], *, notes: bool = False
+                   ) -> list[LegendEntry]:
+    """Lane swatches (label, colour index) then the symbols, in the installed language;
+    with `notes`, the note mark too (an export with notes)."""
     entries = [LegendEntry(label, lane_colour(i)) for label, i in lane_labels]
     entries += [
         LegendEntry(QCoreApplication.translate("Export", "multi-day sitting"), symbol="bar"),
@@ -269,6 +278,9 @@ def legend_entries(lane_labels: list[tuple[str, int]]) -> list[LegendEntry]:
                     symbol="inferred"),
         LegendEntry(QCoreApplication.translate("Export", "selected"), symbol="selected"),
     ]
+    if notes:
+        entries.append(LegendEntry(QCoreApplication.translate("Export", "has notes"),
+                                   MARK_COLOUR, symbol="note"))
     return entries
 
 

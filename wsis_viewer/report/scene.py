@@ -24,10 +24,12 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.notes import note_found_by
 from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import date_to_x, x_to_date
 from wsis_viewer.domain.view_state import ViewState, default_range, emphasis_for
+from wsis_viewer.panels.note_hits import notes_html
 from wsis_viewer.panels.record_html import CONTEXT, RecordPage
 from wsis_viewer.qt import gui_thread_gc
 from wsis_viewer.qt.fonts import bundled_families
@@ -43,6 +45,7 @@ from wsis_viewer.report.typography import for_language
 from wsis_viewer.report.view_spec import RenderOptions, SpecError, ViewSpec, options_of
 from wsis_viewer.session.loaded_database import LoadedDatabase
 from wsis_viewer.timeline.dates import axis_formatter, translate_dates
+from wsis_viewer.timeline.note_marks import add_note_marks
 from wsis_viewer.timeline.widget import TimelineWidget
 
 _DONT_SHOW = Qt.WidgetAttribute.WA_DontShowOnScreen
@@ -184,8 +187,16 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
         # must be the bundled one too for the picture not to depend on the machine's fonts.
         app.setFont(font)
     lang = state.lang
-    rel = Relations(stated_only(db.dataset) if state.stated_only else db.dataset)
+    # The records the window would hold for this state: the lists' and those around the
+    # selection (never the whole dataset: a million events would take seconds).
+    records = db.records_for_view(state.selected)
+    rel = Relations(stated_only(records) if state.stated_only else records)
     matches = db.find(state.search) if state.search.strip() else []
+    notes = options.notes
+    if notes is not None and state.search.strip():  # as the window: events found by notes
+        matches = list(dict.fromkeys([*matches, *(n.record for n in notes
+                                                  if db.index.index_of(n.record) is not None
+                                                  and note_found_by(n, state.search))]))
 
     timeline = TimelineWidget(overview=False)
     timeline.setPalette(palette)
@@ -194,6 +205,8 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
     timeline.set_axis_formatter(axis_formatter(lang))
     timeline.set_markers(db.period, today=False)  # "today" would make exports unreproducible
     timeline.show_state(state, emphasis_for(state, rel, matches))
+    if notes is not None:
+        add_note_marks(timeline).set_records({n.record for n in notes})
 
     selected = state.selected if state.selected is not None and rel.exists(state.selected) \
         else None
@@ -203,6 +216,10 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
             raise SpecError("--details needs --select (the record whose panel to show)")
         details_html = RecordPage(rel, lang, _translate_page,
                                   translate_dates=translate_dates).render(selected)
+        if notes is not None:  # as the window's panel shows them, under the record
+            details_html += notes_html([n for n in notes if n.record == selected.id],
+                                       QCoreApplication.translate("WorkspaceController",
+                                                                  "Notes"))
 
     x0, x1 = state.time_range or default_range(db.index, db.period)
     start, end = x_to_date(x0), x_to_date(x1 - 1)
@@ -213,7 +230,8 @@ def _build(db: LoadedDatabase, state: ViewState, options: RenderOptions,
     lane_entries = [(lane_label(lane, lang), db.index.lane_ids.index(lane.id))
                     for lane in db.lanes
                     if lane.id not in state.hidden_lanes and lane.id in db.index.lane_ids]
-    view = ExportView(timeline, caption, legend_entries(lane_entries), details_html)
+    view = ExportView(timeline, caption, legend_entries(lane_entries, notes=notes is not None),
+                      details_html)
     view.setPalette(palette)
     view.setFont(font)
     view.resize(options.width, view.height_for(options.width, options.height))

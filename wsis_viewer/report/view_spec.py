@@ -4,7 +4,7 @@ A `ViewSpec` is what `wsis-viewer screenshot` (and the report's figures) ask for
 the command line: dates, lane ids, a record id or number. The scene turns it into a `ViewState`
 (domain.view_state) against the opened database, the same value the window holds, so the window's
 File ▸ Export and the command line draw through one path. `RenderOptions` are the picture's own
-settings (size, scale, the detail panel beside it, the caption's date).
+settings (size, scale, the detail panel beside it, the caption's date, the notes or none).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from wsis_viewer.domain.date_range import describe as describe_range
 from wsis_viewer.domain.date_range import in_range
+from wsis_viewer.domain.notes import Note
 
 FORMATS = ("png", "svg", "pdf")
 # The largest picture drawn (width × height × scale²): at 4 bytes a pixel, 256 MB of memory;
@@ -52,6 +53,11 @@ class RenderOptions:
     scale: float = 1.0
     details: bool = False  # the selected record's panel beside the timeline
     caption_date: dt.date = field(default_factory=dt.date.today)
+    # "Include notes" (File ▸ Export's choice, `screenshot --notes`, like `report --notes`):
+    # None leaves every trace of notes out; otherwise these notes are drawn — a mark on each
+    # event that has one, the selected record's notes in its panel (with details) — and the
+    # events whose notes match the search are lit like the window lights them.
+    notes: tuple[Note, ...] | None = None
 
 
 def options_of(spec: ViewSpec) -> RenderOptions:

@@ -247,12 +247,15 @@ def write_database(
 
 
 def _write_search_index(engine: Engine) -> None:
-    """The full-text search tables (store/search_index.py), from the rows just written."""
+    """The full-text search tables (store/search_index.py), from the rows just written, and
+    the look-up indexes the window's reads by key use (store/lookup_indexes.py)."""
+    from wsis_viewer.store.lookup_indexes import write_lookup_indexes
     from wsis_viewer.store.search_index import build_search_index
 
     raw = engine.raw_connection()
     try:
         build_search_index(raw.driver_connection)  # type: ignore[arg-type]
+        write_lookup_indexes(raw.driver_connection)  # type: ignore[arg-type]
         raw.commit()
     finally:
         raw.close()

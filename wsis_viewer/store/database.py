@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import ColumnElement, create_engine, literal, or_, select, text, union_all
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session as OrmSession
@@ -51,6 +51,7 @@ from wsis_viewer.store import schema as s
 from wsis_viewer.store.integrity import check_schema, check_values
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.read_errors import database_errors, guard_reads
+from wsis_viewer.store.record_subset import RecordSubset
 from wsis_viewer.store.safe_open import readonly_file_engine
 from wsis_viewer.store.urls import is_server_url
 
@@ -159,8 +160,9 @@ def _engine_for(target: str | Path) -> tuple[Engine, str]:
         raise DatabaseError(f"{label}: cannot open ({exc})") from exc
 
 
-def _check_sqlite_file(dbc: sqlite3.Connection, label: str) -> None:
-    """Ours (application id, meta table), our schema version, our exact schema, sound values.
+def _check_sqlite_file(dbc: sqlite3.Connection, label: str, *, values: bool = True) -> None:
+    """Ours (application id, meta table), our schema version, our exact schema, and (with
+    `values`) sound values.
 
     Reads text as bytes, so names and values that are not UTF-8 are reported, not raised.
     """
@@ -176,6 +178,15 @@ def _check_sqlite_file(dbc: sqlite3.Connection, label: str) -> None:
         row = dbc.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         _check_version(row[0] if row else None, label)
         check_schema(dbc, label)
+        if values:
+            check_values(dbc, label)
+    finally:
+        dbc.text_factory = str
+
+
+def _check_sqlite_values(dbc: sqlite3.Connection, label: str) -> None:
+    dbc.text_factory = bytes
+    try:
         check_values(dbc, label)
     finally:
         dbc.text_factory = str
@@ -205,9 +216,13 @@ def _check_version(raw: object, label: str) -> None:
         f"{s.SCHEMA_VERSION}; install a newer WSIS viewer to open it")
 
 
-def open_database(target: str | Path) -> Store:
+def open_database(target: str | Path, *, check_values: bool = True) -> Store:
     """Open a database file path or SQLAlchemy URL read-only, and check that it is ours, of
     our schema version and schema, with every value sound (see `store.integrity`).
+
+    `check_values=False` leaves the values' check (a scan of every row: seconds at a million
+    events) to `Store.check_values()`, which the window runs in the background after the
+    first frame; nothing is trusted meanwhile beyond what each read checks.
 
     Raises DatabaseError with one line for any file that fails; never writes to the file.
     A PostgreSQL team server's URL gives a Store on its current published version, read in
@@ -222,7 +237,8 @@ def open_database(target: str | Path) -> Store:
             if engine.dialect.name == "sqlite":
                 raw = engine.raw_connection()
                 try:
-                    _check_sqlite_file(raw.driver_connection, label)  # type: ignore[arg-type]
+                    _check_sqlite_file(raw.driver_connection, label,  # type: ignore[arg-type]
+                                       values=check_values)
                 finally:
                     raw.close()
             else:
@@ -253,6 +269,16 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _about(stmt: Any, table: Any, only: RecordSubset | None) -> Any:
+    """`stmt` on a table keyed by (record_type, record_id) limited to the records of `only`."""
+    if only is None:
+        return stmt
+    condition: ColumnElement[bool] = or_(
+        table.record_type.in_([kind.value for kind in only.whole_types()]),
+        only.any_id_condition(table.record_id))
+    return stmt.where(condition)
+
+
 def _opt_bi(zh: str | None, en: str | None, quoted_from: str | None = None) -> Bilingual | None:
     return None if zh is None and en is None else Bilingual(zh or "", en or "", False,
                                                           quoted_from)
@@ -268,6 +294,19 @@ class Store:
     def __init__(self, engine: Engine, label: str) -> None:
         self.engine = engine
         self.label = label
+
+    def check_values(self) -> None:
+        """Every value of a file database checked (`store.integrity.check_values`); raises
+        DatabaseError naming the first bad table, record and column. A team server's data was
+        checked when it was published."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with database_errors(self.label):
+            raw = self.engine.raw_connection()
+            try:
+                _check_sqlite_values(raw.driver_connection, self.label)  # type: ignore[arg-type]
+            finally:
+                raw.close()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -362,20 +401,22 @@ class Store:
 
     # --- whole dataset ------------------------------------------------------------------------
 
-    def _sources(self, conn: OrmSession) -> dict[tuple[str, str], list[Source]]:
+    def _sources(self, conn: OrmSession, only: RecordSubset | None
+                 ) -> dict[tuple[str, str], list[Source]]:
         out: dict[tuple[str, str], list[Source]] = defaultdict(list)
         q = select(s.SourceRow).order_by(s.SourceRow.record_type, s.SourceRow.record_id,
                                          s.SourceRow.seq)
-        for r in conn.execute(q).scalars():
+        for r in conn.execute(_about(q, s.SourceRow, only)).scalars():
             out[(r.record_type, r.record_id)].append(
                 Source(SourceType(r.type), r.ref, r.url, r.title))
         return out
 
-    def _claims(self, conn: OrmSession) -> dict[_ClaimKey, dict[tuple[str, str], Claim]]:
+    def _claims(self, conn: OrmSession, only: RecordSubset | None
+                ) -> dict[_ClaimKey, dict[tuple[str, str], Claim]]:
         out: dict[_ClaimKey, dict[tuple[str, str], Claim]] = defaultdict(dict)
-        for r in conn.execute(select(s.ClaimRow).order_by(
+        for r in conn.execute(_about(select(s.ClaimRow).order_by(
                 s.ClaimRow.record_type, s.ClaimRow.record_id, s.ClaimRow.relation,
-                s.ClaimRow.target)).scalars():
+                s.ClaimRow.target), s.ClaimRow, only)).scalars():
             try:
                 basis = Basis(r.basis)
             except ValueError as exc:
@@ -387,20 +428,31 @@ class Store:
                 basis, r.source, r.quote, note)
         return out
 
-    def _quoted(self, conn: OrmSession) -> dict[tuple[str, str, str], str]:
+    def _quoted(self, conn: OrmSession, only: RecordSubset | None
+                ) -> dict[tuple[str, str, str], str]:
         return {(r.record_type, r.record_id, r.field): r.quoted_from
-                for r in conn.execute(select(s.QuotedTextRow)).scalars()}
+                for r in conn.execute(_about(select(s.QuotedTextRow), s.QuotedTextRow, only))
+                .scalars()}
 
-    def load(self) -> Dataset:
-        """Read every record. Fine for the real dataset; the timeline uses event_rows()."""
+    def load(self, only: RecordSubset | None = None) -> Dataset:
+        """Read every record, or with `only` just those records (each exactly as the whole
+        read gives it, links to records outside `only` included). The window reads the
+        records around a selection this way instead of the whole database."""
         # An ORM Session (not a bare connection) so select(Row) yields mapped objects.
         with database_errors(self.label), OrmSession(self.engine) as session:
-            return self._load(session)
+            ds = self._load(session, only)
+        return ds if only is None else only.filter(ds)
 
-    def _load(self, conn: OrmSession) -> Dataset:
-        src = self._sources(conn)
-        all_claims = self._claims(conn)
-        quoted = self._quoted(conn)
+    def _load(self, conn: OrmSession, only: RecordSubset | None = None) -> Dataset:
+        src = self._sources(conn, only)
+        all_claims = self._claims(conn, only)
+        quoted = self._quoted(conn, only)
+
+        def among(stmt: Any, column: Any, kind: RecordType) -> Any:
+            """`stmt` limited to the rows whose `column` is one of the wanted `kind` ids."""
+            return stmt if only is None else only.where(stmt, column, kind)
+
+        ev, doc = RecordType.EVENT, RecordType.DOCUMENT
 
         def sources(kind: RecordType, rid: str) -> tuple[Source, ...]:
             return tuple(src.get((kind.value, rid), ()))
@@ -426,30 +478,44 @@ class Store:
         # Plain column tuples, not ORM objects: sessions are the biggest table (a crafted
         # event may have a million), and mapped instances cost about three times as much.
         t = s.SessionRow
-        for event_id, start, end, time, end_time, room, location, label in conn.execute(
+        for event_id, start, end, time, end_time, room, location, label in conn.execute(among(
                 select(t.event_id, t.start, t.end, t.time, t.end_time, t.room, t.location,
-                       t.label).order_by(t.event_id, t.seq)):
+                       t.label).order_by(t.event_id, t.seq), t.event_id, ev)):
             sessions[event_id].append(Session(_date(start), _date(end), time, end_time, room,
                                               location, label))
         docs_of_event: dict[str, list[str]] = defaultdict(list)
         considered: dict[str, list[Consideration]] = defaultdict(list)
-        for c in conn.execute(select(s.ConsiderationRow).order_by(
-                s.ConsiderationRow.document_symbol, s.ConsiderationRow.seq)).scalars():
+        for c in conn.execute(among(select(s.ConsiderationRow).order_by(
+                s.ConsiderationRow.document_symbol, s.ConsiderationRow.seq),
+                s.ConsiderationRow.document_symbol, doc)).scalars():
             considered[c.document_symbol].append(Consideration(
                 c.event_id, c.action,
                 claim(RecordType.DOCUMENT, c.document_symbol, "considered_at", c.event_id)))
-        doc_rows = list(conn.execute(select(s.DocumentRow).order_by(s.DocumentRow.symbol))
-                        .scalars())
-        for d in doc_rows:
-            if d.event_id:
-                docs_of_event[d.event_id].append(d.symbol)
-            for cons in considered[d.symbol]:
-                if d.symbol not in docs_of_event[cons.event]:
-                    docs_of_event[cons.event].append(d.symbol)
+        doc_rows = list(conn.execute(among(select(s.DocumentRow).order_by(s.DocumentRow.symbol),
+                                           s.DocumentRow.symbol, doc)).scalars())
+        if only is None:
+            for d in doc_rows:
+                if d.event_id:
+                    docs_of_event[d.event_id].append(d.symbol)
+                for cons in considered[d.symbol]:
+                    if d.symbol not in docs_of_event[cons.event]:
+                        docs_of_event[cons.event].append(d.symbol)
+        else:  # the same lists, in the same (symbol) order, from the wanted events' side
+            dr, cr = s.DocumentRow, s.ConsiderationRow
+            made = among(select(dr.symbol.label("symbol"), dr.event_id.label("event"))
+                         .where(dr.event_id.is_not(None)), dr.event_id, ev)
+            seen = among(select(cr.document_symbol.label("symbol"), cr.event_id.label("event"),
+                                ).join(dr, dr.symbol == cr.document_symbol), cr.event_id, ev)
+            for symbol, event_id, _k in conn.execute(
+                    union_all(made.add_columns(literal(0).label("k")),
+                              seen.add_columns(cr.seq.label("k"))).order_by("symbol", "k")):
+                if symbol not in docs_of_event[event_id]:
+                    docs_of_event[event_id].append(symbol)
 
         event_resolutions: dict[str, list[str]] = defaultdict(list)
-        for er in conn.execute(select(s.EventResolutionRow).order_by(
-                s.EventResolutionRow.event_id, s.EventResolutionRow.seq)).scalars():
+        for er in conn.execute(among(select(s.EventResolutionRow).order_by(
+                s.EventResolutionRow.event_id, s.EventResolutionRow.seq),
+                s.EventResolutionRow.event_id, ev)).scalars():
             event_resolutions[er.event_id].append(er.resolution_id)
         events = tuple(
             Event(
@@ -466,8 +532,9 @@ class Store:
                 sources=sources(RecordType.EVENT, e.id),
                 claims=link_claims(RecordType.EVENT, e.id,
                                    [("resolutions", x) for x in event_resolutions[e.id]]))
-            for e in conn.execute(select(s.EventRow).order_by(s.EventRow.start, s.EventRow.id))
-            .scalars())
+            for e in conn.execute(among(select(s.EventRow).order_by(s.EventRow.start,
+                                                                     s.EventRow.id),
+                                        s.EventRow.id, ev)).scalars())
         documents = tuple(
             Document(
                 symbol=d.symbol, kind=d.kind,
@@ -482,8 +549,9 @@ class Store:
                                    [("event", d.event_id)] if d.event_id else []))
             for d in doc_rows)
         steps: dict[str, list[ResolutionStep]] = defaultdict(list)
-        for st in conn.execute(select(s.ResolutionStepRow).order_by(
-                s.ResolutionStepRow.resolution_id, s.ResolutionStepRow.seq)).scalars():
+        for st in conn.execute(among(select(s.ResolutionStepRow).order_by(
+                s.ResolutionStepRow.resolution_id, s.ResolutionStepRow.seq),
+                s.ResolutionStepRow.resolution_id, RecordType.RESOLUTION)).scalars():
             steps[st.resolution_id].append(ResolutionStep(
                 st.action, st.year, st.event_id, st.document_symbol, st.note,
                 claim(RecordType.RESOLUTION, st.resolution_id, "history", str(st.seq))))
@@ -496,11 +564,12 @@ class Store:
                 description=_opt_bi(r.description_zh, r.description_en,
                                     qf(RecordType.RESOLUTION, r.id, "description")),
                 sources=sources(RecordType.RESOLUTION, r.id))
-            for r in conn.execute(select(s.ResolutionRow).order_by(s.ResolutionRow.id))
-            .scalars())
+            for r in conn.execute(among(select(s.ResolutionRow).order_by(s.ResolutionRow.id),
+                                        s.ResolutionRow.id, RecordType.RESOLUTION)).scalars())
         links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for lk in conn.execute(select(s.RecommendationLinkRow).order_by(
-                s.RecommendationLinkRow.recommendation_id, s.RecommendationLinkRow.seq)).scalars():
+        for lk in conn.execute(among(select(s.RecommendationLinkRow).order_by(
+                s.RecommendationLinkRow.recommendation_id, s.RecommendationLinkRow.seq),
+                s.RecommendationLinkRow.recommendation_id, RecordType.RECOMMENDATION)).scalars():
             links[lk.recommendation_id][lk.target_type].append(lk.target_id)
         recommendations = tuple(
             Recommendation(
@@ -518,28 +587,32 @@ class Store:
                     *([("event", m.event_id)] if m.event_id else []),
                     *[(f"links.{kind}s", x) for kind in ("resolution", "event", "document")
                       for x in links[m.id][kind]]]))
-            for m in conn.execute(select(s.RecommendationRow).order_by(s.RecommendationRow.id))
+            for m in conn.execute(among(select(s.RecommendationRow).order_by(
+                s.RecommendationRow.id), s.RecommendationRow.id, RecordType.RECOMMENDATION))
             .scalars())
         roles: dict[str, list[Role]] = defaultdict(list)
-        for ro in conn.execute(select(s.RoleRow).order_by(s.RoleRow.person_id, s.RoleRow.seq)
-                               ).scalars():
+        for ro in conn.execute(among(select(s.RoleRow).order_by(s.RoleRow.person_id,
+                                                                s.RoleRow.seq),
+                                     s.RoleRow.person_id, RecordType.PERSON)).scalars():
             roles[ro.person_id].append(Role(
                 ro.role, ro.body, ro.start_year, ro.end_year,
                 claim(RecordType.PERSON, ro.person_id, "roles", str(ro.seq))))
         people = tuple(
             Person(id=p.id, name=p.name, name_zh=p.name_zh, country=p.country,
                    roles=tuple(roles[p.id]), sources=sources(RecordType.PERSON, p.id))
-            for p in conn.execute(select(s.PersonRow).order_by(s.PersonRow.id)).scalars())
+            for p in conn.execute(among(select(s.PersonRow).order_by(s.PersonRow.id),
+                                        s.PersonRow.id, RecordType.PERSON)).scalars())
         contributors = tuple(
             Contributor(id=c.id, name=bi(RecordType.CONTRIBUTOR, c.id, "name", c.name_zh,
                                          c.name_en, c.name_en_is_translation),
                         type=c.type, country=c.country,
                         sources=sources(RecordType.CONTRIBUTOR, c.id))
-            for c in conn.execute(select(s.ContributorRow).order_by(s.ContributorRow.id))
-            .scalars())
+            for c in conn.execute(among(select(s.ContributorRow).order_by(s.ContributorRow.id),
+                                        s.ContributorRow.id, RecordType.CONTRIBUTOR)).scalars())
         topic_events: dict[str, list[str]] = defaultdict(list)
-        for te in conn.execute(select(s.TopicEventRow).order_by(s.TopicEventRow.topic_id,
-                                                               s.TopicEventRow.seq)).scalars():
+        for te in conn.execute(among(select(s.TopicEventRow).order_by(
+                s.TopicEventRow.topic_id, s.TopicEventRow.seq),
+                s.TopicEventRow.topic_id, RecordType.TOPIC)).scalars():
             topic_events[te.topic_id].append(te.event_id)
         topics = tuple(
             Topic(id=t.id, category=t.category, ref=t.ref,
@@ -549,7 +622,8 @@ class Store:
                   events=tuple(topic_events[t.id]), sources=sources(RecordType.TOPIC, t.id),
                   claims=link_claims(RecordType.TOPIC, t.id,
                                      [("events", x) for x in topic_events[t.id]]))
-            for t in conn.execute(select(s.TopicRow).order_by(s.TopicRow.id)).scalars())
+            for t in conn.execute(among(select(s.TopicRow).order_by(s.TopicRow.id),
+                                        s.TopicRow.id, RecordType.TOPIC)).scalars())
         figures = tuple(
             Figure(id=f.id, value=f.value, qualifier=f.qualifier,
                    text=bi(RecordType.FIGURE, f.id, "text", f.text_zh, f.text_en,
@@ -557,7 +631,8 @@ class Store:
                    event=f.event_id, sources=sources(RecordType.FIGURE, f.id),
                    claims=link_claims(RecordType.FIGURE, f.id,
                                       [("event", f.event_id)] if f.event_id else []))
-            for f in conn.execute(select(s.FigureRow).order_by(s.FigureRow.id)).scalars())
+            for f in conn.execute(among(select(s.FigureRow).order_by(s.FigureRow.id),
+                                        s.FigureRow.id, RecordType.FIGURE)).scalars())
         return Dataset(events=events, documents=documents, resolutions=resolutions,
                        recommendations=recommendations, people=people,
                        contributors=contributors, topics=topics, figures=figures)

@@ -90,11 +90,13 @@ def expected_schema() -> frozenset[SchemaEntry]:
 @functools.cache
 def optional_schema() -> frozenset[SchemaEntry]:
     """Objects `build-db` adds after the tables, which an older database may lack: the search
-    tables (store/search_index.py, FTS5 with its shadow tables) and the timeline cache
-    (store/timeline_cache.py). Absent is fine; present, they must be exactly these."""
+    tables (store/search_index.py, FTS5 with its shadow tables), the timeline cache
+    (store/timeline_cache.py) and the look-up indexes (store/lookup_indexes.py). Absent is
+    fine; present, they must be exactly these."""
     import sqlite3 as sqlite
 
     from wsis_viewer.store.build import _create_schema
+    from wsis_viewer.store.lookup_indexes import write_lookup_indexes
     from wsis_viewer.store.search_index import write_search_index
     from wsis_viewer.store.timeline_cache import cache_table
 
@@ -108,6 +110,7 @@ def optional_schema() -> frozenset[SchemaEntry]:
             con = raw.driver_connection
             assert isinstance(con, sqlite.Connection)
             write_search_index(con, ())
+            write_lookup_indexes(con)
             con.commit()
             rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
         finally:

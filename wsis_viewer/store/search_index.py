@@ -500,6 +500,11 @@ def open_search(engine: Engine, label: str) -> SearchBackend:
             with reader.connect() as conn:
                 docs = list(iter_search_docs(lambda sql: conn.exec_driver_sql(sql),
                                              engine.url.get_backend_name()))
+                if reader is engine and engine is not searcher:
+                    # Not back into the store's pool: the store may be closed (disposed)
+                    # already, and nothing would close a connection left there (it leaked
+                    # until garbage collection, seen as a ResourceWarning in the tests).
+                    conn.invalidate()
         except SQLAlchemyError as exc:
             raise DatabaseError(f"{label}: its records cannot be searched ({exc})") from exc
         finally:

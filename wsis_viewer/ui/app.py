@@ -25,6 +25,7 @@ from wsis_viewer.qt.i18n import (
     set_app_language,
     system_language,
 )
+from wsis_viewer.session.loaded_database import SYNC_DATASET_LIMIT
 from wsis_viewer.store.database import open_database
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.ui.main_window import MainWindow
@@ -81,9 +82,15 @@ def start_language(lang: str | None, settings: ViewerSettings) -> str:
 
 
 def _open_error(target: str) -> str | None:
-    """None when `target` opens; else the one-line reason. Never raises for bad data."""
+    """None when `target` opens; else the one-line reason. Never raises for bad data.
+
+    The values of a big file are not checked here: the window checks them in the
+    background after its first frame, and refuses it the same way (seconds at a million
+    events, which the start would otherwise wait for, twice)."""
     try:
-        open_database(target).close()
+        with open_database(target, check_values=False) as store:
+            if "://" in str(target) or store.count("events") <= SYNC_DATASET_LIMIT:
+                store.check_values()
     except DatabaseError as exc:
         return str(exc)
     return None

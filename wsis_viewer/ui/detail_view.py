@@ -69,6 +69,9 @@ class DetailView(QWidget):
         # More HTML after a record's page (the workspace's notes on it, ui/workspace_ui.py).
         self.extra_html: Callable[[RecordRef], str] | None = None
         self._current_source: str | None = None
+        # Called with a paragraph ("§2.3.3") before its Source page is drawn: the window reads
+        # the records that cite it (it does not hold every record of a database).
+        self.before_source: Callable[[str], None] | None = None
         self._report: ReportText | None = None
         self._report_error: str | None = None  # why the last chosen file could not be used
         self.browser = QTextBrowser(self)
@@ -86,6 +89,10 @@ class DetailView(QWidget):
     def set_dataset(self, dataset: Dataset, relations: Relations | None = None) -> None:
         self._relations = relations or Relations(dataset)
         self.clear()
+
+    def add_records(self, relations: Relations) -> None:
+        """The same records and more (the window read some by key): what is shown stays."""
+        self._relations = relations
 
     def set_language(self, lang: str) -> None:
         """Which text of bilingual records to show ("en" or "zh"); headings follow the
@@ -128,6 +135,8 @@ class DetailView(QWidget):
         url = source_from_url(f"source:{paragraph}")
         if url is None:
             return False
+        if self.before_source is not None:
+            self.before_source(url)  # the window reads the records citing it first
         self._current_source = url
         error = ""
         if self._report_error:

@@ -7,7 +7,7 @@ The window wires widgets together and owns the opened database; each widget does
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from wsis_viewer.domain.bounds import MAX_TOOLTIP_SITTINGS, elide
+from wsis_viewer.domain.dataset_union import union
 from wsis_viewer.domain.dates import format_span
 from wsis_viewer.domain.history import NavigationHistory
 from wsis_viewer.domain.model import Dataset, Event, Precision, RecordType
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.provenance import stated_only
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.domain.timeline_index import DAY, date_to_x
@@ -44,7 +46,7 @@ from wsis_viewer.qt import gui_thread_gc
 from wsis_viewer.qt.event_search import EventSearch
 from wsis_viewer.qt.i18n import current_language, data_language, lane_label, set_app_language
 from wsis_viewer.qt.operations import Operations, StatusBarProgress
-from wsis_viewer.session.loaded_database import LoadedDatabase
+from wsis_viewer.session.loaded_database import SYNC_DATASET_LIMIT, LoadedDatabase
 from wsis_viewer.session.matches import SearchMatches
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.urls import server_name
@@ -71,9 +73,22 @@ MIN_DETAIL_WIDTH_SMALL = 220  # what the detail dock gives way to in a small win
 DEFAULT_DETAIL_WIDTH = 420  # a bilingual title and a document title fit on a line or two
 DEFAULT_LIST_HEIGHT = 230
 # Up to this many events the records are read at once; above, in a background thread.
-SYNC_DATASET_LIMIT = 20_000
 VIEW_MARGIN = 0.12  # share of the span added on each side when a link brings records into view
 MIN_TIMELINE_SHARE = 0.55  # of the window's height and width, kept for the timeline
+
+
+def open_for_window(target: str | Path) -> LoadedDatabase:
+    """Open `target` for the window: a small file checked whole at once (milliseconds); a big
+    one drawn from its checked timeline cache first and its values checked afterwards, off the
+    GUI thread (seconds at a million events), by `MainWindow._check_values_later`."""
+    db = LoadedDatabase.open(target, check_values=False)
+    if db.counts.get("events", 0) <= SYNC_DATASET_LIMIT:
+        try:
+            db.check_values()
+        except BaseException:
+            db.close()
+            raise
+    return db
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +115,8 @@ class MainWindow(QMainWindow):
         self.relations = Relations(Dataset())  # what is shown: all, or the stated only
         self._all_relations = self.relations
         self._records_pending = False  # a big database's records are being read
+        self._around_read: set[RecordRef] = set()  # records whose surroundings are read
+        self._citing_read: set[str] = set()  # paragraphs whose citing records are read
         self._pending_selection: RecordRef | None = None
         app = QApplication.instance()
         if app is not None:  # garbage only ever collected in this thread (see gui_thread_gc)
@@ -111,12 +128,18 @@ class MainWindow(QMainWindow):
         self._event_search = EventSearch(self, operations=self.operations)
         self._event_search.found.connect(self._on_events_found)
         self._matches = SearchMatches()
+        self._found = SearchMatches()  # the dataset's own matches (without the notes')
+        self._extra_matches: tuple[str, tuple[str, ...]] = ("", ())  # by notes (issue 15)
+        # The notes File ▸ Export, Copy Image and Print draw (None: none); the workspace
+        # (ui/workspace_ui.py) answers with its notes while Export ▸ Include Notes is on.
+        self.notes_for_export: Callable[[], Sequence[Note] | None] = lambda: None
         self.navigation = Navigation(self, self.view_state, self._restore_state)
 
         self.timeline = TimelineWidget(self)
         self.timeline.setObjectName("timeline")
         self.setCentralWidget(self.timeline)
         self.detail = DetailView(self, lang=self.lang)
+        self.detail.before_source = self._read_citing
         self.detail_dock = QDockWidget(self)
         self.detail_dock.setObjectName("detailDock")
         self.detail_dock.setWidget(self.detail)
@@ -441,9 +464,12 @@ class MainWindow(QMainWindow):
     # --- databases ----------------------------------------------------------------------------
 
     def open_database(self, target: str | Path, *, restore_view: bool = False) -> bool:
-        """Show `target`; on failure explain in a message box and keep the current database."""
+        """Show `target`; on failure explain in a message box and keep the current database.
+
+        A big file's values are checked after its first frame, in the background
+        (`_check_values_later`); a bad one is then refused the same way."""
         try:
-            db = LoadedDatabase.open(target)
+            db = open_for_window(target)
         except DatabaseError as exc:
             self.show_error(self.tr("Cannot open database"), str(exc))
             return False
@@ -463,7 +489,7 @@ class MainWindow(QMainWindow):
                 on_failure()
 
         self.operations.run(
-            lambda _report: LoadedDatabase.open(target),
+            lambda _report: open_for_window(target),
             label=self.tr("Opening %1…").replace("%1", server_name(str(target)) if is_server(
                 str(target)) else Path(str(target)).name),  # a server: never its password
             on_done=opened, on_error=failed)
@@ -483,7 +509,32 @@ class MainWindow(QMainWindow):
         self.settings.set_last_database(path)
         self.settings.add_recent_file(path)
         self._rebuild_recent_menu()
+        if not db.values_checked:
+            self._check_values_later(db, previous, path)
+        elif previous is not None and previous is not db:
+            previous.close()  # its records are read by key while shown: a handle stays open
         return True
+
+    def _check_values_later(self, db: LoadedDatabase, previous: LoadedDatabase | None,
+                            path: str) -> None:
+        """Check every value of a big database shown from its (checked) timeline cache; a bad
+        value refuses it as opening would have: one line, and the database shown before."""
+        def refused(exc: Exception) -> None:
+            if db is not self.db:
+                return  # another database is shown already: this one is gone anyway
+            self.settings.forget_database(path)
+            self._rebuild_recent_menu()
+            self._set_database(previous)
+            db.close()
+            self.show_error(self.tr("Cannot open database"), str(exc))
+
+        def accepted(_result: object) -> None:
+            if previous is not None and previous is not self.db:
+                previous.close()
+
+        self.operations.run(lambda _report: db.check_values(),
+                            label=self.tr("Checking %1…").replace("%1", db.label),
+                            on_done=accepted, on_error=refused)
 
     def choose_database(self) -> None:
         start = str(Path(self.db.path).parent) if self.db and "://" not in self.db.path else ""
@@ -500,18 +551,21 @@ class MainWindow(QMainWindow):
         self.db = db
         self.navigation.clear()
         self._pending_selection = None
-        # The timeline only needs the index. The records behind the panels and lists are read
-        # at once for a small database, and in a thread for a big one (seconds at 100,000
-        # events) so the window is usable meanwhile.
+        # The timeline only needs the index. The whole dataset is never read here: the lists'
+        # records now (at once for a small database; in a thread for a big one, whose lists
+        # can hold tens of thousands of resolutions), and the records around each selection
+        # when it is made (`read_around`).
         self._records_pending = False
+        self._around_read = set()
+        self._citing_read = set()
         if db is None or db.counts.get("events", 0) <= SYNC_DATASET_LIMIT:
-            self._use_relations(Relations(db.dataset if db else Dataset()))
+            self._use_relations(Relations(db.list_records() if db else Dataset()))
         else:
             self._use_relations(Relations(Dataset()))
             self._records_pending = True
             self.detail.show_message(self.tr("Reading the records of this database…"))
             self.operations.run(
-                lambda _report: Relations(db.dataset),
+                lambda _report: Relations(db.list_records()),
                 label=self.tr("Reading the records…"),
                 on_done=lambda rel: self._on_dataset_read(db, rel),
                 on_error=lambda exc: self._on_dataset_read(db, exc))
@@ -546,6 +600,102 @@ class MainWindow(QMainWindow):
         "Show only what the report states", a copy without any inferred link or status."""
         self._all_relations = relations
         self._show_relations()
+
+    def _grow_records(self, extra: Dataset) -> None:
+        """Add records read by key (around a selection, a Source page's) to those the panel
+        and the chains draw from; the lists keep theirs (they hold every record they show)."""
+        grown = union(self._all_relations.ds, extra)
+        if grown is self._all_relations.ds:
+            return
+        self._all_relations = Relations(grown)
+        self.relations = (Relations(stated_only(grown)) if self.state.stated_only
+                          else self._all_relations)
+        self.detail.add_records(self.relations)
+
+    def read_around(self, ref: RecordRef) -> None:
+        """Read what the panel and chain of `ref` need, once per record and database (a few
+        queries by key: milliseconds on a local file)."""
+        db = self.db
+        if db is None or self._records_pending or ref in self._around_read:
+            return
+        try:
+            extra = db.records_around([(ref.type, ref.id)])
+        except DatabaseError as exc:
+            self.show_error(self.tr("Cannot read the record"), str(exc))
+            return
+        self._around_read.add(ref)
+        self._grow_records(extra)
+
+    def _read_around_first(self, ref: RecordRef, *, move_view: bool, remember: bool) -> bool:
+        """For a big database, read the records around `ref` in a thread and select it when
+        they arrive (True: that is under way). Tens of milliseconds at a million events,
+        which a click, a key held down or a list scrolled row by row should not wait for; the
+        timeline marks an event at once meanwhile."""
+        db = self.db
+        if (db is None or self._records_pending or ref in self._around_read
+                or db.counts.get("events", 0) <= SYNC_DATASET_LIMIT):
+            return False
+        self._pending_selection = ref
+        if ref.type is RecordType.EVENT:
+            self.timeline.select(ref.id, ensure_visible=not move_view)
+
+        def arrived(extra: Dataset) -> None:
+            if db is not self.db:
+                return
+            self._around_read.add(ref)
+            self._grow_records(extra)
+            if self._pending_selection == ref:  # not overtaken by another selection
+                self._pending_selection = None
+                self.select_record(ref, move_view=move_view, remember=remember)
+
+        def failed(exc: Exception) -> None:
+            if db is self.db and self._pending_selection == ref:
+                self._pending_selection = None
+                self.show_error(self.tr("Cannot read the record"), str(exc))
+
+        self.operations.run(lambda _report: db.records_around([(ref.type, ref.id)]),
+                            label=self.tr("Reading the records…"),
+                            on_done=arrived, on_error=failed)
+        return True
+
+    def hold_records(self, record_ids: list[str]) -> None:
+        """Make sure the records with these ids are among those the window holds (a list of
+        notes names them by id and shows their titles); one query per kind of record."""
+        held = self.relations
+        missing = [rid for rid in dict.fromkeys(record_ids)
+                   if not any(held.exists(RecordRef(kind, rid)) for kind in RecordType)]
+        if not missing or self.db is None or self._records_pending:
+            return
+        try:
+            self._grow_records(self.db.records_named(missing))
+        except DatabaseError as exc:
+            self.show_error(self.tr("Cannot read the record"), str(exc))
+
+    def find_record(self, record_id: str) -> RecordRef | None:
+        """The record with this id, of whichever kind (a note names only the id)."""
+        for kind in RecordType:
+            if self.relations.exists(RecordRef(kind, record_id)):
+                return RecordRef(kind, record_id)
+        if self.db is None:
+            return None
+        try:
+            return self.db.find_record(record_id)
+        except DatabaseError as exc:
+            self.show_error(self.tr("Cannot read the record"), str(exc))
+            return None
+
+    def _read_citing(self, paragraph: str) -> None:
+        """Read the records a Source page lists, once per paragraph and database."""
+        db = self.db
+        if db is None or self._records_pending or paragraph in self._citing_read:
+            return
+        try:
+            extra = db.records_citing(paragraph)
+        except DatabaseError as exc:
+            self.show_error(self.tr("Cannot read the record"), str(exc))
+            return
+        self._citing_read.add(paragraph)
+        self._grow_records(extra)
 
     def _show_relations(self) -> None:
         all_rel = self._all_relations
@@ -703,6 +853,9 @@ class MainWindow(QMainWindow):
                       remember: bool = True) -> None:
         """Select any record: the panel shows it, the lists mark it, the timeline shows its
         chain; records without a place of their own highlight the events they belong to."""
+        if self._read_around_first(ref, move_view=move_view, remember=remember):
+            return  # selected when its records arrive (big database: read in a thread)
+        self.read_around(ref)
         if not self.relations.exists(ref):
             if self._records_pending and ref.type is RecordType.EVENT:
                 # A big database's records are still being read: select it on the timeline
@@ -796,7 +949,7 @@ class MainWindow(QMainWindow):
     def _find(self, query: str) -> None:
         db = self.db
         if search_is_pending(self):  # asked again when a server's index is in (server_open.py)
-            self._matches = SearchMatches(query)  # none yet (never another database's)
+            self._use_found(SearchMatches(query))  # none yet (never another database's)
             return
         if db is not None and query.strip() and (
                 db.counts.get("events", 0) > SYNC_DATASET_LIMIT or is_server(db.path)):
@@ -816,13 +969,41 @@ class MainWindow(QMainWindow):
         db = self.db
         # Vectorised: a short query can match every one of a million events.
         positions = db.index.positions_of(ids) if db is not None else np.zeros(0, np.int64)
-        self._matches = SearchMatches.of(query, ids, positions)
+        self._use_found(SearchMatches.of(query, ids, positions))
+
+    def _use_found(self, found: SearchMatches) -> None:
+        """The dataset's own matches (`found`), joined by the events its notes matched."""
+        self._found = found
+        extra_query, extra = self._extra_matches
+        db = self.db
+        new = [i for i in extra if i not in found.id_set] \
+            if extra and extra_query == found.query and db is not None else []
+        if not new:
+            self._matches = found
+            return
+        assert db is not None
+        # Only the extra ids are mapped: the search's own were mapped in its thread.
+        self._matches = SearchMatches.of(
+            found.query, [*found.ids, *new],
+            np.concatenate([found.position_array, db.index.positions_of(new)]))
+
+    def set_extra_matches(self, query: str, ids: Sequence[str]) -> None:
+        """Events found for `query` outside the dataset's index — by their notes
+        (ui/note_search.py) — join its matches: lit up, counted, stepped through with F3."""
+        self._extra_matches = (query, tuple(ids))
+        found = self._found
+        if query != self.state.search or found.query != query:
+            return  # the dataset's matches of this query are not in yet: merged on arrival
+        self._use_found(found)
+        if self.db is not None:
+            self.timeline.show_state(self.state, self._emphasis())
+        self._show_match_count()
 
     def _on_events_found(self, db: object, query: str, result: object) -> None:
         if db is not self.db or query != self.state.search:
             return  # another database, or the box holds another query by now
         # Mapped to positions in the search's thread (session/matches.py).
-        self._matches = result if isinstance(result, SearchMatches) else SearchMatches(query)
+        self._use_found(result if isinstance(result, SearchMatches) else SearchMatches(query))
         if isinstance(result, Exception):
             self.statusBar().showMessage(str(result), 8000)
         if self.db is not None:
@@ -904,16 +1085,18 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: str, scale: float = 1.0) -> None:
         if self.db is not None:
-            ask_and_export(self, self.db, self.view_state(), fmt, scale)
+            ask_and_export(self, self.db, self.view_state(), fmt, scale,
+                           self.notes_for_export())
 
     def copy_image(self) -> None:
         if self.db is not None:
-            copy_image(self, self.db, self.view_state())
+            copy_image(self, self.db, self.view_state(), self.notes_for_export())
 
     def print_view(self) -> None:
         if self.db is not None:
             # Kept: the dialog is non-modal, and its printer must outlive this call.
-            self._print_dialog = print_with_preview(self, self.db, self.view_state())
+            self._print_dialog = print_with_preview(self, self.db, self.view_state(),
+                                                    self.notes_for_export())
 
     # --- persistence --------------------------------------------------------------------------
 

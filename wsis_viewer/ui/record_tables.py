@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -51,7 +52,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 21
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
-    ref: RecordRef
+    ref: RecordRef | None  # None: a row about a record not in the dataset shown (a note's)
     cells: tuple[str, ...]
     sort_keys: tuple[str, ...]
     group: str  # the value the kind/lane/type filter looks at
@@ -214,7 +215,8 @@ class RecordTableProxy(QSortFilterProxyModel):
             return False
         if self._text:
             words = self._text.split()
-            hay = " ".join(row.cells).casefold() + " " + row.ref.id.casefold()
+            hay = " ".join(row.cells).casefold() + " " + (row.ref.id.casefold()
+                                                          if row.ref else "")
             return all(w in hay for w in words)
         return True
 
@@ -236,7 +238,8 @@ class RecordTablePanel(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.setObjectName(f"{kind}Table")
-        self._rows_for: RowsFn = _ROWS[kind]
+        # A table of another kind (the search's Notes table) fills itself through set_rows.
+        self._rows_for: RowsFn = _ROWS.get(kind, _no_rows)
         self.model = RecordTableModel(self.headers)
         self.proxy = RecordTableProxy()
         self.proxy.setSourceModel(self.model)
@@ -397,6 +400,9 @@ class RecordTablePanel(QWidget):
         try:
             if row < 0:
                 self.table.clearSelection()
+                # No current row either: a click on the row that was current selects it again.
+                selection.setCurrentIndex(QModelIndex(),
+                                          QItemSelectionModel.SelectionFlag.NoUpdate)
             else:
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 if index.isValid():
@@ -408,6 +414,11 @@ class RecordTablePanel(QWidget):
 
 
 RowsFn = Callable[[Dataset, str, dict[str, str] | None], list[TableRow]]
+
+
+def _no_rows(_ds: Dataset, _lang: str, _lanes: dict[str, str] | None = None) -> list[TableRow]:
+    return []
+
 _ROWS: dict[str, RowsFn] = {
     "events": event_rows, "documents": document_rows, "people": people_rows,
     "contributors": contributor_rows, "topics": topic_rows, "figures": figure_rows,

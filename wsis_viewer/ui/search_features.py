@@ -15,10 +15,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QWidget
 
-from wsis_viewer.domain.model import RecordType
+from wsis_viewer.domain.model import Dataset, RecordType
 from wsis_viewer.domain.relations import RecordRef
 from wsis_viewer.lists.models import REF_ROLE as LIST_REF_ROLE
 from wsis_viewer.qt.i18n import lane_label
+from wsis_viewer.session.loaded_database import SYNC_DATASET_LIMIT
+from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.search_index import SearchBackend
 from wsis_viewer.ui.about import about_html, file_date, show_about
 from wsis_viewer.ui.context_menu import RecordMenu
@@ -30,6 +32,10 @@ from wsis_viewer.ui.server_open import search_is_pending
 
 if TYPE_CHECKING:
     from wsis_viewer.ui.main_window import MainWindow
+
+# The tables listing every event and every document: filled from a whole read of the database,
+# made the first time one of them is shown (the others list records the window always holds).
+WHOLE_READ_KINDS = ("events", "documents")
 
 
 class SearchFeatures(QObject):
@@ -44,18 +50,25 @@ class SearchFeatures(QObject):
         self.results_dock = self._dock(self.results, "searchResultsDock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.results.hitChosen.connect(window.navigate_to)
-        window.search.queryChanged.connect(self.results.set_query)
+        # The line edit's signal, not the bar's: Back/Forward and named views restore a search
+        # with the bar's signals blocked, and the list must follow them too.
+        window.search.edit.textChanged.connect(self.results.set_query)
         window.act_find.triggered.connect(self.show_results)
         window.search.edit.installEventFilter(self)
         self._context_menu(self.results.tree, lambda ix: ix.data(HIT_REF_ROLE))
         # Tables of every kind, tabbed with the Recommendations and Resolutions lists.
         self.tables: dict[str, RecordTablePanel] = {}
+        self._stale: set[str] = set()  # whole-read tables not filled for the current records
+        self._reading_whole: object | None = None  # the database being read for them
         self.table_docks: dict[str, QDockWidget] = {}
         for kind in TABLE_KINDS:
             panel = RecordTablePanel(kind, window)
             dock = self._dock(panel, f"{kind}Dock", Qt.DockWidgetArea.BottomDockWidgetArea)
             window.tabifyDockWidget(window.resolutions_dock, dock)
             panel.recordSelected.connect(window.navigate_to)
+            if kind in WHOLE_READ_KINDS:
+                dock.visibilityChanged.connect(
+                    lambda shown, k=kind: self._fill_whole_read_table(k) if shown else None)
             self._context_menu(panel.table, lambda ix: ix.data(REF_ROLE))
             self.tables[kind], self.table_docks[kind] = panel, dock
         window.recommendations_dock.raise_()
@@ -132,6 +145,7 @@ class SearchFeatures(QObject):
     def _popup(self, ref: RecordRef | None, widget: QWidget, pos: QPoint) -> None:
         if ref is None:
             return
+        self.window.read_around(ref)  # its citation names its meeting: read it if not held
         menu = self.record_menu.menu(ref, widget)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(widget.mapToGlobal(pos))
@@ -198,12 +212,65 @@ class SearchFeatures(QObject):
         window = self.window
         lanes = {lane.id: lane_label(lane, window.lang) for lane in window.db.lanes} \
             if window.db is not None else {}
-        for panel in self.tables.values():
+        for kind, panel in self.tables.items():
+            if kind in WHOLE_READ_KINDS:
+                self._stale.add(kind)
+                if self._on_screen(kind):
+                    self._fill_whole_read_table(kind)
+                continue
             panel.set_dataset(window.relations.ds, window.lang, lanes)
             panel.show_record(window.current)
         self.legend.set_lanes(window.db.lanes if window.db else (), window.lang)
         self.results.set_language(window.lang)
         self.results.set_query(window.search.text())
+
+    def _fill_whole_read_table(self, kind: str) -> None:
+        """Fill the Events or Documents table, which list every such record: the window holds
+        only the records around what it shows, so the first time one of these tables is shown
+        the whole dataset is read (in a thread for a big database, where it takes seconds)."""
+        window, db = self.window, self.window.db
+        if kind not in self._stale:
+            return
+        if db is None:
+            self._fill(kind, Dataset())
+            return
+        if db.dataset_read or db.counts.get("events", 0) <= SYNC_DATASET_LIMIT:
+            try:
+                self._fill(kind, db.dataset)
+            except DatabaseError as exc:
+                window.show_error(self.tr("Cannot read the records"), str(exc))
+            return
+        if self._reading_whole is db:
+            return
+        self._reading_whole = db
+
+        def done(ds: Dataset) -> None:
+            self._reading_whole = None
+            if db is window.db:
+                for k in WHOLE_READ_KINDS:
+                    if self._on_screen(k):
+                        self._fill(k, ds)
+
+        def failed(exc: Exception) -> None:
+            self._reading_whole = None
+            window.show_error(self.tr("Cannot read the records"), str(exc))
+
+        window.operations.run(lambda _report: db.dataset, label=self.tr("Reading the records…"),
+                              on_done=done, on_error=failed)
+
+    def _on_screen(self, kind: str) -> bool:
+        """Is the table shown (not closed, not a tab behind another)?"""
+        dock = self.table_docks[kind]
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    def _fill(self, kind: str, ds: Dataset) -> None:
+        window = self.window
+        lanes = {lane.id: lane_label(lane, window.lang) for lane in window.db.lanes} \
+            if window.db is not None else {}
+        panel = self.tables[kind]
+        panel.set_dataset(ds, window.lang, lanes)
+        panel.show_record(window.current)
+        self._stale.discard(kind)
 
     def _mark_current(self, ref: object) -> None:
         for panel in self.tables.values():
@@ -216,13 +283,17 @@ class SearchFeatures(QObject):
     def show_table(self, kind: str) -> RecordTablePanel:
         self.table_docks[kind].show()
         self.table_docks[kind].raise_()
+        if kind in WHOLE_READ_KINDS:
+            self._fill_whole_read_table(kind)
         return self.tables[kind]
 
     def about_text(self) -> str:
         window = self.window
         db = window.db
         ds = window.relations.ds
-        counts = [(self.tr("events"), len(ds.events)), (self.tr("documents"), len(ds.documents)),
+        counted = db.counts if db is not None else {}  # the window holds only some of these
+        counts = [(self.tr("events"), counted.get("events", 0)),
+                  (self.tr("documents"), counted.get("documents", 0)),
                   (self.tr("resolutions"), len(ds.resolutions)),
                   (self.tr("recommendations"), len(ds.recommendations)),
                   (self.tr("people"), len(ds.people)),

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QLabel,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -187,10 +188,16 @@ class SearchResultsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        # The records' hits on top; sections found elsewhere (the notes: add_section) below.
+        self.sections = QSplitter(Qt.Orientation.Vertical, self)
+        self.sections.setObjectName("searchResultsSections")
+        self.sections.setChildrenCollapsible(False)
+        self.sections.addWidget(self.tree)
+        self._note_count = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.sections, 1)
         self.tree.activated.connect(self._on_activated)
         self.tree.installEventFilter(self)
         self.retranslate_ui()
@@ -239,6 +246,16 @@ class SearchResultsPanel(QWidget):
             self._hits, self._error = [], str(exc)
         self._fill()
 
+    def add_section(self, widget: QWidget) -> None:
+        """Another list of hits under the records' (the Notes table, ui/note_search.py)."""
+        self.sections.addWidget(widget)
+
+    def set_note_count(self, count: int) -> None:
+        """How many notes match the query (shown in their own table): said in the summary."""
+        if count != self._note_count:
+            self._note_count = count
+            self._fill()
+
     def hits(self) -> list[SearchHit]:
         return list(self._hits)
 
@@ -264,16 +281,21 @@ class SearchResultsPanel(QWidget):
         if self._error:
             self.summary.setText(self._error)
             return
+        notes = self.tr("%n matching note(s)", None, self._note_count) \
+            if self._note_count else ""
         if not self._hits:
-            item = QStandardItem(self.tr("No matches for “%1”").replace("%1", query))
+            item = QStandardItem(self.tr("No records match “%1”").replace("%1", query)
+                                 if notes else
+                                 self.tr("No matches for “%1”").replace("%1", query))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.model.appendRow(item)
-            self.summary.setText(self.tr("no matches"))
+            self.summary.setText(notes or self.tr("no matches"))
             return
         more = len(self._hits) >= RESULT_LIMIT
         self.summary.setText(
-            self.tr("%n match(es)", None, len(self._hits)) if not more
-            else self.tr("The first %n matches", None, len(self._hits)))
+            (self.tr("%n match(es)", None, len(self._hits)) if not more
+             else self.tr("The first %n matches", None, len(self._hits)))
+            + (f" · {notes}" if notes else ""))
         highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(160).name()
         # Groups in the order of their best hit, so the exact match's kind comes first.
         for kind in dict.fromkeys(h.kind for h in self._hits):

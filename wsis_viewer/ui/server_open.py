@@ -60,7 +60,9 @@ def open_server_in_background(window: MainWindow, target: str, *, restore_view: 
         if then is not None:
             then(window)
 
-    window.operations.run(lambda _report: LoadedDatabase.open(target),
+    from wsis_viewer.ui.main_window import open_for_window  # (main_window imports us)
+
+    window.operations.run(lambda _report: open_for_window(target),
                           label=QCoreApplication.translate("ServerOpen", "Opening %1…").replace(
                               "%1", name),
                           on_done=opened, on_error=failed)

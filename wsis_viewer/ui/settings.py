@@ -117,6 +117,13 @@ class ViewerSettings:
     def set_overview_visible(self, visible: bool) -> None:
         self.store.setValue("view/overview", "true" if visible else "false")
 
+    def include_notes(self) -> bool:
+        """File ▸ Export ▸ Include Notes (exports, Copy Image, Print): off until chosen."""
+        return str(self.store.value("export/notes", "false")).lower() == "true"
+
+    def set_include_notes(self, on: bool) -> None:
+        self.store.setValue("export/notes", "true" if on else "false")
+
     def hidden_lanes(self) -> set[str]:
         """Lanes the user switched off. Stored as hidden, so lanes new to a database show."""
         return set(_as_list(self.store.value("view/hidden_lanes")))

@@ -8,6 +8,7 @@ chain, search, language, theme) drawn by the same headless scene as `wsis-viewer
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
+from wsis_viewer.domain.notes import Note
 from wsis_viewer.domain.view_state import ViewState
 from wsis_viewer.report.export import export_view, paint_fitted, render_image
 from wsis_viewer.report.view_spec import RenderOptions, caption_date_from_env
@@ -26,8 +28,10 @@ EXPORT_SIZE = (1600, 900)
 translate = QCoreApplication.translate
 
 
-def export_options(scale: float = 1.0) -> RenderOptions:
-    return RenderOptions(*EXPORT_SIZE, scale=scale, caption_date=caption_date_from_env())
+def export_options(scale: float = 1.0, notes: Sequence[Note] | None = None) -> RenderOptions:
+    """`notes`: the window's notes when File ▸ Export ▸ Include Notes is on, else None."""
+    return RenderOptions(*EXPORT_SIZE, scale=scale, caption_date=caption_date_from_env(),
+                         notes=tuple(notes) if notes is not None else None)
 
 
 def _default_name(db: LoadedDatabase, suffix: str) -> str:
@@ -39,14 +43,16 @@ def _status(parent: QWidget, text: str) -> None:
         parent.statusBar().showMessage(text, 5000)
 
 
-def export_to_file(db: LoadedDatabase, state: ViewState, path: Path, scale: float = 1.0) -> None:
+def export_to_file(db: LoadedDatabase, state: ViewState, path: Path, scale: float = 1.0,
+                   notes: Sequence[Note] | None = None) -> None:
     """Write `state` to `path` (.png, .svg or .pdf)."""
     fmt = path.suffix.lower().lstrip(".")
-    export_view(db, state, path, fmt if fmt in ("svg", "pdf") else "png", export_options(scale))
+    export_view(db, state, path, fmt if fmt in ("svg", "pdf") else "png",
+                export_options(scale, notes))
 
 
 def ask_and_export(parent: QWidget, db: LoadedDatabase, state: ViewState, fmt: str,
-                   scale: float = 1.0) -> Path | None:
+                   scale: float = 1.0, notes: Sequence[Note] | None = None) -> Path | None:
     """Ask where to save, then export; errors are shown, never raised."""
     filters = {"png": translate("ViewExport", "PNG image (*.png)"),
                "svg": translate("ViewExport", "SVG drawing (*.svg)"),
@@ -59,7 +65,7 @@ def ask_and_export(parent: QWidget, db: LoadedDatabase, state: ViewState, fmt: s
     if target.suffix.lower() != f".{fmt}":
         target = target.with_name(target.name + f".{fmt}")
     try:
-        export_to_file(db, state, target, scale)
+        export_to_file(db, state, target, scale, notes)
     except OSError as exc:
         messages.warn(parent, translate("ViewExport", "Export failed"),
                       translate("ViewExport", "Cannot write %1: %2")
@@ -69,17 +75,19 @@ def ask_and_export(parent: QWidget, db: LoadedDatabase, state: ViewState, fmt: s
     return target
 
 
-def copy_image(parent: QWidget, db: LoadedDatabase, state: ViewState) -> None:
+def copy_image(parent: QWidget, db: LoadedDatabase, state: ViewState,
+               notes: Sequence[Note] | None = None) -> None:
     """The current view, at 2× for crisp pasting into documents."""
-    image = render_image(db, state, export_options(2.0))
+    image = render_image(db, state, export_options(2.0, notes))
     QGuiApplication.clipboard().setImage(image)
     _status(parent, translate("ViewExport", "View copied as an image"))
 
 
-def paint_on_printer(db: LoadedDatabase, state: ViewState, printer: QPrinter) -> None:
+def paint_on_printer(db: LoadedDatabase, state: ViewState, printer: QPrinter,
+                     notes: Sequence[Note] | None = None) -> None:
     painter = QPainter(printer)
     try:
-        paint_fitted(db, state, export_options(), painter,
+        paint_fitted(db, state, export_options(1.0, notes), painter,
                      printer.pageLayout().paintRectPixels(printer.resolution()))
     finally:
         painter.end()
@@ -94,11 +102,12 @@ class PrintPreview(QPrintPreviewDialog):
         self.owned_printer = printer
 
 
-def print_with_preview(parent: QWidget, db: LoadedDatabase, state: ViewState) -> PrintPreview:
+def print_with_preview(parent: QWidget, db: LoadedDatabase, state: ViewState,
+                       notes: Sequence[Note] | None = None) -> PrintPreview:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dialog = PrintPreview(printer, parent)
     dialog.setWindowTitle(translate("ViewExport", "Print Preview"))
-    dialog.paintRequested.connect(lambda p: paint_on_printer(db, state, p))
+    dialog.paintRequested.connect(lambda p: paint_on_printer(db, state, p, notes))
     dialog.open()
     return dialog

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -36,14 +34,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QStyleOptionGraphicsItem,
     QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.notes import (
     NamedView,
     Note,
@@ -55,88 +51,16 @@ from wsis_viewer.domain.notes import (
     view_state_to_json,
 )
 from wsis_viewer.domain.relations import RecordRef
+from wsis_viewer.panels.note_hits import notes_html
 from wsis_viewer.store.problems import DatabaseError
 from wsis_viewer.store.urls import is_server_url
 from wsis_viewer.store.workspace import Workspace, open_workspace
-from wsis_viewer.timeline.raster import BAR_FILL, MAX_BAR_PX
+from wsis_viewer.timeline.note_marks import NoteMarks, add_note_marks
 
 if TYPE_CHECKING:
     from wsis_viewer.session.loaded_database import LoadedDatabase
     from wsis_viewer.store.live import ChangeListener
     from wsis_viewer.ui.main_window import MainWindow
-
-MARK_COLOUR = QColor("#c2185b")  # a note mark: magenta, apart from every lane colour
-MARK_PX = 9.0
-
-
-# --- the timeline's note marks ----------------------------------------------------------------
-
-
-class NoteMarks(pg.GraphicsObject):  # type: ignore[misc]
-    """A small triangle at the top-left corner of every event that has notes.
-
-    Reads the timeline's index and lane layout at paint time, so hiding lanes or filtering
-    years moves or hides the marks with the events. Drawn in device pixels (a fixed size at
-    every zoom)."""
-
-    def __init__(self, timeline: Any) -> None:
-        super().__init__()
-        self._timeline = timeline
-        self._events: list[int] = []
-        self.setZValue(20)
-
-    def set_records(self, record_ids: set[str]) -> None:
-        ix = self._timeline.index()
-        self.prepareGeometryChange()
-        self._events = [] if ix is None else sorted(
-            i for i in (ix.index_of(r) for r in record_ids) if i is not None)
-        self.update()
-
-    def marked(self) -> list[int]:
-        return list(self._events)
-
-    def boundingRect(self) -> QRectF:
-        ix = self._timeline.index()
-        lay = self._timeline._item.layout
-        if ix is None or lay is None or not len(ix):
-            return QRectF()
-        a, b = ix.extent()
-        return QRectF(a - 365, 0, (b - a) + 730, lay.total)
-
-    def paint(self, p: QPainter, _opt: QStyleOptionGraphicsItem,
-              _widget: QWidget | None = None) -> None:
-        ix = self._timeline.index()
-        lay = self._timeline._item.layout
-        if ix is None or lay is None or not self._events:
-            return
-        shown = self._timeline._item.state.shown
-        tr = p.transform()
-        pitch = lay.pitch()
-        p.save()
-        p.resetTransform()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("white"), 1))
-        p.setBrush(QBrush(MARK_COLOUR))
-        for i in self._events:
-            lane = int(ix.lane[i])
-            if len(shown) == len(ix) and not shown[i]:
-                continue
-            top = lay.top[lane]
-            if top != top:  # NaN: lane hidden
-                continue
-            # A small downward flag just above the event's bar, at its start: the bar's own
-            # height follows the painter's rule (a share of the row, capped).
-            centre = tr.map(QPointF(float(ix.start[i]), float(top + (ix.row[i] + 0.5)
-                                                                 * pitch[lane])))
-            row_px = abs(tr.map(QPointF(0.0, float(pitch[lane]))).y()
-                         - tr.map(QPointF(0.0, 0.0)).y())
-            bar_px = min(row_px * BAR_FILL, MAX_BAR_PX)
-            x, tip = centre.x(), centre.y() - bar_px / 2 - 1
-            p.drawPolygon(QPolygonF([QPointF(x - MARK_PX / 2, tip - MARK_PX),
-                                     QPointF(x + MARK_PX / 2, tip - MARK_PX),
-                                     QPointF(x, tip)]))
-        p.restore()
-
 
 # --- the dock ---------------------------------------------------------------------------------
 
@@ -229,6 +153,8 @@ class _Relay(QObject):
 
 
 class WorkspaceController(QObject):
+    notesChanged = Signal()  # the notes were read again (after a write or an announcement)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("workspaceController")
@@ -256,8 +182,7 @@ class WorkspaceController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.resolutions_dock, self.dock)
         window.recommendations_dock.raise_()
-        self.marks = NoteMarks(window.timeline)
-        window.timeline._plot.getPlotItem().addItem(self.marks)
+        self.marks: NoteMarks = add_note_marks(window.timeline)
         self.banner = QToolBar(window)
         self.banner.setObjectName("serverBanner")
         self.banner.setMovable(False)
@@ -302,6 +227,11 @@ class WorkspaceController(QObject):
 
         if not self._closed:
             self._pool.submit(job)
+
+    def run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """`work` on the workspace's worker thread (after what is queued), `then(result or
+        exception)` on the GUI thread: for other parts of the window (ui/note_search.py)."""
+        self._run(work, then)
 
     def _deliver(self, then: object, result: object) -> None:
         assert callable(then)
@@ -399,6 +329,7 @@ class WorkspaceController(QObject):
         self.marks.set_records({n.record for n in self.notes})
         self._show_notes()
         self._rebuild_views_menu()
+        self.notesChanged.emit()
         current = self.window.detail.current()
         if current is not None:
             self.window.detail.show_record(current)
@@ -521,26 +452,14 @@ class WorkspaceController(QObject):
                     None)
         if note is None:
             return
-        rel = self.window.relations
-        for kind in RecordType:
-            ref = RecordRef(kind, note.record)
-            if rel.exists(ref):
-                self.window.navigate_to(ref)
-                return
+        ref = self.window.find_record(note.record)
+        if ref is not None:
+            self.window.navigate_to(ref)
 
     # --- the record's panel -------------------------------------------------------------------
 
     def _panel_html(self, ref: RecordRef) -> str:
-        notes = self.notes_on(ref.id)
-        if not notes:
-            return ""
-        heading = self.tr("Notes")
-        parts = [f"<h3>{html.escape(heading)}</h3>"]
-        for n in notes:
-            when = n.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            text = html.escape(n.text).replace("\n", "<br>")
-            parts.append(f"<p><b>{html.escape(n.author)}</b> · {when}<br>{text}</p>")
-        return "".join(parts)
+        return notes_html(self.notes_on(ref.id), self.tr("Notes"))
 
     # --- named views --------------------------------------------------------------------------
 
@@ -564,6 +483,16 @@ class WorkspaceController(QObject):
         self.act_open_link = QAction(w)
         self.act_open_link.setObjectName("openViewLink")
         self.act_open_link.triggered.connect(self.ask_open_link)
+        # File ▸ Export ▸ Include Notes: Export, Copy Image and Print draw the notes (marks,
+        # and the panel's notes with details) or none, as `screenshot/report --notes`.
+        self.act_include_notes = QAction(w)
+        self.act_include_notes.setObjectName("includeNotesInExports")
+        self.act_include_notes.setCheckable(True)
+        self.act_include_notes.setChecked(w.settings.include_notes())
+        self.act_include_notes.toggled.connect(w.settings.set_include_notes)
+        w.export_menu.addSeparator()
+        w.export_menu.addAction(self.act_include_notes)
+        w.notes_for_export = self.notes_for_export
         self.retranslate_ui()
         self._rebuild_views_menu()
 
@@ -581,6 +510,10 @@ class WorkspaceController(QObject):
         self.act_copy_link.setText(self.tr("&Copy Link to Current View"))
         self.act_open_link.setText(self.tr("&Open View Link…"))
         self.delete_views_menu.setTitle(self.tr("&Delete View"))
+        self.act_include_notes.setText(self.tr("Include &Notes"))
+        self.act_include_notes.setToolTip(self.tr(
+            "Exports, Copy Image and Print show the note marks (and the notes of the selected "
+            "record in its panel)"))
         self.dock.retranslate_ui()
 
     def _rebuild_views_menu(self) -> None:
@@ -612,6 +545,10 @@ class WorkspaceController(QObject):
             return
         self._run(lambda: ws.delete_view(name), self._written)
 
+    def notes_for_export(self) -> tuple[Note, ...] | None:
+        """The notes an export draws: all of them while Include Notes is on, else None."""
+        return tuple(self.notes) if self.act_include_notes.isChecked() else None
+
     def current_state(self) -> dict[str, Any]:
         """The window's ViewState (with the time range on screen) as a JSON object."""
         return view_state_to_json(self.window.view_state())
@@ -623,6 +560,8 @@ class WorkspaceController(QObject):
         state = view_state_from_json(data)
         if state.lang != w.lang:
             w.set_language(state.lang)
+        if state.selected is not None:
+            w.read_around(state.selected)  # the window holds only the records it has shown
         if state.selected is not None and not w.relations.exists(state.selected):
             state = state.with_changes(selected=None)  # not in this dataset (any more)
         w._restore_state(state)
@@ -739,5 +678,10 @@ def open_view_link(window: MainWindow, link: str) -> bool:
 
 
 def install_workspace(window: MainWindow) -> WorkspaceController:
-    """Add the Notes dock, the note marks, View ▸ Views and live updates to `window`."""
-    return WorkspaceController(window)
+    """Add the Notes dock, the note marks, View ▸ Views, live updates, the notes in the main
+    search and the exports' "include notes" choice to `window`."""
+    from wsis_viewer.ui.note_search import install_note_search
+
+    controller = WorkspaceController(window)
+    install_note_search(window, controller)
+    return controller
