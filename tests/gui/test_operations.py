@@ -100,10 +100,10 @@ def test_file_open_reads_the_database_off_the_gui_thread_with_progress(
     threads: list[int] = []
     release = threading.Event()
 
-    def slow_open(target):  # type: ignore[no-untyped-def]
+    def slow_open(target, **options):  # type: ignore[no-untyped-def]
         threads.append(threading.get_ident())
         release.wait(10)  # a big database: the window must stay usable meanwhile
-        return real_open(target)
+        return real_open(target, **options)
 
     monkeypatch.setattr(LoadedDatabase, "open", staticmethod(slow_open))
     monkeypatch.setattr(QFileDialog, "getOpenFileName",

@@ -20,6 +20,7 @@ import contextlib
 import datetime as dt
 import getpass
 import json
+import os
 import sqlite3
 import stat
 import uuid
@@ -415,17 +416,41 @@ def open_local_workspace(path: Path) -> Workspace:
     except OSError as exc:
         raise DatabaseError(f"{path.parent}: cannot create the workspace folder "
                             f"({exc.strerror})") from exc
-    _refuse_without_touching(path)
-    engine = _local_engine(path)
-    try:
-        migrate_local(engine, path)
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise DatabaseError(f"{path}: cannot be opened as a workspace ({_reason(exc)})") from exc
-    except BaseException:
-        engine.dispose()
-        raise
+    with _opening_lock(path):
+        _refuse_without_touching(path)
+        engine = _local_engine(path)
+        try:
+            migrate_local(engine, path)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise DatabaseError(f"{path}: cannot be opened as a workspace ({_reason(exc)})"
+                                ) from exc
+        except BaseException:
+            engine.dispose()
+            raise
     return Workspace(engine, str(path), user=_local_user(), server=False)
+
+
+@contextlib.contextmanager
+def _opening_lock(path: Path) -> Iterator[None]:
+    """One opener at a time per workspace file, across threads and processes.
+
+    Several connections opening a new file together race in ways SQLite's busy timeout does
+    not cover: one reads the file while another creates its tables (and is refused as a
+    foreign file), or SQLite answers "database is locked" at once where waiting could deadlock
+    (a window and a terminal adding their first notes together hit both). The check and the
+    migration are short, so openers queue on an advisory lock on a side file."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking only
+        yield
+        return
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _local_user() -> str:
