@@ -1112,6 +1112,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.navigation.detach()
         self.save_state()
+        if self.db is not None:  # its store stays open for reading records: a server's
+            self.db.close()      # connections are closed here, not left to the collector
         super().closeEvent(event)
 
 
