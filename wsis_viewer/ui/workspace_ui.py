@@ -660,6 +660,10 @@ class WorkspaceController(QObject):
                     result.close()
                 return
             self.window._set_database(result)
+            # The version shown before: its store pins that version on the server (which a
+            # later publish then cannot drop) and holds a connection.
+            with contextlib.suppress(Exception):
+                db.close()
             self.apply_view(state)
 
         self._run(work, then)
