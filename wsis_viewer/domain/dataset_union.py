@@ -9,6 +9,7 @@ kind by its id, because `Relations` takes the first connector it meets in that o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from typing import Any, TypeVar
 
 from wsis_viewer.domain.model import Dataset
@@ -16,12 +17,17 @@ from wsis_viewer.domain.model import Dataset
 T = TypeVar("T")
 
 
-def _merged(a: Iterable[T], b: Iterable[T], key: Callable[[T], Any],
+def _merged(a: tuple[T, ...], b: Iterable[T], key: Callable[[T], Any],
             order: Callable[[T], Any]) -> tuple[T, ...]:
+    """`a` itself when `b` adds nothing (the window reads the same neighbours again and
+    again); else both, in `order`."""
     by_key = {key(x): x for x in a}
+    added = False
     for x in b:
-        by_key.setdefault(key(x), x)
-    return tuple(sorted(by_key.values(), key=order))
+        if key(x) not in by_key:
+            by_key[key(x)] = x
+            added = True
+    return tuple(sorted(by_key.values(), key=order)) if added else a
 
 
 def union(a: Dataset, b: Dataset) -> Dataset:
@@ -33,7 +39,7 @@ def union(a: Dataset, b: Dataset) -> Dataset:
     def by_id(x: Any) -> str:
         return str(x.id)
 
-    return Dataset(
+    merged = Dataset(
         events=_merged(a.events, b.events, by_id, lambda e: (e.start.isoformat(), e.id)),
         documents=_merged(a.documents, b.documents, lambda d: d.symbol, lambda d: d.symbol),
         resolutions=_merged(a.resolutions, b.resolutions, by_id, by_id),
@@ -42,3 +48,6 @@ def union(a: Dataset, b: Dataset) -> Dataset:
         contributors=_merged(a.contributors, b.contributors, by_id, by_id),
         topics=_merged(a.topics, b.topics, by_id, by_id),
         figures=_merged(a.figures, b.figures, by_id, by_id))
+    # Nothing new: `a` itself, so the caller can tell (and keep its indexes over `a`).
+    unchanged = all(getattr(merged, f.name) is getattr(a, f.name) for f in fields(Dataset))
+    return a if unchanged else merged

@@ -36,7 +36,7 @@ from wsis_viewer.session.records_around import links_from, records_around
 from wsis_viewer.store.database import Store, open_database
 from wsis_viewer.store.record_links import Ref, citing
 from wsis_viewer.store.record_subset import RecordSubset
-from wsis_viewer.store.records import record_kind, record_kinds
+from wsis_viewer.store.records import record_kinds
 from wsis_viewer.store.search_index import SearchBackend, open_search
 from wsis_viewer.store.timeline_cache import compute_timeline, read_timeline_cache
 
@@ -179,7 +179,7 @@ class LoadedDatabase:
         with self._dataset_lock:
             store = self._open_store()
             with store.engine.connect() as conn:
-                kind = record_kind(conn, record_id)
+                kind = record_kinds(conn, [record_id]).get(record_id)
         return RecordRef(kind, record_id) if kind is not None else None
 
     def records_named(self, record_ids: Sequence[str]) -> Dataset:

@@ -19,15 +19,6 @@ _KINDS = ("event", "document", "resolution", "recommendation", "person", "contri
           "figure")
 
 
-def record_kind(conn: Connection, record: str) -> RecordType | None:
-    """The kind of the record with id `record` (the first table holding it), or None."""
-    for (table, key), kind in zip(RECORD_KEYS, _KINDS, strict=True):
-        if conn.execute(text(f'SELECT 1 FROM "{table}" WHERE "{key}" = :r LIMIT 1'),
-                        {"r": record}).first() is not None:
-            return RecordType(kind)
-    return None
-
-
 def record_kinds(conn: Connection, records: list[str]) -> dict[str, RecordType]:
     """The kind of each of `records` that exists (the first table holding it)."""
     found: dict[str, RecordType] = {}

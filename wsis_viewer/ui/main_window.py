@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -615,15 +616,23 @@ class MainWindow(QMainWindow):
     def read_around(self, ref: RecordRef) -> None:
         """Read what the panel and chain of `ref` need, once per record and database (a few
         queries by key: milliseconds on a local file)."""
+        if self.db is not None:
+            self._read_once(self._around_read, ref,
+                            lambda db: db.records_around([(ref.type, ref.id)]))
+
+    def _read_once(self, done: set[RecordRef] | set[str], key: Any,
+                   read: Callable[[LoadedDatabase], Dataset]) -> None:
+        """`read` the shown database's records for `key` unless done already (`done` holds the
+        keys read from this database), and add them to those the window holds."""
         db = self.db
-        if db is None or self._records_pending or ref in self._around_read:
+        if db is None or self._records_pending or key in done:
             return
         try:
-            extra = db.records_around([(ref.type, ref.id)])
+            extra = read(db)
         except DatabaseError as exc:
             self.show_error(self.tr("Cannot read the record"), str(exc))
             return
-        self._around_read.add(ref)
+        done.add(key)
         self._grow_records(extra)
 
     def _read_around_first(self, ref: RecordRef, *, move_view: bool, remember: bool) -> bool:
@@ -686,16 +695,8 @@ class MainWindow(QMainWindow):
 
     def _read_citing(self, paragraph: str) -> None:
         """Read the records a Source page lists, once per paragraph and database."""
-        db = self.db
-        if db is None or self._records_pending or paragraph in self._citing_read:
-            return
-        try:
-            extra = db.records_citing(paragraph)
-        except DatabaseError as exc:
-            self.show_error(self.tr("Cannot read the record"), str(exc))
-            return
-        self._citing_read.add(paragraph)
-        self._grow_records(extra)
+        self._read_once(self._citing_read, paragraph,
+                        lambda db: db.records_citing(paragraph))
 
     def _show_relations(self) -> None:
         all_rel = self._all_relations
