@@ -9,15 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_record_panels import all_refs
 
 from benchmarks.synthetic import generate
 from wsis_viewer import paths
 from wsis_viewer.domain.dataset_union import union
 from wsis_viewer.domain.model import Dataset, RecordType
 from wsis_viewer.domain.provenance import stated_only
-from wsis_viewer.domain.relations import RecordRef, Relations
+from wsis_viewer.domain.relations import Relations
 from wsis_viewer.panels.record_html import RecordPage
 from wsis_viewer.session.loaded_database import LoadedDatabase
+from wsis_viewer.store.database import open_database
 
 
 @pytest.fixture(scope="module")
@@ -27,15 +29,11 @@ def bundled() -> Iterator[LoadedDatabase]:
     db.close()
 
 
-def _refs(ds: Dataset) -> list[RecordRef]:
-    return ([RecordRef(RecordType.EVENT, e.id) for e in ds.events]
-            + [RecordRef(RecordType.DOCUMENT, d.symbol) for d in ds.documents]
-            + [RecordRef(RecordType.RESOLUTION, r.id) for r in ds.resolutions]
-            + [RecordRef(RecordType.RECOMMENDATION, m.id) for m in ds.recommendations]
-            + [RecordRef(RecordType.PERSON, p.id) for p in ds.people]
-            + [RecordRef(RecordType.CONTRIBUTOR, c.id) for c in ds.contributors]
-            + [RecordRef(RecordType.TOPIC, t.id) for t in ds.topics]
-            + [RecordRef(RecordType.FIGURE, f.id) for f in ds.figures])
+@pytest.fixture(scope="module")
+def full() -> Dataset:
+    """The whole read, which everything read by key is held to."""
+    with open_database(paths.bundled_database()) as store:
+        return store.load()
 
 
 def _relations(ds: Dataset, stated: bool) -> Relations:
@@ -43,12 +41,9 @@ def _relations(ds: Dataset, stated: bool) -> Relations:
 
 
 def test_opening_and_the_lists_read_no_event_or_document_beyond_the_lists(
-        bundled: LoadedDatabase) -> None:
+        bundled: LoadedDatabase, full: Dataset) -> None:
     lists = bundled.list_records()
     assert bundled._dataset is None  # the whole dataset was never read
-    full = Dataset()
-    with pytest.MonkeyPatch.context():
-        full = LoadedDatabase.open(paths.bundled_database()).dataset
     assert lists.documents == ()
     assert {e.id for e in lists.events} == {m.event for m in full.recommendations if m.event}
     assert lists.recommendations == full.recommendations
@@ -59,11 +54,10 @@ def test_opening_and_the_lists_read_no_event_or_document_beyond_the_lists(
 
 @pytest.mark.parametrize("stated", [False, True], ids=["all", "stated-only"])
 def test_every_panel_and_chain_read_around_the_record_equals_the_whole_read(
-        bundled: LoadedDatabase, stated: bool) -> None:
-    full = LoadedDatabase.open(paths.bundled_database()).dataset
+        bundled: LoadedDatabase, full: Dataset, stated: bool) -> None:
     whole = _relations(full, stated)
     lists = bundled.list_records()
-    refs = _refs(full)
+    refs = all_refs(Relations(full))  # every record of every kind
     assert len(refs) > 100
     for ref in refs:
         around = union(lists, bundled.records_around([(ref.type, ref.id)]))
@@ -77,8 +71,7 @@ def test_every_panel_and_chain_read_around_the_record_equals_the_whole_read(
 
 
 def test_every_source_page_read_by_paragraph_equals_the_whole_read(
-        bundled: LoadedDatabase) -> None:
-    full = LoadedDatabase.open(paths.bundled_database()).dataset
+        bundled: LoadedDatabase, full: Dataset) -> None:
     whole = Relations(full)
     paragraphs = sorted({s.ref for rec in (*full.events, *full.documents, *full.resolutions,
                                             *full.recommendations, *full.topics)

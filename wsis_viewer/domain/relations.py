@@ -173,6 +173,14 @@ class Relations:
         }
         return ref.id in table[ref.type]
 
+    def ref_of_id(self, record_id: str) -> RecordRef | None:
+        """The record with this id, of whichever kind (ids are unique across kinds; a note
+        names only the id); None when this dataset does not hold it."""
+        for kind in RecordType:
+            if self.exists(ref := RecordRef(kind, record_id)):
+                return ref
+        return None
+
     # --- back-links ------------------------------------------------------------------------------
 
     def _link(self, source: RecordRef, target: RecordRef) -> None:

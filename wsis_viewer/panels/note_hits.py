@@ -14,7 +14,6 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wsis_viewer.domain.model import RecordType
 from wsis_viewer.domain.notes import Note, note_match_span
 from wsis_viewer.domain.relations import RecordRef, Relations
 from wsis_viewer.panels.record_html import RecordPage
@@ -43,20 +42,11 @@ class NoteHit:
                 "match": [self.match_start, self.match_end]}
 
 
-def record_ref(rel: Relations, record: str) -> RecordRef | None:
-    """The record a note's id names in this dataset (ids are unique across kinds)."""
-    for kind in RecordType:
-        ref = RecordRef(kind, record)
-        if rel.exists(ref):
-            return ref
-    return None
-
-
 def note_hits(notes: Sequence[Note], rel: Relations, lang: str, query: str) -> list[NoteHit]:
     page = RecordPage(rel, lang)
     out = []
     for n in notes:
-        ref = record_ref(rel, n.record)
+        ref = rel.ref_of_id(n.record)
         title = page.plain_label(ref) if ref is not None else n.record
         start, end = note_match_span(n.text, query)
         out.append(NoteHit(n, ref, title, start, end))

@@ -670,9 +670,8 @@ class MainWindow(QMainWindow):
     def hold_records(self, record_ids: list[str]) -> None:
         """Make sure the records with these ids are among those the window holds (a list of
         notes names them by id and shows their titles); one query per kind of record."""
-        held = self.relations
         missing = [rid for rid in dict.fromkeys(record_ids)
-                   if not any(held.exists(RecordRef(kind, rid)) for kind in RecordType)]
+                   if self.relations.ref_of_id(rid) is None]
         if not missing or self.db is None or self._records_pending:
             return
         try:
@@ -682,11 +681,9 @@ class MainWindow(QMainWindow):
 
     def find_record(self, record_id: str) -> RecordRef | None:
         """The record with this id, of whichever kind (a note names only the id)."""
-        for kind in RecordType:
-            if self.relations.exists(RecordRef(kind, record_id)):
-                return RecordRef(kind, record_id)
-        if self.db is None:
-            return None
+        held = self.relations.ref_of_id(record_id)
+        if held is not None or self.db is None:
+            return held
         try:
             return self.db.find_record(record_id)
         except DatabaseError as exc:
